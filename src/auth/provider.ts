@@ -1,0 +1,66 @@
+import * as vscode from 'vscode';
+import type { StoredSession } from './session';
+import type { SessionChange, SessionKeeper } from './sessionKeeper';
+import { DEFAULT_SCOPES, hasAllScopes, normalizeScopes } from './scopes';
+
+/**
+ * VS Code's view of the Spotify account (provider id `spotify`): the Accounts menu, and
+ * `vscode.authentication.getSession('spotify', scopes)` for Backbeat and any other extension.
+ * Sessions are read from memory only; signing in is delegated to `signIn`.
+ */
+export const PROVIDER_ID = 'spotify';
+export const PROVIDER_LABEL = 'Spotify';
+
+export function toAuthenticationSession(session: StoredSession): vscode.AuthenticationSession {
+  return {
+    id: session.id,
+    accessToken: session.accessToken,
+    account: { id: session.account.id, label: session.account.label },
+    scopes: session.scopes,
+  };
+}
+
+export class SpotifyAuthProvider implements vscode.AuthenticationProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<vscode.AuthenticationProviderAuthenticationSessionsChangeEvent>();
+  readonly onDidChangeSessions = this.changed.event;
+  private readonly subscription: { dispose(): void };
+
+  constructor(
+    private readonly keeper: SessionKeeper,
+    private readonly signIn: (scopes: string[]) => Promise<StoredSession>,
+  ) {
+    this.subscription = keeper.onDidChange((change) => this.changed.fire(toEvent(change)));
+  }
+
+  async getSessions(scopes?: readonly string[]): Promise<vscode.AuthenticationSession[]> {
+    const session = this.keeper.current;
+    if (!session) return [];
+    if (scopes && !hasAllScopes(session.scopes, normalizeScopes(scopes))) return [];
+    return [toAuthenticationSession(session)];
+  }
+
+  async createSession(scopes: readonly string[]): Promise<vscode.AuthenticationSession> {
+    // Asking for more keeps what was granted: consent covers the union.
+    const wanted = normalizeScopes([...DEFAULT_SCOPES, ...(this.keeper.current?.scopes ?? []), ...scopes]);
+    const session = await this.signIn(wanted);
+    await this.keeper.signedIn(session);
+    return toAuthenticationSession(session);
+  }
+
+  async removeSession(sessionId: string): Promise<void> {
+    if (this.keeper.current?.id === sessionId) await this.keeper.signOut();
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}
+
+function toEvent(change: SessionChange): vscode.AuthenticationProviderAuthenticationSessionsChangeEvent {
+  return {
+    added: change.added ? [toAuthenticationSession(change.added)] : [],
+    removed: change.removed ? [toAuthenticationSession(change.removed)] : [],
+    changed: change.changed ? [toAuthenticationSession(change.changed)] : [],
+  };
+}

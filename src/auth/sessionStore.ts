@@ -1,0 +1,77 @@
+import type * as vscode from 'vscode';
+import { Emitter } from '../emitter';
+import type { Log } from '../log';
+import { parseStoredSession, StoredSession } from './session';
+
+/**
+ * The signed-in session in SecretStorage, under one key holding JSON. SecretStorage is shared by
+ * every window of this editor, so a change made elsewhere (sign-in, refresh, sign-out) is announced
+ * through `onDidChangeElsewhere`. Reading never throws: a broken entry is removed and logged.
+ */
+export const SESSION_KEY = 'backbeat.session';
+
+export class SessionStore {
+  private readonly changed = new Emitter<StoredSession | undefined>();
+  readonly onDidChangeElsewhere = this.changed.event;
+  /** The serialized form this window last read or wrote, to tell our own writes from others'. */
+  private lastKnown: string | undefined;
+  private readonly subscription: { dispose(): void };
+
+  constructor(
+    private readonly secrets: vscode.SecretStorage,
+    private readonly log: Pick<Log, 'warn' | 'info'>,
+  ) {
+    this.subscription = secrets.onDidChange((e) => {
+      if (e.key === SESSION_KEY) void this.checkForOutsideChange();
+    });
+  }
+
+  async read(): Promise<StoredSession | undefined> {
+    let raw: string | undefined;
+    try {
+      raw = await this.secrets.get(SESSION_KEY);
+    } catch (error) {
+      // The OS keychain can be locked or unavailable; treat it as signed out without crashing.
+      this.log.warn(`Could not read the stored Spotify session: ${(error as Error).message}`);
+      return undefined;
+    }
+    if (raw === undefined) {
+      this.lastKnown = undefined;
+      return undefined;
+    }
+    const session = parseStoredSession(raw);
+    if (!session) {
+      this.log.warn('The stored Spotify session was unreadable or incomplete; it was removed and you are signed out.');
+      await this.clear();
+      return undefined;
+    }
+    this.lastKnown = raw;
+    return session;
+  }
+
+  async write(session: StoredSession): Promise<void> {
+    const raw = JSON.stringify(session);
+    this.lastKnown = raw;
+    await this.secrets.store(SESSION_KEY, raw);
+  }
+
+  async clear(): Promise<void> {
+    this.lastKnown = undefined;
+    try {
+      await this.secrets.delete(SESSION_KEY);
+    } catch (error) {
+      this.log.warn(`Could not remove the stored Spotify session: ${(error as Error).message}`);
+    }
+  }
+
+  private async checkForOutsideChange(): Promise<void> {
+    const before = this.lastKnown;
+    const session = await this.read();
+    if (this.lastKnown !== before) this.changed.fire(session);
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}

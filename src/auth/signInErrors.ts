@@ -1,0 +1,20 @@
+/** Typed outcomes of a sign-in attempt that did not end signed in, so the UI picks the words. */
+export class SignInCancelled extends Error {
+  constructor() {
+    super('Sign-in was cancelled.');
+  }
+}
+
+export class SignInDeclined extends Error {
+  constructor() {
+    super('You declined access in Spotify.');
+  }
+}
+
+export class SignInTimedOut extends Error {
+  constructor(minutes: number) {
+    super(`Sign-in timed out: Spotify did not send you back to VS Code within ${minutes} minutes.`);
+  }
+}
+
+export class SignInSetupNeeded extends Error {}

@@ -1,0 +1,100 @@
+import { fetchWithTimeout, NetworkError, readJson } from '../net';
+
+/** Talks to Spotify's accounts service `POST /api/token`: code exchange and refresh. */
+export interface TokenGrant {
+  accessToken: string;
+  /** Absent when Spotify keeps the current refresh token. */
+  refreshToken?: string;
+  expiresInSeconds: number;
+  scopes: string[];
+}
+
+/**
+ * `dead_grant`: the refresh token or code will never work again (sign in anew).
+ * `rejected_client`: the Client ID or secret is wrong (fix the setup).
+ * `unavailable`: network, timeout, 5xx or a garbled answer (try again later; keep the session).
+ */
+export type TokenErrorKind = 'dead_grant' | 'rejected_client' | 'bad_request' | 'unavailable';
+
+export class TokenError extends Error {
+  constructor(
+    readonly kind: TokenErrorKind,
+    message: string,
+    /** Spotify's `error_description`, safe to log (it never contains the token). */
+    readonly description?: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface TokenClient {
+  accountsUrl: string;
+  clientId: string;
+  /** Classic Authorization Code flow: the secret authenticates the app with HTTP Basic. */
+  clientSecret?: string;
+  timeoutMs?: number;
+}
+
+export function exchangeCode(client: TokenClient, code: string, redirectUri: string, codeVerifier?: string): Promise<TokenGrant> {
+  const form: Record<string, string> = { grant_type: 'authorization_code', code, redirect_uri: redirectUri };
+  if (codeVerifier) form.code_verifier = codeVerifier;
+  return requestToken(client, form);
+}
+
+export function refreshGrant(client: TokenClient, refreshToken: string): Promise<TokenGrant> {
+  return requestToken(client, { grant_type: 'refresh_token', refresh_token: refreshToken });
+}
+
+async function requestToken(client: TokenClient, form: Record<string, string>): Promise<TokenGrant> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/x-www-form-urlencoded' };
+  const body = new URLSearchParams(form);
+  if (client.clientSecret) {
+    headers.Authorization = `Basic ${Buffer.from(`${client.clientId}:${client.clientSecret}`).toString('base64')}`;
+  } else {
+    body.set('client_id', client.clientId);
+  }
+  let response;
+  try {
+    response = await fetchWithTimeout(`${client.accountsUrl}/api/token`, { method: 'POST', headers, body: body.toString() }, client.timeoutMs);
+  } catch (error) {
+    if (error instanceof NetworkError) throw new TokenError('unavailable', `Spotify's sign-in service is unreachable: ${error.message}.`);
+    throw error;
+  }
+  const json = await readJson(response);
+  if (response.ok) return parseGrant(json);
+  throw toTokenError(response.status, json);
+}
+
+function parseGrant(json: unknown): TokenGrant {
+  const v = (json ?? {}) as Record<string, unknown>;
+  if (typeof v.access_token !== 'string' || !v.access_token || typeof v.expires_in !== 'number') {
+    throw new TokenError('unavailable', "Spotify's sign-in service gave an answer Backbeat could not read.");
+  }
+  return {
+    accessToken: v.access_token,
+    refreshToken: typeof v.refresh_token === 'string' && v.refresh_token ? v.refresh_token : undefined,
+    expiresInSeconds: v.expires_in,
+    scopes: typeof v.scope === 'string' ? v.scope.split(/\s+/).filter(Boolean) : [],
+  };
+}
+
+function toTokenError(status: number, json: unknown): TokenError {
+  const v = (json ?? {}) as Record<string, unknown>;
+  const code = typeof v.error === 'string' ? v.error : undefined;
+  const description = typeof v.error_description === 'string' ? v.error_description : undefined;
+  if (status >= 500 || status === 429 || !code) {
+    return new TokenError('unavailable', `Spotify's sign-in service is having trouble (HTTP ${status}).`, description);
+  }
+  switch (code) {
+    case 'invalid_grant':
+      return new TokenError('dead_grant', `Spotify no longer accepts this sign-in${description ? ` (${description})` : ''}.`, description);
+    case 'invalid_client':
+      return new TokenError(
+        'rejected_client',
+        `Spotify rejected the app credentials${description ? ` (${description})` : ''}. Check your Client ID${description?.includes('secret') ? ' and client secret' : ''}.`,
+        description,
+      );
+    default:
+      return new TokenError('bad_request', `Spotify refused the sign-in request (${code}${description ? `: ${description}` : ''}).`, description);
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * Spotify service URLs may point at a local emulator, but tokens must never travel in clear text
+ * to another machine: only https, or http on a loopback address, is accepted.
+ */
+export class ServiceUrlError extends Error {}
+
+function isLoopbackHost(hostname: string): boolean {
+  if (hostname === '[::1]') return true;
+  const octets = hostname.split('.');
+  return octets.length === 4 && octets[0] === '127' && octets.every((o) => /^\d{1,3}$/.test(o) && Number(o) <= 255);
+}
+
+/** Returns the URL without a trailing slash, or throws a ServiceUrlError that says what to fix. */
+export function checkServiceUrl(setting: string, value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ServiceUrlError(`The setting ${setting} is not a valid URL: "${value}".`);
+  }
+  const secure = url.protocol === 'https:';
+  const local = url.protocol === 'http:' && isLoopbackHost(url.hostname);
+  if (!secure && !local) {
+    throw new ServiceUrlError(
+      `The setting ${setting} must use https (or http on 127.0.0.1 / [::1] for a local emulator); "${value}" was refused.`,
+    );
+  }
+  if (url.username || url.password) {
+    throw new ServiceUrlError(`The setting ${setting} must not contain credentials.`);
+  }
+  return url.toString().replace(/\/+$/, '');
+}
+
+const CLIENT_ID = /^[0-9a-f]{32}$/i;
+
+export function isValidClientId(value: string): boolean {
+  return CLIENT_ID.test(value.trim());
+}

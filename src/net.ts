@@ -1,0 +1,45 @@
+import fetch, { RequestInit, Response } from 'node-fetch';
+
+/**
+ * One HTTP call with a deadline. A server that accepts the connection and never answers must not
+ * leave a command or a refresh hanging forever, so every request is aborted after `timeoutMs`.
+ */
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
+export class NetworkError extends Error {
+  constructor(
+    message: string,
+    readonly timedOut: boolean,
+  ) {
+    super(message);
+  }
+}
+
+export async function fetchWithTimeout(url: string, init: RequestInit, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<Response> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    // node-fetch's AbortSignal type predates the DOM one; they are compatible at run time.
+    return await fetch(url, { ...init, signal: controller.signal as RequestInit['signal'] });
+  } catch (error) {
+    const origin = new URL(url).origin;
+    if (controller.signal.aborted) {
+      throw new NetworkError(`No answer from ${origin} within ${Math.round(timeoutMs / 1000)} s`, true);
+    }
+    const code = (error as { code?: string }).code;
+    throw new NetworkError(`Cannot reach ${origin}${code ? ` (${code})` : ''}`, false);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Reads a body as JSON without throwing: malformed or empty bodies give `undefined`. */
+export async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (!text.trim()) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

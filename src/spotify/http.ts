@@ -1,0 +1,102 @@
+import type { Response } from 'node-fetch';
+import { Clock, sleep } from '../clock';
+import type { Log } from '../log';
+import { fetchWithTimeout, NetworkError, readJson } from '../net';
+import { classifyError, SpotifyError } from './errors';
+import type { RetryAfterGate } from './retryAfterGate';
+
+/**
+ * The only way requests reach the Web API: adds the bearer token, refreshes once on a 401,
+ * honours the Retry-After gate, retries briefly while a device wakes up (202) and turns every
+ * failure into a SpotifyError.
+ */
+export interface TokenSource {
+  accessToken(): Promise<string>;
+  accessTokenAfterRejection(rejectedToken: string): Promise<string>;
+}
+
+export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE';
+export type Query = Record<string, string | number | boolean | undefined>;
+
+export interface ApiResponse {
+  status: number;
+  /** Parsed JSON, or undefined for an empty body (204). */
+  data: unknown;
+}
+
+/** A waking device answers 202; Spotify's advice is to retry shortly, a few times. */
+const WAKING_RETRIES = 3;
+const WAKING_DELAY_MS = 1_000;
+
+/** Counts each request sent, per endpoint: the benchmark and tests read it. */
+export type RequestObserver = (method: HttpMethod, path: string) => void;
+
+export interface SpotifyHttpOptions {
+  apiUrl(): string;
+  tokens: TokenSource;
+  gate: RetryAfterGate;
+  clock: Clock;
+  log: Pick<Log, 'trace' | 'warn'>;
+  timeoutMs?: number;
+  onRequest?: RequestObserver;
+}
+
+export class SpotifyHttp {
+  constructor(private readonly options: SpotifyHttpOptions) {}
+
+  async request(method: HttpMethod, path: string, query?: Query, body?: unknown): Promise<ApiResponse> {
+    let token = await this.options.tokens.accessToken();
+    let response = await this.send(method, path, token, query, body);
+    if (response.status === 401) {
+      token = await this.options.tokens.accessTokenAfterRejection(token);
+      response = await this.send(method, path, token, query, body);
+    }
+    for (let attempt = 0; response.status === 202 && method !== 'GET' && attempt < WAKING_RETRIES; attempt++) {
+      await sleep(this.options.clock, WAKING_DELAY_MS);
+      response = await this.send(method, path, token, query, body);
+    }
+    const data = await readJson(response);
+    if (response.ok) return { status: response.status, data };
+    if (response.status === 429) {
+      const seconds = this.options.gate.block(response.headers.get('retry-after'));
+      this.options.log.warn(`Spotify asked to wait ${seconds} s before the next request (${method} ${path}).`);
+      throw classifyError(429, data, seconds);
+    }
+    const error = classifyError(response.status, data);
+    this.options.log.warn(`${method} ${path} failed: HTTP ${response.status}${error.reason ? ` ${error.reason}` : ''} ${error.message}`);
+    throw error;
+  }
+
+  private async send(method: HttpMethod, path: string, token: string, query?: Query, body?: unknown): Promise<Response> {
+    const waitSeconds = this.options.gate.remainingSeconds();
+    if (waitSeconds > 0) {
+      throw new SpotifyError('rate_limited', `Spotify asked to wait ${waitSeconds} s.`, 429, undefined, waitSeconds);
+    }
+    const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
+    let payload: string | undefined;
+    if (body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      payload = JSON.stringify(body);
+    } else if (method !== 'GET') {
+      // Spotify's front end answers 411 to a bodiless PUT/POST without a length.
+      headers['Content-Length'] = '0';
+    }
+    this.options.onRequest?.(method, path);
+    this.options.log.trace(`${method} ${path}`);
+    try {
+      return await fetchWithTimeout(this.url(path, query), { method, headers, body: payload }, this.options.timeoutMs);
+    } catch (error) {
+      if (error instanceof NetworkError) throw new SpotifyError('network', error.message);
+      throw error;
+    }
+  }
+
+  private url(path: string, query?: Query): string {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query ?? {})) {
+      if (value !== undefined) params.set(key, String(value));
+    }
+    const search = params.toString();
+    return `${this.options.apiUrl()}${path}${search ? `?${search}` : ''}`;
+  }
+}

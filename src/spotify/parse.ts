@@ -1,0 +1,104 @@
+import type { Account, Device, PlayableItem, PlaybackSnapshot, RepeatMode } from './types';
+
+/** Defensive readers for Web API bodies: a missing or mistyped field never throws. */
+type Obj = Record<string, unknown>;
+
+function obj(value: unknown): Obj | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Obj) : undefined;
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+}
+
+function num(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+function list(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function largestImage(images: unknown): string | undefined {
+  const urls = list(images)
+    .map(obj)
+    .filter((i): i is Obj => !!i && !!str(i.url))
+    .sort((a, b) => (num(b.width) ?? 0) - (num(a.width) ?? 0));
+  return urls.length ? str(urls[0].url) : undefined;
+}
+
+export function parseItem(value: unknown): PlayableItem | undefined {
+  const item = obj(value);
+  if (!item) return undefined;
+  const name = str(item.name);
+  if (!name) return undefined;
+  const episode = item.type === 'episode';
+  const album = obj(item.album);
+  const show = obj(item.show);
+  const artists = list(item.artists)
+    .map((a) => str(obj(a)?.name))
+    .filter((n): n is string => !!n);
+  return {
+    kind: episode ? 'episode' : 'track',
+    id: str(item.id),
+    uri: str(item.uri),
+    name,
+    byline: episode ? (str(show?.name) ?? str(show?.publisher) ?? '') : artists.join(', '),
+    collection: episode ? str(show?.name) : str(album?.name),
+    durationMs: Math.max(0, num(item.duration_ms) ?? 0),
+    imageUrl: largestImage(episode ? (item.images ?? show?.images) : album?.images),
+    webUrl: str(obj(item.external_urls)?.spotify),
+  };
+}
+
+export function parseDevice(value: unknown): Device | undefined {
+  const d = obj(value);
+  const name = str(d?.name);
+  if (!d || !name) return undefined;
+  return {
+    id: str(d.id) ?? null,
+    name,
+    type: str(d.type) ?? 'Unknown',
+    isActive: d.is_active === true,
+    isRestricted: d.is_restricted === true,
+    supportsVolume: d.supports_volume !== false,
+    volumePercent: num(d.volume_percent) ?? null,
+  };
+}
+
+export function parseDevices(value: unknown): Device[] {
+  return list(obj(value)?.devices)
+    .map(parseDevice)
+    .filter((d): d is Device => !!d);
+}
+
+const REPEAT_MODES: RepeatMode[] = ['off', 'context', 'track'];
+
+/** A body of `GET /me/player`; `undefined` (a 204) means nothing is active. */
+export function parsePlayback(value: unknown): PlaybackSnapshot | undefined {
+  const p = obj(value);
+  if (!p) return undefined;
+  const disallows: Record<string, boolean> = {};
+  for (const [key, flag] of Object.entries(obj(obj(p.actions)?.disallows) ?? {})) {
+    if (flag === true) disallows[key] = true;
+  }
+  const item = parseItem(p.item);
+  const progress = Math.max(0, num(p.progress_ms) ?? 0);
+  return {
+    isPlaying: p.is_playing === true,
+    item,
+    progressMs: item ? Math.min(progress, item.durationMs || progress) : progress,
+    device: parseDevice(p.device),
+    shuffle: p.shuffle_state === true,
+    repeat: REPEAT_MODES.find((m) => m === p.repeat_state) ?? 'off',
+    contextUri: str(obj(p.context)?.uri),
+    disallows,
+  };
+}
+
+export function parseAccount(value: unknown): Account | undefined {
+  const me = obj(value);
+  const id = str(me?.id);
+  if (!me || !id) return undefined;
+  return { id, displayName: str(me.display_name) ?? id };
+}

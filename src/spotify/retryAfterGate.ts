@@ -1,0 +1,51 @@
+import type { Clock, Disposable } from '../clock';
+import { Emitter } from '../emitter';
+
+/**
+ * One gate for every request to the Web API: after a 429 nothing is sent until Spotify's
+ * `Retry-After` has passed, because retrying early lengthens the penalty for every user of the app.
+ */
+export const DEFAULT_RETRY_AFTER_SECONDS = 30;
+/** A guard against absurd headers; Spotify has asked for a day, which is still honoured up to this. */
+export const MAX_RETRY_AFTER_SECONDS = 24 * 60 * 60;
+
+export class RetryAfterGate {
+  private until = 0;
+  private reopen: Disposable | undefined;
+  private readonly changed = new Emitter<number>();
+  /** Fires with the epoch ms the wait ends at (0 when it is over). */
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly clock: Clock) {}
+
+  /** Seconds left to wait, or 0 when requests may go out. */
+  remainingSeconds(): number {
+    return Math.max(0, Math.ceil((this.until - this.clock.now()) / 1000));
+  }
+
+  get blockedUntil(): number {
+    return this.remainingSeconds() > 0 ? this.until : 0;
+  }
+
+  /** Parses a Retry-After header (seconds) and closes the gate; returns the seconds applied. */
+  block(retryAfterHeader: string | null): number {
+    const parsed = retryAfterHeader === null ? NaN : Number(retryAfterHeader.trim());
+    const seconds = Number.isFinite(parsed) && parsed >= 0 ? Math.min(Math.ceil(parsed), MAX_RETRY_AFTER_SECONDS) : DEFAULT_RETRY_AFTER_SECONDS;
+    const until = this.clock.now() + seconds * 1000;
+    if (until > this.until) {
+      this.until = until;
+      this.changed.fire(until);
+      this.reopen?.dispose();
+      this.reopen = this.clock.setTimeout(() => {
+        this.reopen = undefined;
+        this.changed.fire(0);
+      }, seconds * 1000 + 1);
+    }
+    return seconds;
+  }
+
+  dispose(): void {
+    this.reopen?.dispose();
+    this.changed.dispose();
+  }
+}

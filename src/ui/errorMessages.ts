@@ -1,0 +1,106 @@
+import { NotSignedIn } from '../auth/sessionKeeper';
+import { SignInCancelled, SignInDeclined, SignInSetupNeeded, SignInTimedOut } from '../auth/signInErrors';
+import { TokenError } from '../auth/tokenEndpoint';
+import { SpotifyError } from '../spotify/errors';
+
+/**
+ * Turns any failure into one line for the user and the actions that fix it. Returns undefined for
+ * outcomes that deserve no message (a cancelled sign-in).
+ */
+export interface MessageAction {
+  title: string;
+  command: string;
+  args?: unknown[];
+}
+
+export interface UserMessage {
+  /** Same cause, same key: repeated failures are logged instead of shown again. */
+  cause: string;
+  text: string;
+  severity: 'error' | 'warning' | 'info';
+  actions: MessageAction[];
+}
+
+const SIGN_IN: MessageAction = { title: 'Sign In', command: 'backbeat.signIn' };
+const SELECT_DEVICE: MessageAction = { title: 'Select Device', command: 'backbeat.selectDevice' };
+const SET_CLIENT_ID: MessageAction = { title: 'Set Client ID', command: 'backbeat.setClientId' };
+const SHOW_LOG: MessageAction = { title: 'Show Log', command: 'backbeat.showLog' };
+
+export function formatWait(seconds: number): string {
+  if (seconds < 60) return `${seconds}s`;
+  if (seconds < 3600) return `${Math.ceil(seconds / 60)}m`;
+  const hours = Math.floor(seconds / 3600);
+  const minutes = Math.ceil((seconds % 3600) / 60);
+  return minutes ? `${hours}h ${minutes}m` : `${hours}h`;
+}
+
+export function describeFailure(error: unknown): UserMessage | undefined {
+  const msg = (cause: string, text: string, actions: MessageAction[] = [], severity: UserMessage['severity'] = 'error'): UserMessage => ({
+    cause,
+    text,
+    severity,
+    actions,
+  });
+  if (error instanceof SignInCancelled) return undefined;
+  if (error instanceof NotSignedIn) return msg('signedOut', 'You are not signed in to Spotify.', [SIGN_IN], 'info');
+  if (error instanceof SignInDeclined) return msg('declined', 'You declined access in Spotify.', [{ ...SIGN_IN, title: 'Try Again' }], 'info');
+  if (error instanceof SignInTimedOut) return msg('timeout', error.message, [{ ...SIGN_IN, title: 'Try Again' }], 'warning');
+  if (error instanceof SignInSetupNeeded) return msg('setup', error.message, [SET_CLIENT_ID]);
+  if (error instanceof TokenError) {
+    switch (error.kind) {
+      case 'dead_grant':
+        return msg('deadGrant', `${error.message} Sign in again.`, [SIGN_IN]);
+      case 'rejected_client':
+        return msg('rejectedClient', error.message, [SET_CLIENT_ID]);
+      case 'unavailable':
+        return msg('tokenUnavailable', `${error.message} You stay signed in; Backbeat will try again.`, [SHOW_LOG], 'warning');
+      default:
+        return msg('tokenRequest', error.message, [SHOW_LOG]);
+    }
+  }
+  if (error instanceof SpotifyError) return describeSpotifyError(error, msg);
+  const text = error instanceof Error ? error.message : String(error);
+  return msg('unexpected', `Spotify: ${text}`, [SHOW_LOG]);
+}
+
+function describeSpotifyError(
+  error: SpotifyError,
+  msg: (cause: string, text: string, actions?: MessageAction[], severity?: UserMessage['severity']) => UserMessage,
+): UserMessage {
+  switch (error.kind) {
+    case 'no_active_device':
+      return msg(error.kind, 'No active Spotify device. Start Spotify somewhere, or pick a device.', [SELECT_DEVICE], 'warning');
+    case 'premium_required':
+      return msg(error.kind, 'Controlling playback needs Spotify Premium on this account.');
+    case 'volume_not_controllable':
+      return msg(error.kind, 'This device does not let other apps change its volume.', [SELECT_DEVICE], 'warning');
+    case 'device_not_controllable':
+      return msg(error.kind, 'This device cannot be controlled remotely.', [SELECT_DEVICE], 'warning');
+    case 'device_not_found':
+      return msg(error.kind, 'That Spotify device is no longer available.', [SELECT_DEVICE], 'warning');
+    case 'restricted':
+      return msg(error.kind, `Spotify does not allow that right now (${error.message.replace(/^Spotify said: /, '')}).`, [], 'warning');
+    case 'nothing_to_skip':
+      return msg(error.kind, 'There is no track to skip to.', [], 'info');
+    case 'rate_limited':
+      return msg(error.kind, `Spotify asked Backbeat to wait ${formatWait(error.retryAfterSeconds ?? 0)} before the next request.`, [], 'warning');
+    case 'missing_scope':
+      return msg(error.kind, 'Backbeat needs more Spotify permissions for that.', [{ ...SIGN_IN, title: 'Sign In Again' }]);
+    case 'user_not_registered':
+      return msg(
+        error.kind,
+        'Your Spotify account is not on this app\u2019s user list. Add it under User Management in the Spotify developer dashboard.',
+        [{ title: 'Open Setup Guide', command: 'backbeat.openSetupGuide' }],
+      );
+    case 'unauthorized':
+      return msg(error.kind, 'Spotify did not accept the sign-in.', [SIGN_IN]);
+    case 'network':
+      return msg(error.kind, `${error.message}. Check your connection; Backbeat will catch up when Spotify is reachable.`, [], 'warning');
+    case 'server':
+      return msg(error.kind, 'Spotify is having trouble right now. Try again in a moment.', [], 'warning');
+    case 'malformed':
+      return msg(error.kind, 'Spotify sent an answer Backbeat could not read.', [SHOW_LOG], 'warning');
+    default:
+      return msg(error.kind, `Spotify refused the request (${error.message.replace(/^Spotify said: /, '')}).`, [SHOW_LOG]);
+  }
+}

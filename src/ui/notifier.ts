@@ -1,0 +1,50 @@
+import * as vscode from 'vscode';
+import type { Clock } from '../clock';
+import type { Log } from '../log';
+import { describeFailure } from './errorMessages';
+
+/**
+ * Shows failures to the user: one notification per cause, with its fixing action. While a cause's
+ * notification is open, or shortly after, repeats go to the log only.
+ */
+const QUIET_AFTER_MS = 30_000;
+
+export class Notifier {
+  private readonly open = new Set<string>();
+  private readonly lastShown = new Map<string, number>();
+
+  constructor(
+    private readonly log: Log,
+    private readonly clock: Clock,
+  ) {}
+
+  report(error: unknown, context?: string): void {
+    const message = describeFailure(error);
+    const where = context ? `${context}: ` : '';
+    if (!message) {
+      this.log.info(`${where}cancelled.`);
+      return;
+    }
+    this.log.warn(`${where}${message.text}${error instanceof Error && error.message !== message.text ? ` (${error.message})` : ''}`);
+    const last = this.lastShown.get(message.cause) ?? -Infinity;
+    if (this.open.has(message.cause) || this.clock.now() - last < QUIET_AFTER_MS) return;
+    this.open.add(message.cause);
+    this.lastShown.set(message.cause, this.clock.now());
+    const show =
+      message.severity === 'error'
+        ? vscode.window.showErrorMessage
+        : message.severity === 'warning'
+          ? vscode.window.showWarningMessage
+          : vscode.window.showInformationMessage;
+    void Promise.resolve(show(message.text, ...message.actions.map((a) => a.title)))
+      .then((choice) => {
+        const action = message.actions.find((a) => a.title === choice);
+        return action && vscode.commands.executeCommand(action.command, ...(action.args ?? []));
+      })
+      .catch((e) => this.log.warn(`Could not run the action: ${(e as Error).message}`))
+      .finally(() => {
+        this.open.delete(message.cause);
+        this.lastShown.set(message.cause, this.clock.now());
+      });
+  }
+}
