@@ -11,7 +11,9 @@ import { systemClock } from './clock';
 import { onSettingsChanged, readSettings } from './config/settings';
 import { createLog } from './log';
 import { PlaybackScheduler, DEFAULT_TIMING } from './playback/scheduler';
-import { PlaybackState } from './playback/playbackState';
+import { Availability, PlaybackState } from './playback/playbackState';
+import type { PlaybackSnapshot } from './spotify/types';
+import type { Event } from './emitter';
 import { SpotifyClient } from './spotify/client';
 import { SpotifyHttp } from './spotify/http';
 import { RetryAfterGate } from './spotify/retryAfterGate';
@@ -22,7 +24,13 @@ import { registerPlaybackCommands } from './ui/playbackCommands';
 import { VsCodeWindowActivity } from './ui/windowActivity';
 
 /** Composition root: builds the parts and registers them with VS Code; no behaviour of its own. */
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What other extensions may read: the track and state the status bar shows. */
+export interface BackbeatApi {
+  nowPlaying(): { availability: Availability['kind']; snapshot: PlaybackSnapshot | undefined };
+  onDidChangeNowPlaying: Event<void>;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<BackbeatApi> {
   const clock = systemClock;
   const log = createLog();
   const notifier = new Notifier(log, clock);
@@ -92,6 +100,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   checkSettings(notifier);
   await keeper.initialize();
   followSession();
+  return {
+    nowPlaying: () => ({ availability: state.availability.kind, snapshot: state.snapshot }),
+    onDidChangeNowPlaying: state.onDidChange,
+  };
 }
 
 function checkSettings(notifier: Notifier): void {

@@ -1,4 +1,4 @@
-import { Clock, Disposable, sleep } from '../clock';
+import type { Clock, Disposable } from '../clock';
 import { Emitter } from '../emitter';
 import type { Log } from '../log';
 import type { StoredSession } from './session';
@@ -128,15 +128,17 @@ export class SessionKeeper {
 
   /** Before concluding the grant is dead, use a newer token another window may have stored. */
   private async recoverFromDeadGrant(used: StoredSession, error: TokenError): Promise<StoredSession> {
-    for (const wait of [0, ROTATION_GRACE_MS]) {
-      if (wait) await sleep(this.options.clock, wait);
-      const stored = await this.options.store.read();
-      if (stored && stored.refreshToken !== used.refreshToken) {
-        this.options.log.info('Another window refreshed the Spotify session; using its token.');
-        this.follow(stored);
-        if (this.options.clock.now() < stored.expiresAt - EXPIRY_MARGIN_MS) return stored;
-        return this.refreshOnce();
-      }
+    let stored = await this.options.store.read();
+    if (stored?.refreshToken === used.refreshToken) {
+      // The other window may be a moment away from storing the token it rotated.
+      await this.nextStoreChange(ROTATION_GRACE_MS);
+      stored = await this.options.store.read();
+    }
+    if (stored && stored.refreshToken !== used.refreshToken) {
+      this.options.log.info('Another window refreshed the Spotify session; using its token.');
+      this.follow(stored);
+      if (this.options.clock.now() < stored.expiresAt - EXPIRY_MARGIN_MS) return stored;
+      return this.refreshOnce();
     }
     this.options.log.warn(`Spotify refused to refresh the session (${error.description ?? 'invalid_grant'}); signing out.`);
     if (this.session?.id === used.id) {
@@ -144,6 +146,18 @@ export class SessionKeeper {
       this.options.onSignedOutByServer(error);
     }
     throw error;
+  }
+
+  private nextStoreChange(timeoutMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        timer.dispose();
+        subscription.dispose();
+        resolve();
+      };
+      const subscription = this.options.store.onDidChangeElsewhere(done);
+      const timer = this.options.clock.setTimeout(done, timeoutMs);
+    });
   }
 
   /** Takes over what the store holds (from this window's read or another window's write). */

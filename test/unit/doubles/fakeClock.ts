@@ -41,6 +41,17 @@ export class FakeClock implements Clock {
     await settle();
   }
 
+  /** Lets fake time flow alongside real time (for code that waits on real I/O and timers together). */
+  run(stepMs = 250, everyRealMs = 2): () => void {
+    let busy = false;
+    const handle = setInterval(() => {
+      if (busy) return;
+      busy = true;
+      void this.advance(stepMs).finally(() => (busy = false));
+    }, everyRealMs);
+    return () => clearInterval(handle);
+  }
+
   /** Jumps the wall clock without firing timers, as a laptop waking from sleep does. */
   jump(ms: number): void {
     this.current += ms;

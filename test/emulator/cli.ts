@@ -1,0 +1,34 @@
+/**
+ * Runs the emulator on its own: `node out/test/emulator/cli.js --host 127.0.0.2 --port 0`.
+ * Prints its URLs and client id, then serves until SIGINT/SIGTERM.
+ */
+import { parseArgs } from 'util';
+import { startEmulator } from './index';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      host: { type: 'string', default: '127.0.0.2' },
+      port: { type: 'string', default: '0' },
+      'auto-approve': { type: 'boolean', default: false },
+    },
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`bad --port ${values.port}`);
+  const emulator = await startEmulator({ host: values.host, port, autoApprove: values['auto-approve'] });
+  console.log(`Spotify emulator running
+  accounts: ${emulator.accountsUrl}
+  api:      ${emulator.apiUrl}
+  control:  ${emulator.controlUrl}
+  clientId: ${emulator.clientId}`);
+  const stop = () => {
+    void emulator.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

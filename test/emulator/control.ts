@@ -1,0 +1,69 @@
+import { VirtualClock } from './clock';
+import type { Emulator } from './emulator';
+import type { Fault } from './faults';
+import { empty, json, parseJsonBody, Reply, RequestContext } from './http';
+import type { EmulatorOptions } from './options';
+import type { PhoneAction } from './world/player';
+
+export const CONTROL_PREFIX = '/__emulator';
+
+const PHONE_ACTIONS = ['pause', 'play', 'next', 'previous', 'seek', 'stop'];
+
+type ControlHandler = (emulator: Emulator, body: Record<string, unknown>) => Reply;
+
+/**
+ * The emulator's remote control over HTTP, for tests that run in another process (a VS Code
+ * extension host, a Playwright script). Mirrors the Emulator interface one to one.
+ */
+const CONTROL_ROUTES: Record<string, ControlHandler> = {
+  'GET /info': (e) => json(200, { accountsUrl: e.accountsUrl, apiUrl: e.apiUrl, controlUrl: e.controlUrl, clientId: e.clientId }),
+  'GET /snapshot': (e) => json(200, e.snapshot()),
+  'POST /configure': (e, body) => done(() => e.configure(body as Partial<EmulatorOptions>)),
+  'POST /faults': (e, body) => done(() => e.addFault(faultFromJson(body))),
+  'DELETE /faults': (e) => done(() => e.clearFaults()),
+  'POST /revoke': (e) => done(() => e.revokeGrants()),
+  'POST /expire': (e) => done(() => e.expireAccessTokens()),
+  'POST /phone': (e, body) => done(() => e.phone(phoneActionFromJson(body))),
+  'POST /reset': (e, body) => done(() => e.reset({ grants: body.grants === true })),
+  'GET /requests': (e) => json(200, e.requests),
+  'DELETE /requests': (e) => done(() => { e.requests.length = 0; }),
+  'POST /clock/advance': (e, body) => {
+    if (!(e.clock instanceof VirtualClock)) return json(409, { error: 'the emulator runs on the real clock' });
+    const ms = body.ms;
+    if (typeof ms !== 'number') return json(400, { error: 'body must be {"ms": number}' });
+    e.clock.advance(ms);
+    return json(200, { now: e.clock.now() });
+  },
+};
+
+export async function handleControl(emulator: Emulator, ctx: RequestContext): Promise<Reply> {
+  const handler = CONTROL_ROUTES[`${ctx.method} ${ctx.path.slice(CONTROL_PREFIX.length)}`];
+  if (!handler) return json(404, { error: `no control endpoint ${ctx.method} ${ctx.path}` });
+  try {
+    const body = parseJsonBody(ctx.body) ?? {};
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Error('body must be a JSON object');
+    return handler(emulator, body as Record<string, unknown>);
+  } catch (error) {
+    return json(400, { error: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+function done(action: () => void): Reply {
+  action();
+  return empty(204);
+}
+
+/** JSON has no Infinity: `"times": null` means forever. */
+function faultFromJson(body: Record<string, unknown>): Fault {
+  const fault = { ...body } as unknown as Fault & { times?: number | null };
+  if (fault.times === null) fault.times = Infinity;
+  return fault as Fault;
+}
+
+function phoneActionFromJson(body: Record<string, unknown>): PhoneAction {
+  if (typeof body.type !== 'string' || !PHONE_ACTIONS.includes(body.type)) {
+    throw new Error(`phone action type must be one of ${PHONE_ACTIONS.join(', ')}`);
+  }
+  if (body.type === 'seek' && typeof body.positionMs !== 'number') throw new Error('seek needs positionMs');
+  return body as unknown as PhoneAction;
+}

@@ -1,0 +1,48 @@
+import fetch from 'node-fetch';
+import type { EmulatorSnapshot, RecordedRequest } from './emulator';
+import type { Fault } from './faults';
+import type { EmulatorOptions } from './options';
+import type { PhoneAction } from './world/player';
+
+/** Drives an emulator running in another process through its /__emulator HTTP API. */
+export class EmulatorControl {
+  constructor(private readonly controlUrl: string) {}
+
+  snapshot(): Promise<EmulatorSnapshot> {
+    return this.call('GET', '/snapshot') as Promise<EmulatorSnapshot>;
+  }
+
+  async configure(patch: Partial<Omit<EmulatorOptions, 'clock' | 'host' | 'port'>>): Promise<void> {
+    await this.call('POST', '/configure', patch);
+  }
+
+  async addFault(fault: Fault): Promise<void> {
+    // JSON cannot carry Infinity; the server reads null as "forever".
+    await this.call('POST', '/faults', { ...fault, times: fault.times === Infinity ? null : fault.times });
+  }
+
+  async clearFaults(): Promise<void> { await this.call('DELETE', '/faults'); }
+  async revoke(): Promise<void> { await this.call('POST', '/revoke'); }
+  async expire(): Promise<void> { await this.call('POST', '/expire'); }
+  async phone(action: PhoneAction): Promise<void> { await this.call('POST', '/phone', action); }
+  async reset(options: { grants?: boolean } = {}): Promise<void> { await this.call('POST', '/reset', options); }
+  requests(): Promise<RecordedRequest[]> { return this.call('GET', '/requests') as Promise<RecordedRequest[]>; }
+  async clearRequests(): Promise<void> { await this.call('DELETE', '/requests'); }
+
+  /** Moves a VirtualClock on; fails (409) when the emulator runs on the real clock. Returns the new time. */
+  async advanceClock(ms: number): Promise<number> {
+    const answer = await this.call('POST', '/clock/advance', { ms }) as { now: number };
+    return answer.now;
+  }
+
+  private async call(method: string, path: string, body?: unknown): Promise<unknown> {
+    const response = await fetch(`${this.controlUrl}${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`emulator control ${method} ${path} failed: ${response.status} ${text}`);
+    return text === '' ? undefined : JSON.parse(text);
+  }
+}

@@ -1,0 +1,196 @@
+import { IncomingMessage, ServerResponse } from 'http';
+import { AuthorizeEndpoint } from './accounts/authorize';
+import { GrantStore } from './accounts/grantStore';
+import { handleToken } from './accounts/tokenEndpoint';
+import { Clock } from './clock';
+import { CONTROL_PREFIX, handleControl } from './control';
+import { Fault, FaultList, faultReply } from './faults';
+import { json, parseQuery, Reply, RequestContext, writeReply } from './http';
+import { Listener } from './listener';
+import { applyPatch, EmulatorOptions, pickClock, resolveSettings, Settings } from './options';
+import { API_PREFIX, WebApi } from './webapi/webApi';
+import { PhoneAction } from './world/player';
+import { World } from './world/world';
+
+/** One request the emulator served (never its tokens or body). */
+export interface RecordedRequest {
+  method: string;
+  /** Path without the query string. */
+  path: string;
+  query: Record<string, string>;
+  /** HTTP status sent; 0 when a fault hung the request or destroyed the socket. */
+  status: number;
+  /** When it arrived, by the emulator's clock. */
+  time: number;
+  /** It carried a valid Bearer access token. */
+  authenticated: boolean;
+  /** A fault answered (or delayed, hung, destroyed) it. */
+  fault: boolean;
+}
+
+export interface EmulatorSnapshot {
+  isPlaying: boolean;
+  activeDeviceId: string | null;
+  deviceName: string | null;
+  itemUri: string | null;
+  itemName: string | null;
+  progressMs: number;
+  volumePercent: number | null;
+  shuffle: boolean;
+  repeat: 'off' | 'track' | 'context';
+  queueUris: string[];
+  likedUris: string[];
+  /** Grants (consents) that can still be refreshed. */
+  grants: number;
+}
+
+export interface Emulator {
+  readonly accountsUrl: string;
+  readonly apiUrl: string;
+  readonly controlUrl: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly clock: Clock;
+  readonly requests: RecordedRequest[];
+  configure(patch: Partial<EmulatorOptions>): void;
+  addFault(fault: Fault): void;
+  clearFaults(): void;
+  revokeGrants(): void;
+  expireAccessTokens(): void;
+  phone(action: PhoneAction): void;
+  snapshot(): EmulatorSnapshot;
+  reset(options?: { grants?: boolean }): void;
+  goOffline(): Promise<void>;
+  goOnline(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Real milliseconds; faults delay in wall time even on a virtual clock. */
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** The local Spotify: accounts service, Web API, simulated world, faults and a request log. */
+export class SpotifyEmulator implements Emulator {
+  readonly clock: Clock;
+  readonly requests: RecordedRequest[] = [];
+  private readonly settings: Settings;
+  private readonly store: GrantStore;
+  private readonly world: World;
+  private readonly webApi: WebApi;
+  private readonly authorizeEndpoint: AuthorizeEndpoint;
+  private readonly faults = new FaultList();
+  private readonly listener: Listener;
+
+  constructor(options: EmulatorOptions) {
+    this.clock = pickClock(options);
+    this.settings = resolveSettings(options);
+    this.store = new GrantStore(this.clock);
+    this.world = new World(this.clock, () => this.apiUrl, () => this.settings.stateLagMs);
+    this.webApi = new WebApi(this.world, this.store, this.settings);
+    this.authorizeEndpoint = new AuthorizeEndpoint(this.settings, this.store);
+    this.listener = new Listener(this.settings.host, (req, res) => void this.serve(req, res));
+  }
+
+  get accountsUrl(): string { return this.listener.origin; }
+  get apiUrl(): string { return `${this.listener.origin}${API_PREFIX}`; }
+  get controlUrl(): string { return `${this.listener.origin}${CONTROL_PREFIX}`; }
+  get clientId(): string { return this.settings.clientId; }
+  get clientSecret(): string { return this.settings.clientSecret; }
+
+  start(): Promise<void> {
+    return this.listener.start(this.settings.port);
+  }
+
+  configure(patch: Partial<EmulatorOptions>): void {
+    applyPatch(this.settings, patch);
+  }
+
+  addFault(fault: Fault): void { this.faults.add(fault); }
+  clearFaults(): void { this.faults.clear(); }
+  revokeGrants(): void { this.store.revokeAll(); }
+  expireAccessTokens(): void { this.store.expireAccessTokens(); }
+  phone(action: PhoneAction): void { this.world.player.phone(action); }
+
+  snapshot(): EmulatorSnapshot {
+    const player = this.world.player;
+    const state = player.live();
+    const device = state.activeKey === null ? undefined : player.deviceByKey(state.activeKey);
+    return {
+      isPlaying: state.isPlaying && device !== undefined,
+      activeDeviceId: device?.id ?? null,
+      deviceName: device?.name ?? null,
+      itemUri: state.itemUri,
+      itemName: this.world.catalogue.playable(state.itemUri)?.name ?? null,
+      progressMs: player.progress(state),
+      volumePercent: device ? state.volumes[device.key] : null,
+      shuffle: state.shuffle,
+      repeat: state.repeat,
+      queueUris: [...state.queue],
+      likedUris: this.world.library.list(),
+      grants: this.store.liveGrantCount(),
+    };
+  }
+
+  reset(options: { grants?: boolean } = {}): void {
+    this.world.reset();
+    if (options.grants) this.store.clear();
+  }
+
+  goOffline(): Promise<void> { return this.listener.stop(); }
+  goOnline(): Promise<void> { return this.listener.resume(); }
+  close(): Promise<void> { return this.listener.stop(); }
+
+  private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const ctx = await readRequest(req);
+    if (ctx.path === CONTROL_PREFIX || ctx.path.startsWith(`${CONTROL_PREFIX}/`)) {
+      // The control API is the test's own channel: no faults, not in the request log.
+      writeReply(res, await handleControl(this, ctx));
+      return;
+    }
+    const record = (status: number, authenticated: boolean, fault: boolean) => this.requests.push({
+      method: ctx.method, path: ctx.path, query: ctx.query, status, time: this.clock.now(), authenticated, fault,
+    });
+    const fault = this.faults.take(ctx.method, ctx.path);
+    if (fault?.destroy) {
+      record(0, false, true);
+      req.socket.destroy();
+      return;
+    }
+    if (fault?.hang) {
+      record(0, false, true);
+      return;
+    }
+    if (fault?.delayMs) await sleep(fault.delayMs);
+    const scripted = fault && faultReply(fault);
+    const outcome = scripted ? { reply: scripted, authenticated: false } : this.route(ctx);
+    record(outcome.reply.status, outcome.authenticated, fault !== undefined);
+    if (!res.destroyed) writeReply(res, outcome.reply);
+  }
+
+  private route(ctx: RequestContext): { reply: Reply; authenticated: boolean } {
+    const plain = (reply: Reply) => ({ reply, authenticated: false });
+    try {
+      if (ctx.path === API_PREFIX || ctx.path.startsWith(`${API_PREFIX}/`)) return this.webApi.handle(ctx);
+      if (ctx.method === 'GET' && ctx.path === '/authorize') return plain(this.authorizeEndpoint.authorize(ctx));
+      if (ctx.method === 'POST' && ctx.path === '/authorize/decision') return plain(this.authorizeEndpoint.decide(ctx));
+      if (ctx.method === 'POST' && ctx.path === '/api/token') return plain(handleToken(ctx, this.settings, this.store));
+      return plain(json(404, { error: { status: 404, message: 'Service not found' } }));
+    } catch (error) {
+      // A bug in the emulator: answer like a server error rather than crash the test run.
+      console.error('Spotify emulator: unhandled error', error);
+      return plain(json(500, { error: { status: 500, message: 'Server error' } }));
+    }
+  }
+}
+
+async function readRequest(req: IncomingMessage): Promise<RequestContext> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+  return {
+    method: (req.method ?? 'GET').toUpperCase(),
+    path: url.pathname,
+    query: parseQuery(url.searchParams),
+    headers: req.headers,
+    body: Buffer.concat(chunks),
+  };
+}

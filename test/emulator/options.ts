@@ -1,0 +1,82 @@
+import { Clock, realClock } from './clock';
+
+export const DEFAULT_CLIENT_ID = 'b4c6b1e2d3f405162738495a6b7c8d9e';
+export const DEFAULT_CLIENT_SECRET = '5f1e0d2c3b4a59687766554433221100';
+
+/**
+ * The redirect URIs a Backbeat developer registers in the Spotify dashboard. Loopback IPs are
+ * registered without a port: Spotify then accepts any port for them.
+ */
+export const DEFAULT_REDIRECT_URIS: readonly string[] = Object.freeze([
+  'http://127.0.0.1/callback',
+  'http://[::1]/callback',
+  'vscode://backbeat.spotify/callback',
+  'vscode-insiders://backbeat.spotify/callback',
+  'code-oss://backbeat.spotify/callback',
+]);
+
+export interface EmulatorOptions {
+  /** Default '127.0.0.2', not 127.0.0.1: code-server rewrites 127.0.0.1 URLs. */
+  host?: string;
+  port?: number;
+  clock?: Clock;
+  clientId?: string;
+  clientSecret?: string;
+  /** Added to DEFAULT_REDIRECT_URIS. */
+  redirectUris?: string[];
+  /** /authorize redirects with a code at once instead of showing the consent page. */
+  autoApprove?: boolean;
+  rotateRefreshTokens?: boolean;
+  omitRefreshTokenOnRefresh?: boolean;
+  tokenLifetimeSeconds?: number;
+  /** After a player command, reads show the previous state for this long. */
+  stateLagMs?: number;
+  /** The signed-in user has Premium (player commands need it). Default true. */
+  premium?: boolean;
+  /** The user is on the app's allow list in the Developer Dashboard. Default true. */
+  userRegistered?: boolean;
+}
+
+/** Options with every default filled in; what the emulator actually reads. */
+export type Settings = Required<Omit<EmulatorOptions, 'clock'>>;
+
+export function resolveSettings(options: EmulatorOptions): Settings {
+  return {
+    host: options.host ?? '127.0.0.2',
+    port: options.port ?? 0,
+    clientId: options.clientId ?? DEFAULT_CLIENT_ID,
+    clientSecret: options.clientSecret ?? DEFAULT_CLIENT_SECRET,
+    redirectUris: options.redirectUris ?? [],
+    autoApprove: options.autoApprove ?? false,
+    rotateRefreshTokens: options.rotateRefreshTokens ?? true,
+    omitRefreshTokenOnRefresh: options.omitRefreshTokenOnRefresh ?? false,
+    tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3600,
+    stateLagMs: options.stateLagMs ?? 0,
+    premium: options.premium ?? true,
+    userRegistered: options.userRegistered ?? true,
+  };
+}
+
+export function pickClock(options: EmulatorOptions): Clock {
+  return options.clock ?? realClock;
+}
+
+/** Keys that only make sense at start-up; configure() refuses them. */
+const START_ONLY: ReadonlyArray<keyof EmulatorOptions> = ['host', 'port', 'clock'];
+
+export function applyPatch(settings: Settings, patch: Partial<EmulatorOptions>): void {
+  for (const key of START_ONLY) {
+    if (patch[key] !== undefined) {
+      throw new Error(`'${key}' can only be set when the emulator starts`);
+    }
+  }
+  const known = new Set<string>(Object.keys(settings));
+  for (const [key, value] of Object.entries(patch)) {
+    if (!known.has(key)) {
+      throw new Error(`unknown emulator option '${key}'`);
+    }
+    if (value !== undefined) {
+      (settings as unknown as Record<string, unknown>)[key] = value;
+    }
+  }
+}

@@ -1,0 +1,349 @@
+import { Clock } from '../clock';
+import { playerErrors } from '../errors';
+import { Catalogue } from './catalogue';
+import { Device, defaultDevices } from './devices';
+import { SeededShuffle } from './shuffle';
+import {
+  cloneState, contextItemAt, PlaybackState, progressAt, RepeatState, setProgress,
+} from './playbackState';
+
+/** One entry of "recently played". */
+export interface PlayHistoryEntry {
+  uri: string;
+  playedAt: number;
+  contextUri: string | null;
+}
+
+export interface PlayRequest {
+  contextUri?: string;
+  uris?: string[];
+  offset?: { position?: number; uri?: string };
+  positionMs?: number;
+}
+
+/** Something done on the user's phone, outside the Web API (tests use it to change state "behind" the client). */
+export type PhoneAction =
+  | { type: 'pause' } | { type: 'play' } | { type: 'next' } | { type: 'previous' }
+  | { type: 'seek'; positionMs: number } | { type: 'stop' };
+
+/** Below this, "previous" goes to the previous track; above it, it restarts the current one (as Spotify does). */
+const RESTART_THRESHOLD_MS = 3000;
+/** Spotify keeps about 50 items of history. */
+const HISTORY_LIMIT = 50;
+
+/**
+ * The simulated Spotify player: devices, context, queue, progress following the clock, and the
+ * read lag real Spotify shows after a command. All commands validate like Spotify does and
+ * throw PlayerError.
+ */
+export class Player {
+  readonly devices: Device[] = defaultDevices();
+  history: PlayHistoryEntry[] = [];
+  private state!: PlaybackState;
+  private stale: { state: PlaybackState; until: number } | undefined;
+  private shuffler = new SeededShuffle();
+
+  constructor(private readonly catalogue: Catalogue, private readonly clock: Clock, private readonly stateLagMs: () => number) {
+    this.reset();
+  }
+
+  /** Back to the start: the computer plays "Teardrop" from the "Late Night Coding" playlist. */
+  reset(): void {
+    const now = this.clock.now();
+    const playlist = this.catalogue.startPlaylist;
+    const start = playlist.trackUris.indexOf(this.catalogue.teardrop.uri);
+    const volumes: Record<string, number | null> = {};
+    for (const device of this.devices) volumes[device.key] = device.initialVolume;
+    this.state = {
+      activeKey: 'computer', lastDeviceKey: 'computer', contextUri: playlist.uri,
+      contextItems: [...playlist.trackUris], order: playlist.trackUris.map((_, i) => i), orderPos: start,
+      itemUri: playlist.trackUris[start], fromQueue: false, isPlaying: true, progressAtAnchor: 0, anchorMs: now,
+      shuffle: false, repeat: 'off', queue: [], volumes, timestamp: now,
+    };
+    this.stale = undefined;
+    this.shuffler = new SeededShuffle();
+    // A little history, as any real account has: the playlist's first track just before Teardrop.
+    this.history = [{ uri: playlist.trackUris[0], playedAt: now - 7 * 60_000, contextUri: playlist.uri }];
+  }
+
+  /** The true current state (settled to now), for snapshots and command checks. */
+  live(): PlaybackState {
+    this.settle(this.state, true);
+    return this.state;
+  }
+
+  /** What reads return: the pre-command state while the simulated lag lasts. */
+  visible(): PlaybackState {
+    const live = this.live();
+    if (this.stale && this.clock.now() < this.stale.until) {
+      this.settle(this.stale.state, false);
+      return this.stale.state;
+    }
+    this.stale = undefined;
+    return live;
+  }
+
+  progress(state: PlaybackState): number {
+    return progressAt(state, this.clock.now());
+  }
+
+  deviceByKey(key: string): Device {
+    const device = this.devices.find((d) => d.key === key);
+    if (!device) throw new Error(`no device ${key}`);
+    return device;
+  }
+
+  // ---- Web API commands ------------------------------------------------------------------
+
+  play(request: PlayRequest, deviceId: string | undefined): void {
+    const target = deviceId === undefined ? undefined : this.deviceById(deviceId);
+    const live = this.live();
+    if (!target && live.activeKey === null) throw playerErrors.noActiveDevice();
+    this.checkControllable(target ?? this.deviceByKey(live.activeKey as string));
+    const isResume = request.contextUri === undefined && request.uris === undefined;
+    if (isResume && live.isPlaying && (!target || target.key === live.activeKey)) {
+      throw playerErrors.restrictionViolated();
+    }
+    const items = isResume ? undefined : this.itemsFor(request);
+    const startIndex = items ? this.offsetIndex(items, request.offset) : undefined;
+    this.command((s, now) => {
+      if (target) this.activate(s, target.key);
+      if (items && startIndex !== undefined) {
+        this.loadContext(s, request.contextUri ?? null, items, startIndex);
+        setProgress(s, request.positionMs ?? 0, now);
+      } else if (request.positionMs !== undefined) {
+        setProgress(s, request.positionMs, now);
+      } else {
+        setProgress(s, progressAt(s, now), now);
+      }
+      s.isPlaying = true;
+    });
+  }
+
+  pause(deviceId: string | undefined): void {
+    const live = this.requireActive(deviceId);
+    if (!live.isPlaying) throw playerErrors.restrictionViolated();
+    this.command((s, now) => this.pauseState(s, now));
+  }
+
+  next(deviceId: string | undefined): void {
+    this.requireActive(deviceId);
+    this.command((s, now) => this.skip(s, now, true));
+  }
+
+  previous(deviceId: string | undefined): void {
+    this.requireActive(deviceId);
+    this.command((s, now) => this.back(s, now));
+  }
+
+  seek(positionMs: number, deviceId: string | undefined): void {
+    this.requireActive(deviceId);
+    this.command((s, now) => setProgress(s, positionMs, now));
+  }
+
+  setVolume(percent: number, deviceId: string | undefined): void {
+    const live = this.requireActive(deviceId);
+    const device = deviceId === undefined ? this.deviceByKey(live.activeKey as string) : this.deviceById(deviceId);
+    if (!device.supportsVolume) throw playerErrors.volumeDisallowed();
+    this.command((s) => { s.volumes[device.key] = percent; });
+  }
+
+  setShuffle(on: boolean, deviceId: string | undefined): void {
+    this.requireActive(deviceId);
+    this.command((s) => this.applyShuffle(s, on));
+  }
+
+  setRepeat(repeat: RepeatState, deviceId: string | undefined): void {
+    this.requireActive(deviceId);
+    this.command((s) => { s.repeat = repeat; });
+  }
+
+  transfer(deviceId: string, play: boolean | undefined): void {
+    const device = this.deviceById(deviceId);
+    this.checkControllable(device);
+    this.command((s, now) => {
+      const wasActive = s.activeKey !== null;
+      setProgress(s, progressAt(s, now), now);
+      this.activate(s, device.key);
+      // `play` absent keeps the current state; from nothing active, Spotify wakes up paused.
+      s.isPlaying = play ?? (wasActive && s.isPlaying);
+    });
+  }
+
+  addToQueue(uri: string, deviceId: string | undefined): void {
+    this.requireActive(deviceId);
+    if (!this.catalogue.playable(uri)) throw playerErrors.badRequest('Invalid base62 id');
+    this.command((s) => { s.queue.push(uri); });
+  }
+
+  // ---- Changes made on the phone (not subject to the command lag) -----------------------------
+
+  phone(action: PhoneAction): void {
+    const s = this.live();
+    const now = this.clock.now();
+    switch (action.type) {
+      case 'pause':
+        if (s.activeKey !== null) this.pauseState(s, now);
+        break;
+      case 'play':
+        if (s.activeKey === null) this.activate(s, 'phone');
+        setProgress(s, progressAt(s, now), now);
+        s.isPlaying = true;
+        break;
+      case 'next':
+        this.skip(s, now, true);
+        break;
+      case 'previous':
+        this.back(s, now);
+        break;
+      case 'seek':
+        setProgress(s, action.positionMs, now);
+        break;
+      case 'stop':
+        this.pauseState(s, now);
+        s.activeKey = null;
+        break;
+    }
+    s.timestamp = now;
+    this.stale = undefined;
+  }
+
+  // ---- internals -----------------------------------------------------------------------------
+
+  /** Applies a command to the live state, remembering the old state for the read lag. */
+  private command(mutate: (s: PlaybackState, now: number) => void): void {
+    const live = this.live();
+    const now = this.clock.now();
+    const before = cloneState(live);
+    mutate(live, now);
+    live.timestamp = now;
+    this.settle(live, true);
+    const lag = this.stateLagMs();
+    this.stale = lag > 0 ? { state: before, until: now + lag } : undefined;
+  }
+
+  private requireActive(deviceId: string | undefined): PlaybackState {
+    const live = this.live();
+    if (deviceId !== undefined) this.checkControllable(this.deviceById(deviceId));
+    if (live.activeKey === null) throw playerErrors.noActiveDevice();
+    this.checkControllable(this.deviceByKey(live.activeKey));
+    return live;
+  }
+
+  private deviceById(id: string): Device {
+    const device = this.devices.find((d) => d.id !== null && d.id === id);
+    if (!device) throw playerErrors.deviceNotFound();
+    return device;
+  }
+
+  private checkControllable(device: Device): void {
+    if (device.isRestricted) throw playerErrors.restrictionViolated();
+  }
+
+  private activate(s: PlaybackState, key: string): void {
+    s.activeKey = key;
+    s.lastDeviceKey = key;
+  }
+
+  private pauseState(s: PlaybackState, now: number): void {
+    setProgress(s, progressAt(s, now), now);
+    s.isPlaying = false;
+  }
+
+  private itemsFor(request: PlayRequest): string[] {
+    if (request.contextUri !== undefined) {
+      const items = this.catalogue.contextItems(request.contextUri);
+      if (!items || items.length === 0) throw playerErrors.badRequest('Invalid context uri');
+      return items;
+    }
+    const uris = request.uris ?? [];
+    if (uris.length === 0) throw playerErrors.badRequest('Missing uris');
+    for (const uri of uris) {
+      if (!this.catalogue.playable(uri)) throw playerErrors.badRequest(`Invalid track uri: ${uri}`);
+    }
+    return [...uris];
+  }
+
+  private offsetIndex(items: string[], offset: PlayRequest['offset']): number {
+    if (offset?.uri !== undefined) {
+      const index = items.indexOf(offset.uri);
+      if (index < 0) throw playerErrors.badRequest('Offset uri not in context');
+      return index;
+    }
+    const position = offset?.position ?? 0;
+    if (!Number.isInteger(position) || position < 0 || position >= items.length) {
+      throw playerErrors.badRequest('Offset is out of range');
+    }
+    return position;
+  }
+
+  private loadContext(s: PlaybackState, contextUri: string | null, items: string[], index: number): void {
+    s.contextUri = contextUri;
+    s.contextItems = items;
+    s.order = s.shuffle ? this.shuffler.orderStartingWith(items.length, index) : items.map((_, i) => i);
+    s.orderPos = s.shuffle ? 0 : index;
+    s.itemUri = items[index];
+    s.fromQueue = false;
+  }
+
+  private applyShuffle(s: PlaybackState, on: boolean): void {
+    const current = s.order[s.orderPos];
+    s.shuffle = on;
+    s.order = on ? this.shuffler.orderStartingWith(s.contextItems.length, current) : s.contextItems.map((_, i) => i);
+    s.orderPos = on ? 0 : current;
+  }
+
+  /** To the next item: the queue first, then the context; `userSkip` ignores repeat-track. */
+  private skip(s: PlaybackState, at: number, userSkip: boolean, recordHistory = true): void {
+    if (recordHistory) this.recordPlayed(s, at);
+    setProgress(s, 0, at);
+    if (!userSkip && s.repeat === 'track') return;
+    const queued = s.queue.shift();
+    if (queued !== undefined) {
+      s.itemUri = queued;
+      s.fromQueue = true;
+      return;
+    }
+    s.fromQueue = false;
+    if (s.orderPos + 1 < s.order.length) {
+      s.orderPos += 1;
+    } else {
+      // End of the context: wrap around; without repeat Spotify stops on the first item, paused.
+      s.orderPos = 0;
+      if (s.repeat === 'off') s.isPlaying = false;
+    }
+    s.itemUri = contextItemAt(s, s.orderPos);
+  }
+
+  private back(s: PlaybackState, now: number): void {
+    if (progressAt(s, now) > RESTART_THRESHOLD_MS || (s.orderPos === 0 && s.repeat !== 'context' && !s.fromQueue)) {
+      setProgress(s, 0, now);
+      return;
+    }
+    if (!s.fromQueue) s.orderPos = s.orderPos === 0 ? s.order.length - 1 : s.orderPos - 1;
+    s.fromQueue = false;
+    s.itemUri = contextItemAt(s, s.orderPos);
+    setProgress(s, 0, now);
+  }
+
+  /** Plays forward to `now`: every item that ended (or was sought past) moves playback on. */
+  private settle(s: PlaybackState, recordHistory: boolean): void {
+    const now = this.clock.now();
+    for (;;) {
+      // Paused progress only passes the end through a seek: that too moves on to the next item.
+      const duration = this.catalogue.playable(s.itemUri)?.durationMs ?? 0;
+      const overshoot = progressAt(s, now) - duration;
+      if (overshoot < 0) return;
+      // A seek past the end ends the item at the seek, not back in the past.
+      const endedAt = Math.max(s.anchorMs, now - overshoot);
+      this.skip(s, endedAt, false, recordHistory);
+      s.timestamp = endedAt;
+    }
+  }
+
+  private recordPlayed(s: PlaybackState, at: number): void {
+    if (!s.itemUri.startsWith('spotify:track:')) return; // recently played has no episodes
+    this.history.unshift({ uri: s.itemUri, playedAt: at, contextUri: s.contextUri });
+    this.history.length = Math.min(this.history.length, HISTORY_LIMIT);
+  }
+}

@@ -1,0 +1,45 @@
+import * as vscode from 'vscode';
+import { EmulatorControl } from '../emulator/controlClient';
+import type { BackbeatApi } from '../../src/extension';
+import { DEFAULT_SCOPES } from '../../src/auth/scopes';
+
+/** Shared steps of the in-VS-Code suites: the running extension, the emulator, sign-in and waits. */
+export const EXTENSION_ID = 'backbeat.spotify';
+
+export function emulator(): EmulatorControl {
+  const url = process.env.BACKBEAT_EMULATOR_CONTROL;
+  if (!url) throw new Error('BACKBEAT_EMULATOR_CONTROL is not set: run this suite through the test harness.');
+  return new EmulatorControl(url);
+}
+
+export async function extensionApi(): Promise<BackbeatApi> {
+  const extension = vscode.extensions.getExtension<BackbeatApi>(EXTENSION_ID);
+  if (!extension) throw new Error(`${EXTENSION_ID} is not installed`);
+  return extension.activate();
+}
+
+export async function waitFor<T>(what: string, probe: () => T | PromiseLike<T>, timeoutMs = 15_000): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  while (Date.now() < deadline) {
+    last = await probe();
+    if (last) return last as NonNullable<T>;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`Timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
+}
+
+export function currentSession(): Thenable<vscode.AuthenticationSession | undefined> {
+  return vscode.authentication.getSession('spotify', [...DEFAULT_SCOPES], { silent: true });
+}
+
+/** Signs in through the real command; the harness approves VS Code's consent dialog and lets the browser follow redirects. */
+export async function signIn(): Promise<vscode.AuthenticationSession> {
+  await vscode.commands.executeCommand('backbeat.signIn');
+  return waitFor('a Spotify session', currentSession);
+}
+
+export async function signOut(): Promise<void> {
+  await vscode.commands.executeCommand('backbeat.signOut');
+  await waitFor('signed out', async () => !(await currentSession()));
+}

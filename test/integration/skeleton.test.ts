@@ -1,0 +1,79 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { currentSession, emulator, extensionApi, signIn, signOut, waitFor } from './helpers';
+
+describe('walking skeleton: sign in, now playing, play/pause, sign out', function () {
+  this.timeout(60_000);
+
+  before(async () => {
+    await emulator().reset({ grants: true });
+    await extensionApi();
+  });
+
+  it('starts signed out and spends no API request while signed out', async () => {
+    await emulator().clearRequests();
+    assert.strictEqual(await currentSession(), undefined);
+    const api = await extensionApi();
+    assert.strictEqual(api.nowPlaying().availability, 'signedOut');
+    await new Promise((r) => setTimeout(r, 1_500));
+    const apiRequests = (await emulator().requests()).filter((r) => r.path.startsWith('/v1'));
+    assert.deepStrictEqual(apiRequests, []);
+  });
+
+  it('signs in through "Spotify: Sign In" and shows the account in VS Code', async () => {
+    const changes: vscode.AuthenticationSessionsChangeEvent[] = [];
+    const listener = vscode.authentication.onDidChangeSessions((e) => e.provider.id === 'spotify' && changes.push(e));
+    try {
+      const session = await signIn();
+      assert.strictEqual(session.account.label, 'Backbeat Tester');
+      assert.ok(session.scopes.includes('user-modify-playback-state'));
+      await waitFor('a sessions-changed event', () => changes.length > 0);
+    } finally {
+      listener.dispose();
+    }
+  });
+
+  it('shows what the emulator is playing', async () => {
+    const api = await extensionApi();
+    const playing = await waitFor('now playing', () => api.nowPlaying().snapshot);
+    assert.strictEqual(playing.item?.name, 'Teardrop');
+    assert.strictEqual(playing.item?.byline, 'Massive Attack');
+    assert.strictEqual(playing.item?.collection, 'Mezzanine');
+    assert.strictEqual(playing.device?.name, 'Backbeat Test Computer');
+  });
+
+  it('Play/Pause pauses and resumes the device, and the state follows', async () => {
+    const api = await extensionApi();
+    assert.strictEqual((await emulator().snapshot()).isPlaying, true);
+    await vscode.commands.executeCommand('backbeat.playPause');
+    assert.strictEqual(api.nowPlaying().snapshot?.isPlaying, false, 'optimistic: shown paused at once');
+    await waitFor('the device paused', async () => !(await emulator().snapshot()).isPlaying);
+    await vscode.commands.executeCommand('backbeat.playPause');
+    await waitFor('the device playing', async () => (await emulator().snapshot()).isPlaying);
+    await waitFor('the state playing', () => api.nowPlaying().snapshot?.isPlaying);
+  });
+
+  it('refreshes an expired access token without the user noticing', async () => {
+    const before = await currentSession();
+    await emulator().expire();
+    await vscode.commands.executeCommand('backbeat.pause');
+    await waitFor('the device paused', async () => !(await emulator().snapshot()).isPlaying);
+    const after = await waitFor('a refreshed session', async () => {
+      const s = await currentSession();
+      return s && s.accessToken !== before?.accessToken ? s : undefined;
+    });
+    assert.strictEqual(after.id, before?.id, 'same session, new token');
+    await vscode.commands.executeCommand('backbeat.play');
+    await waitFor('the device playing', async () => (await emulator().snapshot()).isPlaying);
+  });
+
+  it('signs out everywhere: no session, signed-out state, no more requests', async () => {
+    const api = await extensionApi();
+    await signOut();
+    await waitFor('signed-out state', () => api.nowPlaying().availability === 'signedOut');
+    await emulator().clearRequests();
+    await new Promise((r) => setTimeout(r, 6_000));
+    const apiRequests = (await emulator().requests()).filter((r) => r.path.startsWith('/v1'));
+    assert.deepStrictEqual(apiRequests, [], 'no requests after sign-out');
+  });
+});

@@ -1,0 +1,72 @@
+import * as assert from 'assert';
+import { PlaybackState } from '../../../src/playback/playbackState';
+import type { PlaybackSnapshot } from '../../../src/spotify/types';
+import { FakeClock } from '../doubles/fakeClock';
+
+export function snapshot(overrides: Partial<PlaybackSnapshot> = {}): PlaybackSnapshot {
+  return {
+    isPlaying: true,
+    item: { kind: 'track', uri: 'spotify:track:1', name: 'Teardrop', byline: 'Massive Attack', collection: 'Mezzanine', durationMs: 330_000 },
+    progressMs: 60_000,
+    shuffle: false,
+    repeat: 'off',
+    disallows: {},
+    ...overrides,
+  };
+}
+
+describe('playback state', () => {
+  it('ticks progress locally while playing, capped at the item length', async () => {
+    const clock = new FakeClock();
+    const state = new PlaybackState(clock);
+    state.observe(snapshot());
+    await clock.advance(5_000);
+    assert.strictEqual(state.progressMs(), 65_000);
+    assert.strictEqual(state.msUntilItemEnds(), 265_000);
+    await clock.advance(400_000);
+    assert.strictEqual(state.progressMs(), 330_000);
+    assert.strictEqual(state.msUntilItemEnds(), 0);
+  });
+
+  it('does not tick while paused', async () => {
+    const clock = new FakeClock();
+    const state = new PlaybackState(clock);
+    state.observe(snapshot({ isPlaying: false }));
+    await clock.advance(10_000);
+    assert.strictEqual(state.progressMs(), 60_000);
+    assert.strictEqual(state.msUntilItemEnds(), undefined);
+  });
+
+  it('shows an optimistic change at once and rolls it back when asked', () => {
+    const clock = new FakeClock();
+    const state = new PlaybackState(clock);
+    state.observe(snapshot());
+    let changes = 0;
+    state.onDidChange(() => changes++);
+    const rollback = state.applyOptimistic((s) => ({ ...s, isPlaying: false }));
+    assert.strictEqual(state.snapshot?.isPlaying, false);
+    rollback();
+    assert.strictEqual(state.snapshot?.isPlaying, true);
+    assert.strictEqual(changes, 2);
+  });
+
+  it('never rolls back over a real read that arrived meanwhile', () => {
+    const clock = new FakeClock();
+    const state = new PlaybackState(clock);
+    state.observe(snapshot());
+    const rollback = state.applyOptimistic((s) => ({ ...s, isPlaying: false }));
+    state.observe(snapshot({ isPlaying: false, progressMs: 1 }));
+    rollback();
+    assert.strictEqual(state.snapshot?.isPlaying, false);
+    assert.strictEqual(state.snapshot?.progressMs, 1);
+  });
+
+  it('records "nothing active" for a 204 and forgets the item when signed out', () => {
+    const state = new PlaybackState(new FakeClock());
+    state.observe(undefined);
+    assert.strictEqual(state.availability.kind, 'nothingActive');
+    state.observe(snapshot());
+    state.setAvailability({ kind: 'signedOut' });
+    assert.strictEqual(state.snapshot, undefined);
+  });
+});

@@ -1,0 +1,189 @@
+import * as assert from 'assert';
+import { Emitter } from '../../../src/emitter';
+import { PlaybackScheduler, DEFAULT_TIMING, WindowActivity } from '../../../src/playback/scheduler';
+import { PlaybackState } from '../../../src/playback/playbackState';
+import { SpotifyError } from '../../../src/spotify/errors';
+import { RetryAfterGate } from '../../../src/spotify/retryAfterGate';
+import type { PlaybackSnapshot } from '../../../src/spotify/types';
+import { FakeClock } from '../doubles/fakeClock';
+import { RecordingLog } from '../doubles/recordingLog';
+import { snapshot } from './playbackState.test';
+
+class TestWindow implements WindowActivity {
+  private readonly changed = new Emitter<void>();
+  readonly onDidChange = this.changed.event;
+  constructor(
+    public focused = true,
+    public active = true,
+  ) {}
+  set(focused: boolean, active: boolean) {
+    this.focused = focused;
+    this.active = active;
+    this.changed.fire();
+  }
+}
+
+/** What Spotify would answer; the test changes it as the world changes. */
+class ScriptedReader {
+  reads: number[] = [];
+  answer: PlaybackSnapshot | undefined | Error = snapshot();
+  constructor(private readonly clock: FakeClock) {}
+  async playback() {
+    this.reads.push(this.clock.now());
+    if (this.answer instanceof Error) throw this.answer;
+    // Each read sees the item as it is now; progress is set by the test.
+    return this.answer;
+  }
+}
+
+function setup(window = new TestWindow()) {
+  const clock = new FakeClock();
+  const state = new PlaybackState(clock);
+  const reader = new ScriptedReader(clock);
+  const gate = new RetryAfterGate(clock);
+  const scheduler = new PlaybackScheduler({
+    reader,
+    state,
+    window,
+    clock,
+    log: new RecordingLog(),
+    timing: () => DEFAULT_TIMING,
+    waitUntil: () => gate.blockedUntil,
+    onDidChangeWait: gate.onDidChange,
+  });
+  return { clock, state, reader, gate, scheduler, window };
+}
+
+const MINUTE = 60_000;
+
+describe('playback scheduler', () => {
+  it('sends no request while signed out', async () => {
+    const { clock, reader, scheduler } = setup();
+    scheduler.setEnabled(false);
+    await clock.advance(60 * MINUTE);
+    assert.strictEqual(reader.reads.length, 0);
+    assert.strictEqual(clock.pendingTimers, 0);
+  });
+
+  it('reads at once on sign-in, then every poll interval while focused and in use', async () => {
+    const { clock, reader, scheduler } = setup();
+    reader.answer = snapshot({ progressMs: 0, item: { ...snapshot().item!, durationMs: 3_600_000 } });
+    scheduler.setEnabled(true);
+    await clock.advance(0);
+    assert.strictEqual(reader.reads.length, 1);
+    await clock.advance(MINUTE);
+    assert.strictEqual(reader.reads.length, 1 + MINUTE / DEFAULT_TIMING.pollIntervalMs);
+  });
+
+  it('never reads in an unfocused window and reads at once when it is focused again', async () => {
+    const { clock, reader, scheduler, window } = setup(new TestWindow(false, false));
+    scheduler.setEnabled(true);
+    await clock.advance(30 * MINUTE);
+    assert.strictEqual(reader.reads.length, 0);
+    window.set(true, true);
+    await clock.advance(0);
+    assert.strictEqual(reader.reads.length, 1);
+  });
+
+  it('stops reading when the window loses focus', async () => {
+    const { clock, reader, scheduler, window } = setup();
+    scheduler.setEnabled(true);
+    await clock.advance(1_000);
+    const before = reader.reads.length;
+    window.set(false, false);
+    await clock.advance(30 * MINUTE);
+    assert.strictEqual(reader.reads.length, before);
+  });
+
+  it('reads at the predicted end of the track, even between polls', async () => {
+    const { clock, reader, scheduler, window } = setup(new TestWindow(true, false)); // idle: 30 s polls
+    reader.answer = snapshot({ progressMs: 330_000 - 10_000 }); // 10 s left
+    scheduler.setEnabled(true);
+    await clock.advance(0);
+    const start = clock.now();
+    await clock.advance(12_000);
+    assert.deepStrictEqual(
+      reader.reads.slice(1).map((t) => t - start),
+      [10_000 + DEFAULT_TIMING.settleMs],
+    );
+    assert.ok(window.focused);
+  });
+
+  it('does not burst when Spotify still shows the finished track', async () => {
+    const { clock, reader, scheduler } = setup(new TestWindow(true, false));
+    reader.answer = snapshot({ progressMs: 330_000 }); // stuck at the end
+    scheduler.setEnabled(true);
+    await clock.advance(MINUTE);
+    assert.ok(reader.reads.length <= 4, `${reader.reads.length} reads in a minute`);
+  });
+
+  it('polls slowly while the user is idle and reads at once on activity', async () => {
+    const { clock, reader, scheduler, window } = setup(new TestWindow(true, false));
+    reader.answer = snapshot({ item: { ...snapshot().item!, durationMs: 3_600_000 } });
+    scheduler.setEnabled(true);
+    await clock.advance(10 * MINUTE + 10_000);
+    assert.strictEqual(reader.reads.length, 1 + (10 * MINUTE) / DEFAULT_TIMING.idleIntervalMs);
+    const before = reader.reads.length;
+    window.set(true, true);
+    await clock.advance(0);
+    assert.strictEqual(reader.reads.length, before + 1);
+  });
+
+  it('backs off step by step when nothing is playing, up to the slow check', async () => {
+    const { clock, reader, scheduler } = setup();
+    reader.answer = undefined; // 204
+    scheduler.setEnabled(true);
+    await clock.advance(30 * MINUTE);
+    const gaps = reader.reads.slice(1).map((t, i) => t - reader.reads[i]);
+    for (let i = 1; i < gaps.length; i++) assert.ok(gaps[i] >= gaps[i - 1], `gaps grow: ${gaps.join(',')}`);
+    assert.strictEqual(Math.max(...gaps), DEFAULT_TIMING.slowCheckMs);
+    assert.ok(reader.reads.length < 25, `${reader.reads.length} reads in 30 min of silence`);
+  });
+
+  it('sends nothing during a Retry-After wait and reads once it is over', async () => {
+    const { clock, reader, scheduler, gate, state } = setup();
+    scheduler.setEnabled(true);
+    await clock.advance(0);
+    gate.block('120');
+    const blockedAt = clock.now();
+    await clock.advance(121_000);
+    assert.strictEqual(reader.reads.filter((t) => t > blockedAt && t < blockedAt + 120_000).length, 0);
+    assert.ok(reader.reads.some((t) => t >= blockedAt + 120_000));
+    assert.strictEqual(state.availability.kind, 'active');
+  });
+
+  it('confirms a command with one read shortly after, not a burst', async () => {
+    const { clock, reader, scheduler } = setup();
+    reader.answer = snapshot({ item: { ...snapshot().item!, durationMs: 3_600_000 } });
+    scheduler.setEnabled(true);
+    await clock.advance(1_000);
+    const before = reader.reads.length;
+    scheduler.confirmAfterCommand();
+    await clock.advance(DEFAULT_TIMING.settleMs);
+    assert.strictEqual(reader.reads.length, before + 1);
+    await clock.advance(DEFAULT_TIMING.pollIntervalMs - 1);
+    assert.strictEqual(reader.reads.length, before + 1);
+  });
+
+  it('keeps showing the last state when Spotify is unreachable, and backs off', async () => {
+    const { clock, reader, scheduler, state } = setup();
+    scheduler.setEnabled(true);
+    await clock.advance(0);
+    reader.answer = new SpotifyError('network', 'Cannot reach api');
+    await clock.advance(10 * MINUTE);
+    assert.strictEqual(state.availability.kind, 'unreachable');
+    assert.strictEqual(state.snapshot?.item?.name, 'Teardrop');
+    assert.ok(reader.reads.length < 20, `${reader.reads.length} reads while offline`);
+    reader.answer = snapshot();
+    await clock.advance(DEFAULT_TIMING.slowCheckMs);
+    assert.strictEqual(state.availability.kind, 'active');
+  });
+
+  it('leaves no timer behind when disposed', async () => {
+    const { clock, scheduler } = setup();
+    scheduler.setEnabled(true);
+    await clock.advance(10_000);
+    scheduler.dispose();
+    assert.strictEqual(clock.pendingTimers, 0);
+  });
+});
