@@ -1,0 +1,57 @@
+// What every e2e test starts from: the packaged extension installed in code-server,
+// wired to the emulator (with its consent page, like real Spotify), the workbench open in
+// Chromium, nobody signed in.
+import * as path from 'path';
+import { autoAcceptDialogs, Browser, launchBrowser, openWorkbench } from '../harness/browser';
+import { Stack, startStack, StartEmulator } from '../harness/emulatorStack';
+import { packageExtension } from '../harness/packageExtension';
+import { repoRoot } from '../harness/paths';
+
+export interface Workbench {
+  stack: Stack;
+  browser: Browser;
+  /** Where screenshots for people (the README) go. */
+  screenshotsDir: string;
+  stop(): Promise<void>;
+}
+
+export interface WorkbenchOptions {
+  /** Another extension folder to package (checking the harness with a stand-in). */
+  extensionRoot?: string;
+  startEmulator?: StartEmulator;
+  screenshotsDir?: string;
+}
+
+export async function openSignedOutWorkbench(opts: WorkbenchOptions = {}): Promise<Workbench> {
+  const vsix = await packageExtension(opts.extensionRoot ?? repoRoot);
+  const stack = await startStack({
+    autoApprove: false,
+    vsixToInstall: vsix,
+    startEmulator: opts.startEmulator,
+    // Screenshots go in the README: show VS Code's default look.
+    userSettings: { 'workbench.colorTheme': 'Default Dark Modern' },
+  });
+  let browser: Browser | undefined;
+  let stopAccepting = () => undefined as void;
+  try {
+    browser = await launchBrowser();
+    stopAccepting = autoAcceptDialogs(browser.context, (line) => console.log(`      ${line}`));
+    await openWorkbench(browser.page, stack.codeServer.url);
+  } catch (err) {
+    stopAccepting();
+    await browser?.close();
+    await stack.stop();
+    throw err;
+  }
+  const opened = browser;
+  return {
+    stack,
+    browser: opened,
+    screenshotsDir: opts.screenshotsDir ?? path.join(repoRoot, 'media', 'screenshots'),
+    async stop() {
+      stopAccepting();
+      await opened.close();
+      await stack.stop();
+    },
+  };
+}

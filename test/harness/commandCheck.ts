@@ -1,0 +1,16 @@
+// A tool run as one check (typecheck, lint): passes when it exits 0, output shown as is.
+import * as path from 'path';
+import { Counts } from './counts';
+import { repoRoot } from './paths';
+import { run } from './proc';
+
+/** Runs a Node tool from the repo's node_modules, e.g. ('typescript/bin/tsc', ['-p', '.']). */
+export async function nodeToolCheck(script: string, args: string[]): Promise<Counts> {
+  try {
+    await run(process.execPath, [path.join(repoRoot, 'node_modules', script), ...args], { cwd: repoRoot });
+    return { passed: 1, failed: 0 };
+  } catch (err) {
+    console.error((err as Error).message);
+    return { passed: 0, failed: 1 };
+  }
+}

@@ -1,0 +1,74 @@
+// The local Spotify emulator plus a code-server whose settings and environment point the
+// extension at it: what the integration suite, the e2e test and the sandbox all need.
+import { CodeServer, CodeServerOptions, launchCodeServer } from './launchCodeServer';
+import { freePort } from './net';
+
+type EmulatorModule = typeof import('../emulator');
+export type StartEmulator = EmulatorModule['startEmulator'];
+export type Emulator = Awaited<ReturnType<StartEmulator>>;
+
+/** Loopback address other than 127.0.0.1: code-server rewrites openExternal links to
+ *  127.0.0.1/localhost into its own proxy route, so the emulator must live elsewhere. */
+export const EMULATOR_HOST = '127.0.0.2';
+
+export interface StackOptions extends Omit<CodeServerOptions, 'port' | 'trustedDomains'> {
+  /** false shows the emulator's consent page, as real Spotify would. */
+  autoApprove: boolean;
+  emulatorPort?: number;
+  codeServerPort?: number;
+  /** Replaces the emulator module (a stand-in while checking the harness itself). */
+  startEmulator?: StartEmulator;
+}
+
+export interface Stack {
+  emulator: Emulator;
+  codeServer: CodeServer;
+  /** Origin of the emulator, e.g. http://127.0.0.2:8890 */
+  emulatorOrigin: string;
+  stop(): Promise<void>;
+}
+
+/** The settings that send the extension to the emulator instead of Spotify. */
+export function emulatorSettings(emulator: Emulator): Record<string, unknown> {
+  return {
+    'backbeat.clientId': emulator.clientId,
+    'backbeat.accountsUrl': emulator.accountsUrl,
+    'backbeat.apiUrl': emulator.apiUrl,
+  };
+}
+
+export async function startStack(opts: StackOptions): Promise<Stack> {
+  const startEmulator = opts.startEmulator ?? (await import('../emulator')).startEmulator;
+  // code-server's sign-in callback URL changes per request, so the emulator must accept
+  // any redirect under code-server's origin; its port is therefore chosen first.
+  const codeServerPort = opts.codeServerPort ?? (await freePort());
+  const emulator = await startEmulator({
+    host: EMULATOR_HOST,
+    port: opts.emulatorPort ?? 0,
+    autoApprove: opts.autoApprove,
+    // localhost too: a person may open the sandbox as http://localhost:PORT.
+    redirectUris: [`http://127.0.0.1:${codeServerPort}/*`, `http://localhost:${codeServerPort}/*`],
+  });
+  const emulatorOrigin = new URL(emulator.accountsUrl).origin;
+  try {
+    const codeServer = await launchCodeServer({
+      ...opts,
+      port: codeServerPort,
+      userSettings: { ...emulatorSettings(emulator), ...opts.userSettings },
+      env: { BACKBEAT_EMULATOR_CONTROL: emulator.controlUrl, ...opts.env },
+      trustedDomains: [emulatorOrigin],
+    });
+    return {
+      emulator,
+      codeServer,
+      emulatorOrigin,
+      async stop() {
+        await codeServer.stop();
+        await emulator.close();
+      },
+    };
+  } catch (err) {
+    await emulator.close();
+    throw err;
+  }
+}

@@ -1,0 +1,78 @@
+// Runs mocha test files and returns the counts, so every suite reports the same way:
+// in this process (the extension host's suite) or in a child process (unit, e2e).
+import { spawn } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as readline from 'readline';
+import Mocha from 'mocha';
+import { Counts, CRASHED, parseResultLine } from './counts';
+import { repoRoot } from './paths';
+
+/** Compiled test files under `dir` whose names end with `suffix`, in a stable order. */
+export function findFiles(dir: string, suffix: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return findFiles(full, suffix);
+    return entry.name.endsWith(suffix) ? [full] : [];
+  }).sort();
+}
+
+export function runMocha(files: string[], options: Mocha.MochaOptions): Promise<Counts> {
+  const mocha = new Mocha(options);
+  for (const file of files) mocha.addFile(file);
+  return new Promise((resolve, reject) => {
+    try {
+      const runner = mocha.run((failures) => resolve({ passed: runner.stats?.passes ?? 0, failed: failures }));
+    } catch (err) {
+      reject(err);
+    }
+  });
+}
+
+const MOCHA_BIN = path.join(repoRoot, 'node_modules', 'mocha', 'bin', 'mocha.js');
+const COUNTING_REPORTER = path.join(__dirname, 'countingReporter.js');
+
+/** Longest a child mocha run may take before it is killed and counted as crashed. */
+const MOCHA_PROCESS_TIMEOUT_MS = 20 * 60_000;
+const KILL_GRACE_MS = 10_000;
+
+/**
+ * Runs mocha's CLI in a child process (a crashing or hanging suite cannot take the runner
+ * down) with the output streamed through, and returns the counts it reported.
+ */
+export function runMochaProcess(args: string[], opts: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<Counts> {
+  return new Promise((resolve) => {
+    // --exit: a test that leaves a server or timer open must not hang the whole run.
+    const child = spawn(process.execPath, [MOCHA_BIN, ...args, '--exit', '--reporter', COUNTING_REPORTER], {
+      cwd: repoRoot,
+      env: { ...process.env, ...opts.env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const timer = setTimeout(() => {
+      console.error(`mocha still running after ${(opts.timeoutMs ?? MOCHA_PROCESS_TIMEOUT_MS) / 1000} s; stopping it`);
+      child.kill('SIGTERM'); // lets it stop the servers it started (see processGroup.ts)
+      setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS).unref();
+    }, opts.timeoutMs ?? MOCHA_PROCESS_TIMEOUT_MS);
+    let counts: Counts | undefined;
+    const lines = readline.createInterface({ input: child.stdout });
+    lines.on('line', (line) => {
+      const parsed = parseResultLine(line);
+      if (parsed) counts = parsed;
+      else console.log(line);
+    });
+    child.on('error', (err) => {
+      console.error(`mocha did not start: ${err.message}`);
+      resolve(CRASHED);
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      if (!counts) {
+        console.error(`mocha exited (${signal ?? code}) without reporting counts`);
+        return resolve(CRASHED);
+      }
+      // A non-zero exit with nothing failed (e.g. an uncaught error after the run) still fails.
+      resolve(code !== 0 && counts.failed === 0 ? { ...counts, failed: 1 } : counts);
+    });
+  });
+}
