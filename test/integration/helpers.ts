@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { EmulatorControl } from '../emulator/controlClient';
 import type { BackbeatApi } from '../../src/extension';
-import { DEFAULT_SCOPES } from '../../src/auth/scopes';
 
 /** Shared steps of the in-VS-Code suites: the running extension, the emulator, sign-in and waits. */
 export const EXTENSION_ID = 'backbeat.spotify';
@@ -29,17 +28,18 @@ export async function waitFor<T>(what: string, probe: () => T | PromiseLike<T>, 
   throw new Error(`Timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
 }
 
-export function currentSession(): Thenable<vscode.AuthenticationSession | undefined> {
-  return vscode.authentication.getSession('spotify', [...DEFAULT_SCOPES], { silent: true });
+/** The account VS Code's Accounts menu shows for the `spotify` provider, if any. */
+export async function signedInAccount(): Promise<vscode.AuthenticationSessionAccountInformation | undefined> {
+  return (await vscode.authentication.getAccounts('spotify'))[0];
 }
 
-/** Signs in through the real command; the harness approves VS Code's consent dialog and lets the browser follow redirects. */
-export async function signIn(): Promise<vscode.AuthenticationSession> {
+/** Signs in through the real command; the harness's browser follows the emulator's redirects. */
+export async function signIn(): Promise<vscode.AuthenticationSessionAccountInformation> {
   await vscode.commands.executeCommand('backbeat.signIn');
-  return waitFor('a Spotify session', currentSession);
+  return waitFor('a Spotify account', signedInAccount);
 }
 
 export async function signOut(): Promise<void> {
   await vscode.commands.executeCommand('backbeat.signOut');
-  await waitFor('signed out', async () => !(await currentSession()));
+  await waitFor('signed out', async () => !(await signedInAccount()));
 }
