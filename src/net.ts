@@ -33,13 +33,26 @@ export async function fetchWithTimeout(url: string, init: RequestInit, timeoutMs
   }
 }
 
-/** Reads a body as JSON without throwing: malformed or empty bodies give `undefined`. */
-export async function readJson(response: Response): Promise<unknown> {
+/** A body that is there but is not JSON: a proxy's HTML page, an answer cut off mid-way. */
+export class MalformedJson extends Error {}
+
+/** Reads a body as JSON: `undefined` when empty; throws MalformedJson when it is not JSON. */
+export async function parseJsonBody(response: Response): Promise<unknown> {
   const text = await response.text();
   if (!text.trim()) return undefined;
   try {
     return JSON.parse(text);
   } catch {
-    return undefined;
+    throw new MalformedJson(`HTTP ${response.status} with a body that is not JSON`);
+  }
+}
+
+/** Reads a body as JSON without throwing, for error answers: malformed or empty bodies give `undefined`. */
+export async function readJson(response: Response): Promise<unknown> {
+  try {
+    return await parseJsonBody(response);
+  } catch (error) {
+    if (error instanceof MalformedJson) return undefined;
+    throw error;
   }
 }

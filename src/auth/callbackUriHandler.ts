@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import type { Log } from '../log';
-import { CALLBACK_PATH } from './flows/uriHandlerFlow';
+import { CALLBACK_PATH } from './flows/signInFlow';
 import type { PendingSignIns } from './pendingSignIns';
 
 /** Receives `<scheme>://backbeat.spotify/callback?...` and offers it to the waiting sign-ins. */

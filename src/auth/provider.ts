@@ -1,4 +1,5 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
+import { Emitter } from '../emitter';
 import type { StoredSession } from './session';
 import type { SessionChange, SessionKeeper } from './sessionKeeper';
 import { DEFAULT_SCOPES, hasAllScopes, normalizeScopes } from './scopes';
@@ -6,7 +7,8 @@ import { DEFAULT_SCOPES, hasAllScopes, normalizeScopes } from './scopes';
 /**
  * VS Code's view of the Spotify account (provider id `spotify`): the Accounts menu, and
  * `vscode.authentication.getSession('spotify', scopes)` for Backbeat and any other extension.
- * Sessions are read from memory only; signing in is delegated to `signIn`.
+ * Sessions are read from memory only; signing in is delegated to `signIn`. Built on Backbeat's own
+ * Emitter (shaped like vscode.Event) so its rules are unit-tested without VS Code.
  */
 export const PROVIDER_ID = 'spotify';
 export const PROVIDER_LABEL = 'Spotify';
@@ -21,8 +23,8 @@ export function toAuthenticationSession(session: StoredSession): vscode.Authenti
 }
 
 export class SpotifyAuthProvider implements vscode.AuthenticationProvider, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<vscode.AuthenticationProviderAuthenticationSessionsChangeEvent>();
-  readonly onDidChangeSessions = this.changed.event;
+  private readonly changed = new Emitter<vscode.AuthenticationProviderAuthenticationSessionsChangeEvent>();
+  readonly onDidChangeSessions = this.changed.event as unknown as vscode.Event<vscode.AuthenticationProviderAuthenticationSessionsChangeEvent>;
   private readonly subscription: { dispose(): void };
 
   constructor(

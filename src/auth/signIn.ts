@@ -9,11 +9,30 @@ import { SpotifyHttp } from '../spotify/http';
 import type { RetryAfterGate } from '../spotify/retryAfterGate';
 import { buildAuthorizeUrl } from './authorizeUrl';
 import type { ClientSecretStore } from './clientSecretStore';
+import { flowsToTry, signInTryingFlows } from './flows/chooseFlow';
+import { detectFlowEnvironment } from './flows/flowEnvironment';
 import type { SignInFlow } from './flows/signInFlow';
 import { codeChallengeS256, createCodeVerifier, createState } from './pkce';
 import type { StoredSession } from './session';
-import { SignInSetupNeeded } from './signInErrors';
+import { SignInCancelled, SignInSetupNeeded } from './signInErrors';
+import { signInFlowSetting } from './signInSettings';
 import { exchangeCode } from './tokenEndpoint';
+
+/**
+ * Signing in from start to stored session: the flows that suit this editor, tried in turn with
+ * "Having trouble signing in? Try another way" between them.
+ */
+export const TRY_ANOTHER_WAY = 'Try Another Way';
+
+export async function signInChoosingFlow(deps: SignInDeps, extensionId: string, flows: readonly SignInFlow[], scopes: readonly string[]): Promise<StoredSession> {
+  const candidates = flowsToTry(flows, signInFlowSetting(), await detectFlowEnvironment(extensionId));
+  return signInTryingFlows(candidates, (flow) => signIn(deps, flow, scopes), async (failed, next, error) => {
+    const why = error instanceof SignInCancelled ? 'cancelled' : (error as Error).message;
+    deps.log.info(`The ${failed.id} sign-in did not complete (${why}); offering the ${next.id} flow.`);
+    const choice = await vscode.window.showInformationMessage(`Having trouble signing in? Try another way: ${next.label}.`, TRY_ANOTHER_WAY);
+    return choice === TRY_ANOTHER_WAY;
+  });
+}
 
 /**
  * One sign-in attempt from start to stored session: PKCE (or the client secret), the flow that

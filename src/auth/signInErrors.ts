@@ -18,3 +18,6 @@ export class SignInTimedOut extends Error {
 }
 
 export class SignInSetupNeeded extends Error {}
+
+/** A sign-in flow cannot start here (a busy port, for instance); another flow may still work. */
+export class SignInFlowUnavailable extends Error {}

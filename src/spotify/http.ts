@@ -1,7 +1,7 @@
 import type { Response } from 'node-fetch';
 import { Clock, sleep } from '../clock';
 import type { Log } from '../log';
-import { fetchWithTimeout, NetworkError, readJson } from '../net';
+import { fetchWithTimeout, MalformedJson, NetworkError, parseJsonBody, readJson } from '../net';
 import { classifyError, SpotifyError } from './errors';
 import type { RetryAfterGate } from './retryAfterGate';
 
@@ -55,8 +55,8 @@ export class SpotifyHttp {
       await sleep(this.options.clock, WAKING_DELAY_MS);
       response = await this.send(method, path, token, query, body);
     }
+    if (response.ok) return { status: response.status, data: await this.successBody(response, method, path) };
     const data = await readJson(response);
-    if (response.ok) return { status: response.status, data };
     if (response.status === 429) {
       const seconds = this.options.gate.block(response.headers.get('retry-after'));
       this.options.log.warn(`Spotify asked to wait ${seconds} s before the next request (${method} ${path}).`);
@@ -65,6 +65,21 @@ export class SpotifyHttp {
     const error = classifyError(response.status, data);
     this.options.log.warn(`${method} ${path} failed: HTTP ${response.status}${error.reason ? ` ${error.reason}` : ''} ${error.message}`);
     throw error;
+  }
+
+  /**
+   * A garbled answer to a read must not read as "nothing playing": it is an answer Backbeat could
+   * not read. A command was accepted whatever its body says, and nothing reads that body.
+   */
+  private async successBody(response: Response, method: HttpMethod, path: string): Promise<unknown> {
+    try {
+      return await parseJsonBody(response);
+    } catch (error) {
+      if (!(error instanceof MalformedJson)) throw error;
+      this.options.log.warn(`${method} ${path}: ${error.message}`);
+      if (method !== 'GET') return undefined;
+      throw new SpotifyError('malformed', 'Spotify sent an answer Backbeat could not read.', response.status);
+    }
   }
 
   private async send(method: HttpMethod, path: string, token: string, query?: Query, body?: unknown): Promise<Response> {

@@ -1,4 +1,6 @@
-import type { Account, Device, PlayableItem, PlaybackSnapshot, RepeatMode } from './types';
+import type {
+  Account, CatalogueEntry, Device, Page, PlayableItem, PlaybackQueue, PlaybackSnapshot, PlayedItem, RepeatMode, SearchKind, SearchResults,
+} from './types';
 
 /** Defensive readers for Web API bodies: a missing or mistyped field never throws. */
 type Obj = Record<string, unknown>;
@@ -101,4 +103,85 @@ export function parseAccount(value: unknown): Account | undefined {
   const id = str(me?.id);
   if (!me || !id) return undefined;
   return { id, displayName: str(me.display_name) ?? id };
+}
+
+function names(value: unknown): string {
+  return list(value)
+    .map((a) => str(obj(a)?.name))
+    .filter((n): n is string => !!n)
+    .join(', ');
+}
+
+/** A track, album, artist or playlist object as a picker entry; Spotify sometimes sends `null` items. */
+export function parseEntry(value: unknown): CatalogueEntry | undefined {
+  const o = obj(value);
+  const uri = str(o?.uri);
+  const name = str(o?.name);
+  if (!o || !uri || !name) return undefined;
+  switch (o.type) {
+    case 'track':
+      return { kind: 'track', uri, name, byline: names(o.artists), contextUri: str(obj(o.album)?.uri) };
+    case 'episode':
+      return { kind: 'episode', uri, name, byline: str(obj(o.show)?.name) ?? '' };
+    case 'album':
+      return { kind: 'album', uri, name, byline: names(o.artists) };
+    case 'artist':
+      return { kind: 'artist', uri, name, byline: '' };
+    case 'playlist': {
+      const owner = obj(o.owner);
+      return { kind: 'playlist', uri, name, byline: str(owner?.display_name) ?? str(owner?.id) ?? '' };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** An offset paging object; the next page is known from `next`, never guessed. */
+export function parsePage<T>(value: unknown, item: (v: unknown) => T | undefined): Page<T> {
+  const page = obj(value);
+  const items = list(page?.items)
+    .map(item)
+    .filter((i): i is T => i !== undefined);
+  const offset = num(page?.offset) ?? 0;
+  const limit = num(page?.limit) ?? items.length;
+  return { items, nextOffset: str(page?.next) ? offset + limit : undefined };
+}
+
+const SEARCH_KEYS: Record<SearchKind, string> = { track: 'tracks', album: 'albums', artist: 'artists', playlist: 'playlists' };
+
+export function parseSearch(value: unknown, kinds: readonly SearchKind[]): SearchResults {
+  const body = obj(value);
+  const byKind: SearchResults['byKind'] = {};
+  for (const kind of kinds) {
+    byKind[kind] = parsePage(body?.[SEARCH_KEYS[kind]], (v) => {
+      const entry = parseEntry(v);
+      return entry?.kind === kind ? entry : undefined;
+    });
+  }
+  return { byKind };
+}
+
+export function parseQueue(value: unknown): PlaybackQueue {
+  const q = obj(value);
+  return {
+    current: parseItem(q?.currently_playing),
+    upNext: list(q?.queue)
+      .map(parseItem)
+      .filter((i): i is PlayableItem => !!i),
+  };
+}
+
+export function parseRecentlyPlayed(value: unknown): PlayedItem[] {
+  return list(obj(value)?.items).flatMap((v) => {
+    const entry = obj(v);
+    const item = parseItem(entry?.track);
+    const playedAt = Date.parse(str(entry?.played_at) ?? '');
+    return item && Number.isFinite(playedAt) ? [{ item, playedAt, contextUri: str(obj(entry?.context)?.uri) }] : [];
+  });
+}
+
+/** `GET /me/library/contains`: one boolean per URI asked; anything else reads as "not saved". */
+export function parseContains(value: unknown, count: number): boolean[] {
+  const answers = list(value);
+  return Array.from({ length: count }, (_, i) => answers[i] === true);
 }

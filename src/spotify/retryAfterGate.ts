@@ -29,7 +29,9 @@ export class RetryAfterGate {
 
   /** Parses a Retry-After header (seconds) and closes the gate; returns the seconds applied. */
   block(retryAfterHeader: string | null): number {
-    const parsed = retryAfterHeader === null ? NaN : Number(retryAfterHeader.trim());
+    // Number('') is 0: an empty header must not mean "retry at once".
+    const text = retryAfterHeader?.trim();
+    const parsed = text ? Number(text) : NaN;
     const seconds = Number.isFinite(parsed) && parsed >= 0 ? Math.min(Math.ceil(parsed), MAX_RETRY_AFTER_SECONDS) : DEFAULT_RETRY_AFTER_SECONDS;
     const until = this.clock.now() + seconds * 1000;
     if (until > this.until) {

@@ -44,3 +44,47 @@ export interface Account {
   id: string;
   displayName: string;
 }
+
+/** What a search can find; each kind plays differently (a track alone, the others as a context). */
+export type SearchKind = 'track' | 'album' | 'artist' | 'playlist';
+
+/** One search hit, a playlist, or an album: anything Backbeat can offer in a picker and play. */
+export interface CatalogueEntry {
+  kind: SearchKind | 'episode';
+  uri: string;
+  name: string;
+  /** Artists, owner or show: the second line in a picker. */
+  byline: string;
+  /** For tracks: the album they play in, so Enter plays on through it. */
+  contextUri?: string;
+}
+
+/** One page of a longer list; `nextOffset` is where the next page starts, if there is one. */
+export interface Page<T> {
+  items: T[];
+  nextOffset?: number;
+}
+
+export interface SearchResults {
+  /** Per kind, in the order asked for; kinds Spotify left out are empty. */
+  byKind: Partial<Record<SearchKind, Page<CatalogueEntry>>>;
+}
+
+export interface PlaybackQueue {
+  current?: PlayableItem;
+  upNext: PlayableItem[];
+}
+
+export interface PlayedItem {
+  item: PlayableItem;
+  /** Epoch milliseconds. */
+  playedAt: number;
+  contextUri?: string;
+}
+
+/** What `PUT /me/player/play` should start: a context (optionally at an item) or a list of items. */
+export interface PlayTarget {
+  contextUri?: string;
+  uris?: string[];
+  offsetUri?: string;
+}

@@ -1,37 +1,69 @@
 import * as vscode from 'vscode';
+import type { ClientSecretStore } from '../auth/clientSecretStore';
+import type { FlowId } from '../auth/flows/signInFlow';
 import type { SessionKeeper } from '../auth/sessionKeeper';
-import { DEFAULT_SCOPES } from '../auth/scopes';
-import { PROVIDER_ID } from '../auth/provider';
 import { SECTION } from '../config/settings';
 import { isValidClientId } from '../config/serviceUrl';
 import type { Log } from '../log';
 
-/** Sign In, Sign Out, Set Client ID and Show Log. */
-export function registerAccountCommands(keeper: SessionKeeper, log: Log): vscode.Disposable[] {
+/**
+ * Sign In, Sign Out, the app credentials (Client ID, optional client secret), the redirect URI
+ * to register, the setup guide and the log.
+ */
+export interface AccountCommandDeps {
+  keeper: SessionKeeper;
+  log: Log;
+  clientSecrets: ClientSecretStore;
+  /** Signs in with Backbeat's scopes (plus those already granted); failures are reported by then. */
+  signIn(): Promise<unknown>;
+  /** The redirect URI to register for `flow`, or for the flow this editor tries first. */
+  redirectUri(flow?: FlowId): Promise<string>;
+}
+
+/** `publisher.name#walkthrough id` of the setup walkthrough in package.json. */
+const SETUP_WALKTHROUGH = 'backbeat.spotify#setup';
+const SPOTIFY_APP_CREDENTIAL = /^[0-9a-f]{32}$/i;
+
+export function registerAccountCommands(deps: AccountCommandDeps): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('backbeat.signIn', () => signInCommand(keeper, log)),
+    vscode.commands.registerCommand('backbeat.signIn', (options?: { reconsent?: boolean }) => signInCommand(deps, options?.reconsent === true)),
     vscode.commands.registerCommand('backbeat.signOut', async () => {
-      const account = keeper.current?.account.label;
-      await keeper.signOut();
+      const account = deps.keeper.current?.account.label;
+      await deps.keeper.signOut();
       if (account) void vscode.window.showInformationMessage(`Signed out of Spotify (${account}).`);
     }),
     vscode.commands.registerCommand('backbeat.setClientId', setClientId),
-    vscode.commands.registerCommand('backbeat.showLog', () => log.show()),
+    vscode.commands.registerCommand('backbeat.setClientSecret', (value?: unknown) => setClientSecret(deps, value)),
+    vscode.commands.registerCommand('backbeat.clearClientSecret', () => clearClientSecret(deps)),
+    vscode.commands.registerCommand('backbeat.copyRedirectUri', (flow?: FlowId) => copyRedirectUri(deps, flow)),
+    vscode.commands.registerCommand('backbeat.openSetupGuide', openSetupGuide),
+    vscode.commands.registerCommand('backbeat.showLog', () => deps.log.show()),
   ];
 }
 
-async function signInCommand(keeper: SessionKeeper, log: Log): Promise<void> {
-  if (keeper.current) {
-    void vscode.window.showInformationMessage(`Already signed in to Spotify as ${keeper.current.account.label}.`);
+/**
+ * Signing in is the user's own request, so it starts the flow directly instead of going through
+ * VS Code's "wants to sign in" question. `reconsent`: Spotify said a scope is missing, so ask for
+ * consent again although signed in.
+ */
+async function signInCommand(deps: AccountCommandDeps, reconsent: boolean): Promise<void> {
+  const current = deps.keeper.current;
+  if (current && !reconsent) {
+    void vscode.window.showInformationMessage(`Already signed in to Spotify as ${current.account.label}.`);
     return;
   }
-  if (!vscode.workspace.getConfiguration(SECTION).get<string>('clientId')?.trim() && !(await setClientId())) return;
+  // Without a Client ID nothing can work yet: the walkthrough explains where one comes from.
+  if (!vscode.workspace.getConfiguration(SECTION).get<string>('clientId')?.trim()) return openSetupGuide();
   try {
-    await vscode.authentication.getSession(PROVIDER_ID, [...DEFAULT_SCOPES], { createIfNone: true });
+    await deps.signIn();
   } catch (error) {
-    // The provider already told the user what went wrong; a refused consent dialog needs no words.
-    log.info(`Sign-in did not complete: ${(error as Error).message}`);
+    // The sign-in already told the user what went wrong, if anything deserved words.
+    deps.log.info(`Sign-in did not complete: ${(error as Error).message}`);
   }
+}
+
+async function openSetupGuide(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.openWalkthrough', SETUP_WALKTHROUGH, false);
 }
 
 /** Asks for the Client ID, checks its shape and stores it in user settings. Returns true when set. */
@@ -47,4 +79,49 @@ export async function setClientId(): Promise<boolean> {
   if (value === undefined) return false;
   await vscode.workspace.getConfiguration(SECTION).update('clientId', value.trim(), vscode.ConfigurationTarget.Global);
   return true;
+}
+
+/**
+ * Stores the client secret in SecretStorage (never in settings). A secret passed as the command's
+ * argument (scripts, tests) is stored without asking; one that cannot be a Spotify secret is refused.
+ */
+async function setClientSecret(deps: AccountCommandDeps, given: unknown): Promise<void> {
+  const problem = (text: string) => (SPOTIFY_APP_CREDENTIAL.test(text.trim()) ? undefined : 'A Spotify client secret is 32 characters of 0-9 and a-f.');
+  const value =
+    typeof given === 'string'
+      ? given
+      : await vscode.window.showInputBox({
+          title: 'Spotify Client Secret (optional)',
+          prompt: 'From your app\u2019s settings in the Spotify developer dashboard. Kept in VS Code\u2019s secret storage; sign-ins then use it instead of PKCE.',
+          password: true,
+          ignoreFocusOut: true,
+          validateInput: problem,
+        });
+  if (value === undefined) return;
+  const refusal = problem(value);
+  if (refusal) {
+    void vscode.window.showErrorMessage(refusal);
+    return;
+  }
+  await deps.clientSecrets.set(value);
+  void vscode.window.showInformationMessage('Client secret stored in VS Code\u2019s secret storage. Your next sign-in uses it.');
+}
+
+async function clearClientSecret(deps: AccountCommandDeps): Promise<void> {
+  await deps.clientSecrets.clear();
+  if (deps.keeper.current?.usesClientSecret) {
+    // Spotify refreshes a grant made with the secret only with the secret.
+    await deps.keeper.signOut();
+    void vscode.window
+      .showInformationMessage('Client secret removed. Your session was made with it, so you were signed out; sign in again to use PKCE.', 'Sign In')
+      .then((choice) => choice && vscode.commands.executeCommand('backbeat.signIn'));
+    return;
+  }
+  void vscode.window.showInformationMessage('Client secret removed. Sign-ins use PKCE.');
+}
+
+async function copyRedirectUri(deps: AccountCommandDeps, flow: FlowId | undefined): Promise<void> {
+  const uri = await deps.redirectUri(flow);
+  await vscode.env.clipboard.writeText(uri);
+  void vscode.window.showInformationMessage(`Copied ${uri}. Add it under Redirect URIs in your app\u2019s settings in the Spotify developer dashboard.`);
 }

@@ -2,6 +2,7 @@ import { NotSignedIn } from '../auth/sessionKeeper';
 import { SignInCancelled, SignInDeclined, SignInSetupNeeded, SignInTimedOut } from '../auth/signInErrors';
 import { TokenError } from '../auth/tokenEndpoint';
 import { SpotifyError } from '../spotify/errors';
+import type { Device } from '../spotify/types';
 
 /**
  * Turns any failure into one line for the user and the actions that fix it. Returns undefined for
@@ -25,6 +26,18 @@ const SIGN_IN: MessageAction = { title: 'Sign In', command: 'backbeat.signIn' };
 const SELECT_DEVICE: MessageAction = { title: 'Select Device', command: 'backbeat.selectDevice' };
 const SET_CLIENT_ID: MessageAction = { title: 'Set Client ID', command: 'backbeat.setClientId' };
 const SHOW_LOG: MessageAction = { title: 'Show Log', command: 'backbeat.showLog' };
+/** Consent again with every scope Backbeat asks for, even though a session exists. */
+const SIGN_IN_AGAIN: MessageAction = { title: 'Sign In Again', command: 'backbeat.signIn', args: [{ reconsent: true }] };
+
+/**
+ * Spotify's NO_ACTIVE_DEVICE when exactly one device could take over: the message offers that
+ * device by name, so one click starts playback there.
+ */
+export class NoActiveDeviceButOne extends Error {
+  constructor(readonly device: Device & { id: string }) {
+    super(`No active Spotify device; ${device.name} is available.`);
+  }
+}
 
 export function formatWait(seconds: number): string {
   if (seconds < 60) return `${seconds}s`;
@@ -45,7 +58,7 @@ export function describeFailure(error: unknown): UserMessage | undefined {
   if (error instanceof NotSignedIn) return msg('signedOut', 'You are not signed in to Spotify.', [SIGN_IN], 'info');
   if (error instanceof SignInDeclined) return msg('declined', 'You declined access in Spotify.', [{ ...SIGN_IN, title: 'Try Again' }], 'info');
   if (error instanceof SignInTimedOut) return msg('timeout', error.message, [{ ...SIGN_IN, title: 'Try Again' }], 'warning');
-  if (error instanceof SignInSetupNeeded) return msg('setup', error.message, [SET_CLIENT_ID]);
+  if (error instanceof SignInSetupNeeded) return msg('setup', error.message, [SET_CLIENT_ID, { title: 'Open Setup Guide', command: 'backbeat.openSetupGuide' }]);
   if (error instanceof TokenError) {
     switch (error.kind) {
       case 'dead_grant':
@@ -58,6 +71,10 @@ export function describeFailure(error: unknown): UserMessage | undefined {
         return msg('tokenRequest', error.message, [SHOW_LOG]);
     }
   }
+  if (error instanceof NoActiveDeviceButOne) {
+    const { device } = error;
+    return msg('no_active_device', `No active Spotify device. Play on ${device.name}?`, [{ title: `Play on ${device.name}`, command: 'backbeat.selectDevice', args: [device] }, SELECT_DEVICE], 'warning');
+  }
   if (error instanceof SpotifyError) return describeSpotifyError(error, msg);
   const text = error instanceof Error ? error.message : String(error);
   return msg('unexpected', `Spotify: ${text}`, [SHOW_LOG]);
@@ -69,7 +86,7 @@ function describeSpotifyError(
 ): UserMessage {
   switch (error.kind) {
     case 'no_active_device':
-      return msg(error.kind, 'No active Spotify device. Start Spotify somewhere, or pick a device.', [SELECT_DEVICE], 'warning');
+      return msg(error.kind, 'No active Spotify device. Start Spotify on a device, or select one.', [SELECT_DEVICE], 'warning');
     case 'premium_required':
       return msg(error.kind, 'Controlling playback needs Spotify Premium on this account.');
     case 'volume_not_controllable':
@@ -79,13 +96,14 @@ function describeSpotifyError(
     case 'device_not_found':
       return msg(error.kind, 'That Spotify device is no longer available.', [SELECT_DEVICE], 'warning');
     case 'restricted':
-      return msg(error.kind, `Spotify does not allow that right now (${error.message.replace(/^Spotify said: /, '')}).`, [], 'warning');
+      // "Restriction violated": a device that refuses remote control, or a command that does not apply now.
+      return msg(error.kind, `Spotify does not allow that on this device right now (${error.message.replace(/^Spotify said: /, '')}).`, [SELECT_DEVICE], 'warning');
     case 'nothing_to_skip':
       return msg(error.kind, 'There is no track to skip to.', [], 'info');
     case 'rate_limited':
       return msg(error.kind, `Spotify asked Backbeat to wait ${formatWait(error.retryAfterSeconds ?? 0)} before the next request.`, [], 'warning');
     case 'missing_scope':
-      return msg(error.kind, 'Backbeat needs more Spotify permissions for that.', [{ ...SIGN_IN, title: 'Sign In Again' }]);
+      return msg(error.kind, 'Backbeat needs more Spotify permissions for that. Sign in again to grant them.', [SIGN_IN_AGAIN]);
     case 'user_not_registered':
       return msg(
         error.kind,

@@ -20,3 +20,24 @@ export function escapeIcons(text: string): string {
 export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }
+
+/** Reads a position typed by a person: `83`, `1:23` or `1:02:03`. Undefined when it is not one. */
+export function parseTime(text: string): number | undefined {
+  const parts = text.trim().split(':');
+  if (parts.length > 3 || parts.some((p) => !/^\d{1,5}$/.test(p))) return undefined;
+  const numbers = parts.map(Number);
+  // Minutes and seconds after the first part must read like a clock.
+  if (numbers.slice(1).some((n) => n > 59)) return undefined;
+  return numbers.reduce((total, n) => total * 60 + n, 0) * 1000;
+}
+
+/** "just now", "5 min ago", "3 h ago", "2 days ago". */
+export function formatAgo(thenMs: number, nowMs: number): string {
+  const minutes = Math.floor(Math.max(0, nowMs - thenMs) / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours} h ago`;
+  const days = Math.floor(hours / 24);
+  return `${days} day${days === 1 ? '' : 's'} ago`;
+}

@@ -2,21 +2,21 @@ import * as vscode from 'vscode';
 import type { Clock } from '../clock';
 import type { Log } from '../log';
 import { describeFailure } from './errorMessages';
+import { NotificationGate } from './notificationGate';
 
 /**
  * Shows failures to the user: one notification per cause, with its fixing action. While a cause's
  * notification is open, or shortly after, repeats go to the log only.
  */
-const QUIET_AFTER_MS = 30_000;
-
 export class Notifier {
-  private readonly open = new Set<string>();
-  private readonly lastShown = new Map<string, number>();
+  private readonly gate: NotificationGate;
 
   constructor(
     private readonly log: Log,
-    private readonly clock: Clock,
-  ) {}
+    clock: Clock,
+  ) {
+    this.gate = new NotificationGate(clock);
+  }
 
   report(error: unknown, context?: string): void {
     const message = describeFailure(error);
@@ -26,10 +26,7 @@ export class Notifier {
       return;
     }
     this.log.warn(`${where}${message.text}${error instanceof Error && error.message !== message.text ? ` (${error.message})` : ''}`);
-    const last = this.lastShown.get(message.cause) ?? -Infinity;
-    if (this.open.has(message.cause) || this.clock.now() - last < QUIET_AFTER_MS) return;
-    this.open.add(message.cause);
-    this.lastShown.set(message.cause, this.clock.now());
+    if (!this.gate.tryOpen(message.cause)) return;
     const show =
       message.severity === 'error'
         ? vscode.window.showErrorMessage
@@ -42,9 +39,6 @@ export class Notifier {
         return action && vscode.commands.executeCommand(action.command, ...(action.args ?? []));
       })
       .catch((e) => this.log.warn(`Could not run the action: ${(e as Error).message}`))
-      .finally(() => {
-        this.open.delete(message.cause);
-        this.lastShown.set(message.cause, this.clock.now());
-      });
+      .finally(() => this.gate.closed(message.cause));
   }
 }

@@ -1,34 +1,61 @@
 import * as vscode from 'vscode';
+import type { Clock } from '../clock';
 import type { PlaybackState } from '../playback/playbackState';
+import type { WindowActivity } from '../playback/scheduler';
+import type { PlaybackSnapshot } from '../spotify/types';
 import { formatWait } from './errorMessages';
-import { escapeIcons, escapeMarkdown, shorten } from './format';
+import { escapeMarkdown, formatTime } from './format';
+import type { LikeStatus } from './likeStatus';
+import { nowPlayingLabel } from './nowPlayingLabel';
+import { onPlayerSettingsChanged, PlayerSettings } from './playerSettings';
+import { ProgressTicker } from './progressTicker';
+import { WaitCountdown } from './waitCountdown';
 
 /**
- * The status bar item: what is playing (click to play/pause), "Sign in to Spotify" when signed out,
- * a quiet idle state when nothing plays, and Spotify's Retry-After wait when there is one.
+ * The status bar item: what is playing and where it is (click to play/pause), "Sign in to
+ * Spotify" when signed out, a quiet idle state when nothing plays, and Spotify's Retry-After
+ * wait when there is one. Its tooltip carries cover, details and links to the main controls.
  */
 export const NOW_PLAYING_ID = 'nowPlaying';
-const MAX_TEXT_LENGTH = 60;
+
+/** Cover art only from an https URL that cannot close the markdown image early. */
+const SAFE_IMAGE_URL = /^https:\/\/[^\s()<>[\]|]+$/;
+const COVER_SIZE_PX = 96;
+
+export interface NowPlayingItemOptions {
+  state: PlaybackState;
+  clock: Clock;
+  window: WindowActivity;
+  likes: LikeStatus;
+  settings(): PlayerSettings;
+}
 
 export class NowPlayingItem implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem(NOW_PLAYING_ID, vscode.StatusBarAlignment.Left, 100);
-  private readonly subscription: vscode.Disposable;
+  private readonly ticker: ProgressTicker;
+  private readonly countdown: WaitCountdown;
+  private readonly subscriptions: vscode.Disposable[];
 
-  constructor(
-    private readonly state: PlaybackState,
-    private readonly clock: { now(): number },
-  ) {
+  constructor(private readonly options: NowPlayingItemOptions) {
     this.item.name = 'Spotify Now Playing';
-    this.subscription = new vscode.Disposable(state.onDidChange(() => this.render()).dispose);
+    this.ticker = new ProgressTicker(options.state, options.window, options.clock, () => options.settings().showProgress, () => this.renderText());
+    this.countdown = new WaitCountdown(options.state, options.clock, () => this.render());
+    this.subscriptions = [
+      new vscode.Disposable(options.state.onDidChange(() => this.render()).dispose),
+      new vscode.Disposable(options.likes.onDidChange(() => this.render()).dispose),
+      onPlayerSettingsChanged(() => {
+        this.ticker.update();
+        this.render();
+      }),
+    ];
     this.render();
     this.item.show();
   }
 
   render(): void {
-    const availability = this.state.availability;
-    const snapshot = this.state.snapshot;
-    const item = this.item;
-    item.backgroundColor = undefined;
+    const { state, clock } = this.options;
+    const availability = state.availability;
+    const snapshot = state.snapshot;
     switch (availability.kind) {
       case 'signedOut':
         this.set('$(sign-in) Sign in to Spotify', 'Sign in to Spotify to see and control what is playing.', 'backbeat.signIn');
@@ -40,7 +67,7 @@ export class NowPlayingItem implements vscode.Disposable {
         this.set('$(mute) Spotify', 'Nothing is playing on Spotify. Start playback on a device, or click to pick one.', 'backbeat.playPause');
         return;
       case 'waiting': {
-        const seconds = Math.max(0, Math.ceil((availability.until - this.clock.now()) / 1000));
+        const seconds = Math.max(0, Math.ceil((availability.until - clock.now()) / 1000));
         this.set(`$(watch) Spotify asked to wait ${formatWait(seconds)}`, 'Spotify limits how often apps may ask. Backbeat resumes on its own.', undefined);
         return;
       }
@@ -49,27 +76,73 @@ export class NowPlayingItem implements vscode.Disposable {
       this.set('$(mute) Spotify', snapshot?.device ? `Nothing is playing on ${snapshot.device.name}.` : 'Nothing is playing on Spotify.', 'backbeat.playPause');
       return;
     }
-    const icon = availability.kind === 'unreachable' ? '$(warning)' : snapshot.isPlaying ? '$(play)' : '$(debug-pause)';
-    const title = shorten(`${snapshot.item.name}${snapshot.item.byline ? ` - ${snapshot.item.byline}` : ''}`, MAX_TEXT_LENGTH);
+    this.set(this.label(snapshot), this.tooltip(snapshot), 'backbeat.playPause');
+  }
+
+  /** The ticker's job: only the text moves, the tooltip (maybe open) stays as it is. */
+  private renderText(): void {
+    const snapshot = this.options.state.snapshot;
+    if (snapshot?.item) this.setText(this.label(snapshot));
+  }
+
+  private label(snapshot: PlaybackSnapshot): string {
+    const { showProgress, maxLength } = this.options.settings();
+    const stale = this.options.state.availability.kind === 'unreachable';
+    return nowPlayingLabel(snapshot, this.options.state.progressMs(), { showProgress, maxLength, stale });
+  }
+
+  private tooltip(snapshot: PlaybackSnapshot): vscode.MarkdownString {
+    const item = snapshot.item!;
+    const availability = this.options.state.availability;
     const tooltip = new vscode.MarkdownString(undefined, true);
-    tooltip.appendMarkdown(`**${escapeMarkdown(snapshot.item.name)}**  \n`);
-    if (snapshot.item.byline) tooltip.appendMarkdown(`${escapeMarkdown(snapshot.item.byline)}  \n`);
-    if (snapshot.item.collection) tooltip.appendMarkdown(`$(library) ${escapeMarkdown(snapshot.item.collection)}  \n`);
-    if (snapshot.device) tooltip.appendMarkdown(`$(device-desktop) ${escapeMarkdown(snapshot.device.name)}  \n`);
-    if (availability.kind === 'unreachable') tooltip.appendMarkdown(`\n$(warning) ${escapeMarkdown(availability.message)}`);
-    tooltip.appendMarkdown(`\n\n_Click to ${snapshot.isPlaying ? 'pause' : 'play'}_`);
-    this.set(`${icon} ${escapeIcons(title)}`, tooltip, 'backbeat.playPause');
+    // Trusted for the control links. Every text from Spotify is escaped, so nothing can add a link.
+    // (The `{ enabledCommands }` form would be safer, but VS Code compares it by identity and would
+    // re-render an open tooltip on every progress tick, closing it under the user's pointer.)
+    tooltip.isTrusted = true;
+    if (item.imageUrl && SAFE_IMAGE_URL.test(item.imageUrl)) tooltip.appendMarkdown(`![cover](${item.imageUrl}|width=${COVER_SIZE_PX},height=${COVER_SIZE_PX})\n\n`);
+    tooltip.appendMarkdown(`**${escapeMarkdown(item.name)}**  \n`);
+    if (item.byline) tooltip.appendMarkdown(`${escapeMarkdown(item.byline)}  \n`);
+    if (item.collection) tooltip.appendMarkdown(`$(library) ${escapeMarkdown(item.collection)}  \n`);
+    if (snapshot.device) {
+      const volume = snapshot.device.volumePercent === null ? '' : ` · $(unmute) ${snapshot.device.volumePercent}%`;
+      tooltip.appendMarkdown(`$(device-desktop) ${escapeMarkdown(snapshot.device.name)}${volume}  \n`);
+    }
+    if (item.durationMs) tooltip.appendMarkdown(`$(clock) ${formatTime(item.durationMs)}  \n`);
+    if (availability.kind === 'unreachable') tooltip.appendMarkdown(`\n$(warning) ${escapeMarkdown(availability.message)}  \n`);
+    const liked = this.options.likes.current?.liked;
+    const links = [
+      link('chevron-left', 'Previous', 'backbeat.previous'),
+      snapshot.isPlaying ? link('debug-pause', 'Pause', 'backbeat.playPause') : link('play', 'Play', 'backbeat.playPause'),
+      link('chevron-right', 'Next', 'backbeat.next'),
+      liked ? link('heart-filled', 'Unlike', 'backbeat.toggleLike') : link('heart', 'Like', 'backbeat.toggleLike'),
+      link('device-desktop', 'Select Device', 'backbeat.selectDevice'),
+      link('search', 'Search', 'backbeat.search'),
+    ];
+    tooltip.appendMarkdown(`\n${links.join('&nbsp;&nbsp;')}`);
+    return tooltip;
   }
 
   private set(text: string, tooltip: string | vscode.MarkdownString, command: string | undefined): void {
-    this.item.text = text;
     this.item.tooltip = tooltip;
     this.item.command = command;
-    this.item.accessibilityInformation = { label: typeof tooltip === 'string' ? `${text.replace(/\$\([^)]*\)\s*/g, '')}. ${tooltip}` : text.replace(/\$\([^)]*\)\s*/g, '') };
+    this.setText(text);
+  }
+
+  private setText(text: string): void {
+    this.item.text = text;
+    const plain = text.replace(/\$\([^)]*\)\s*/g, '');
+    const tooltip = this.item.tooltip;
+    this.item.accessibilityInformation = { label: typeof tooltip === 'string' ? `${plain}. ${tooltip}` : plain, role: 'button' };
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    this.ticker.dispose();
+    this.countdown.dispose();
+    this.subscriptions.forEach((s) => s.dispose());
     this.item.dispose();
   }
+}
+
+function link(icon: string, title: string, command: string): string {
+  return `[$(${icon})](command:${command} "${title}")`;
 }

@@ -18,6 +18,7 @@ type ControlHandler = (emulator: Emulator, body: Record<string, unknown>) => Rep
 const CONTROL_ROUTES: Record<string, ControlHandler> = {
   'GET /info': (e) => json(200, { accountsUrl: e.accountsUrl, apiUrl: e.apiUrl, controlUrl: e.controlUrl, clientId: e.clientId }),
   'GET /snapshot': (e) => json(200, e.snapshot()),
+  'GET /secrets': (e) => json(200, e.issuedSecrets()),
   'POST /configure': (e, body) => done(() => e.configure(body as Partial<EmulatorOptions>)),
   'POST /faults': (e, body) => done(() => e.addFault(faultFromJson(body))),
   'DELETE /faults': (e) => done(() => e.clearFaults()),
@@ -65,5 +66,6 @@ function phoneActionFromJson(body: Record<string, unknown>): PhoneAction {
     throw new Error(`phone action type must be one of ${PHONE_ACTIONS.join(', ')}`);
   }
   if (body.type === 'seek' && typeof body.positionMs !== 'number') throw new Error('seek needs positionMs');
+  if (body.type === 'play' && body.uri !== undefined && typeof body.uri !== 'string') throw new Error('play takes a uri string');
   return body as unknown as PhoneAction;
 }

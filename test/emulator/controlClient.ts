@@ -12,6 +12,11 @@ export class EmulatorControl {
     return this.call('GET', '/snapshot') as Promise<EmulatorSnapshot>;
   }
 
+  /** Every credential the emulator issued, for leak scans of what the extension wrote. */
+  secrets(): Promise<string[]> {
+    return this.call('GET', '/secrets') as Promise<string[]>;
+  }
+
   async configure(patch: Partial<Omit<EmulatorOptions, 'clock' | 'host' | 'port'>>): Promise<void> {
     await this.call('POST', '/configure', patch);
   }

@@ -59,6 +59,8 @@ export interface Emulator {
   expireAccessTokens(): void;
   phone(action: PhoneAction): void;
   snapshot(): EmulatorSnapshot;
+  /** Every authorization code, refresh and access token issued, plus the client secret (for leak scans). */
+  issuedSecrets(): string[];
   reset(options?: { grants?: boolean }): void;
   goOffline(): Promise<void>;
   goOnline(): Promise<void>;
@@ -84,7 +86,7 @@ export class SpotifyEmulator implements Emulator {
     this.clock = pickClock(options);
     this.settings = resolveSettings(options);
     this.store = new GrantStore(this.clock);
-    this.world = new World(this.clock, () => this.apiUrl, () => this.settings.stateLagMs);
+    this.world = new World(this.clock, () => this.apiUrl, () => this.settings.stateLagMs, () => this.settings.devices);
     this.webApi = new WebApi(this.world, this.store, this.settings);
     this.authorizeEndpoint = new AuthorizeEndpoint(this.settings, this.store);
     this.listener = new Listener(this.settings.host, (req, res) => void this.serve(req, res));
@@ -128,6 +130,10 @@ export class SpotifyEmulator implements Emulator {
       likedUris: this.world.library.list(),
       grants: this.store.liveGrantCount(),
     };
+  }
+
+  issuedSecrets(): string[] {
+    return [this.settings.clientSecret, ...this.store.issuedCredentials()];
   }
 
   reset(options: { grants?: boolean } = {}): void {

@@ -1,4 +1,5 @@
 import { Clock, realClock } from './clock';
+import { defaultDevices } from './world/devices';
 
 export const DEFAULT_CLIENT_ID = 'b4c6b1e2d3f405162738495a6b7c8d9e';
 export const DEFAULT_CLIENT_SECRET = '5f1e0d2c3b4a59687766554433221100';
@@ -35,6 +36,11 @@ export interface EmulatorOptions {
   premium?: boolean;
   /** The user is on the app's allow list in the Developer Dashboard. Default true. */
   userRegistered?: boolean;
+  /**
+   * Keys of the user's devices that are online (see world/devices.ts): 'computer', 'phone',
+   * 'speaker', 'cast-group'. Default all. Offline devices are neither listed nor targetable.
+   */
+  devices?: string[];
 }
 
 /** Options with every default filled in; what the emulator actually reads. */
@@ -54,6 +60,7 @@ export function resolveSettings(options: EmulatorOptions): Settings {
     stateLagMs: options.stateLagMs ?? 0,
     premium: options.premium ?? true,
     userRegistered: options.userRegistered ?? true,
+    devices: options.devices ?? defaultDevices().map((d) => d.key),
   };
 }
 

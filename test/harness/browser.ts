@@ -67,7 +67,8 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor({ timeout: UI_TIMEOUT_MS });
   await input.fill(`>${title}`);
-  const row = page.locator(`.quick-input-list .monaco-list-row[aria-label="${cssString(title)}"]`).first();
+  // A command with a keybinding reads "Title, Ctrl+Alt+Shift+P" to a screen reader.
+  const row = page.locator(`.quick-input-list .monaco-list-row:is([aria-label="${cssString(title)}"], [aria-label^="${cssString(title)}, "])`).first();
   await row.waitFor({ timeout: UI_TIMEOUT_MS });
   // Enter runs the focused row; a fuzzy match ranked above the exact one must not run instead.
   if (await row.evaluate((el) => el.classList.contains('focused'))) await input.press('Enter');

@@ -7,11 +7,19 @@ import type { CancelSignal } from '../pendingSignIns';
  */
 export type FlowId = 'uriHandler' | 'loopback' | 'manual';
 
+/** Where Spotify sends the browser back, for every flow that receives the redirect itself. */
+export const CALLBACK_PATH = '/callback';
+
+/** Every flow, in the order `auto` tries them where they work. */
+export const FLOW_IDS: readonly FlowId[] = ['uriHandler', 'loopback', 'manual'];
+
 export interface FlowEnvironment {
-  /** The extension host runs on another machine than the browser (Remote-SSH, WSL, containers). */
+  /** The extension host runs on another machine than the editor's window (Remote-SSH, WSL, containers, web). */
   remote: boolean;
-  /** VS Code itself runs in a browser (code-server, Codespaces, vscode.dev). */
+  /** VS Code itself runs in a browser (code-server, Codespaces). */
   web: boolean;
+  /** A browser on the user's machine reaches the extension host's 127.0.0.1. */
+  browserReachesLoopback: boolean;
 }
 
 export interface PreparedFlow extends Disposable {
@@ -26,5 +34,7 @@ export interface SignInFlow {
   /** Words for "Try another way" choices. */
   readonly label: string;
   worksIn(env: FlowEnvironment): boolean;
+  /** What the user registers in the Spotify dashboard for this flow in this editor. */
+  registeredRedirectUri(): string;
   prepare(): Promise<PreparedFlow>;
 }

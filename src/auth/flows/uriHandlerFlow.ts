@@ -1,18 +1,17 @@
-import * as vscode from 'vscode';
 import type { PendingSignIns } from '../pendingSignIns';
-import type { FlowEnvironment, PreparedFlow, SignInFlow } from './signInFlow';
+import { CALLBACK_PATH, FlowEnvironment, PreparedFlow, SignInFlow } from './signInFlow';
 
 /**
  * Spotify redirects to the editor's own URI scheme (vscode://backbeat.spotify/callback on desktop);
  * the extension's UriHandler hands the query to the pending sign-in. `asExternalUri` lets remote and
  * web hosts route it.
  */
-export const CALLBACK_PATH = '/callback';
-
-export async function uriHandlerRedirectUri(extensionId: string): Promise<string> {
-  const local = vscode.Uri.parse(`${vscode.env.uriScheme}://${extensionId}${CALLBACK_PATH}`);
-  // toString(true): an encoded query would not match the redirect URI Spotify sends back to.
-  return (await vscode.env.asExternalUri(local)).toString(true);
+export interface UriHandlerFlowDeps {
+  /** The running editor's scheme: vscode, vscode-insiders, cursor, code-oss… */
+  uriScheme: string;
+  /** vscode.env.asExternalUri, as a string that keeps the query unencoded. */
+  externalUri(uri: string): Promise<string>;
+  openInBrowser(url: string): Promise<void>;
 }
 
 export class UriHandlerFlow implements SignInFlow {
@@ -22,6 +21,7 @@ export class UriHandlerFlow implements SignInFlow {
   constructor(
     private readonly extensionId: string,
     private readonly pending: PendingSignIns,
+    private readonly deps: UriHandlerFlowDeps,
   ) {}
 
   worksIn(env: FlowEnvironment): boolean {
@@ -29,14 +29,17 @@ export class UriHandlerFlow implements SignInFlow {
     return !env.web;
   }
 
+  registeredRedirectUri(): string {
+    return `${this.deps.uriScheme}://${this.extensionId}${CALLBACK_PATH}`;
+  }
+
   async prepare(): Promise<PreparedFlow> {
-    const redirectUri = await uriHandlerRedirectUri(this.extensionId);
+    const redirectUri = await this.deps.externalUri(this.registeredRedirectUri());
     return {
       redirectUri,
       obtainCode: async (authorizeUrl, state, cancel) => {
         const code = this.pending.waitForCode(state, cancel);
-        // A string, not a vscode.Uri: re-encoding the query would corrupt redirect_uri.
-        await vscode.env.openExternal(authorizeUrl as unknown as vscode.Uri);
+        await this.deps.openInBrowser(authorizeUrl);
         return code;
       },
       dispose: () => undefined,

@@ -115,6 +115,12 @@ export class GrantStore {
     for (const token of this.accessTokens.values()) token.expiresAt = Math.min(token.expiresAt, now);
   }
 
+  /** Every code and token ever handed out: what a leak scan searches the client's outputs for. */
+  issuedCredentials(): string[] {
+    const refreshTokens = [...this.grants.values()].flatMap((g) => [g.refreshToken, ...g.retiredRefreshTokens]);
+    return [...this.codes.keys(), ...refreshTokens, ...this.accessTokens.keys()];
+  }
+
   /** Grants a user could still refresh with. */
   liveGrantCount(): number {
     const now = this.clock.now();

@@ -23,7 +23,8 @@ export interface PlayRequest {
 
 /** Something done on the user's phone, outside the Web API (tests use it to change state "behind" the client). */
 export type PhoneAction =
-  | { type: 'pause' } | { type: 'play' } | { type: 'next' } | { type: 'previous' }
+  /** `play` with a `uri` starts that track or episode on its own, as picking it on the phone does. */
+  | { type: 'pause' } | { type: 'play'; uri?: string } | { type: 'next' } | { type: 'previous' }
   | { type: 'seek'; positionMs: number } | { type: 'stop' };
 
 /** Below this, "previous" goes to the previous track; above it, it restarts the current one (as Spotify does). */
@@ -37,14 +38,25 @@ const HISTORY_LIMIT = 50;
  * throw PlayerError.
  */
 export class Player {
-  readonly devices: Device[] = defaultDevices();
+  private readonly allDevices: Device[] = defaultDevices();
   history: PlayHistoryEntry[] = [];
   private state!: PlaybackState;
   private stale: { state: PlaybackState; until: number } | undefined;
   private shuffler = new SeededShuffle();
 
-  constructor(private readonly catalogue: Catalogue, private readonly clock: Clock, private readonly stateLagMs: () => number) {
+  constructor(
+    private readonly catalogue: Catalogue,
+    private readonly clock: Clock,
+    private readonly stateLagMs: () => number,
+    private readonly onlineKeys: () => readonly string[] = () => defaultDevices().map((d) => d.key),
+  ) {
     this.reset();
+  }
+
+  /** The devices online now: what the device list shows and commands can target. */
+  get devices(): Device[] {
+    const online = this.onlineKeys();
+    return this.allDevices.filter((d) => online.includes(d.key));
   }
 
   /** Back to the start: the computer plays "Teardrop" from the "Late Night Coding" playlist. */
@@ -53,7 +65,7 @@ export class Player {
     const playlist = this.catalogue.startPlaylist;
     const start = playlist.trackUris.indexOf(this.catalogue.teardrop.uri);
     const volumes: Record<string, number | null> = {};
-    for (const device of this.devices) volumes[device.key] = device.initialVolume;
+    for (const device of this.allDevices) volumes[device.key] = device.initialVolume;
     this.state = {
       activeKey: 'computer', lastDeviceKey: 'computer', contextUri: playlist.uri,
       contextItems: [...playlist.trackUris], order: playlist.trackUris.map((_, i) => i), orderPos: start,
@@ -88,7 +100,7 @@ export class Player {
   }
 
   deviceByKey(key: string): Device {
-    const device = this.devices.find((d) => d.key === key);
+    const device = this.allDevices.find((d) => d.key === key);
     if (!device) throw new Error(`no device ${key}`);
     return device;
   }
@@ -187,7 +199,13 @@ export class Player {
         break;
       case 'play':
         if (s.activeKey === null) this.activate(s, 'phone');
-        setProgress(s, progressAt(s, now), now);
+        if (action.uri !== undefined) {
+          if (!this.catalogue.playable(action.uri)) throw new Error(`no track or episode ${action.uri}`);
+          this.loadContext(s, null, [action.uri], 0);
+          setProgress(s, 0, now);
+        } else {
+          setProgress(s, progressAt(s, now), now);
+        }
         s.isPlaying = true;
         break;
       case 'next':

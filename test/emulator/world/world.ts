@@ -11,9 +11,9 @@ export class World {
   readonly player: Player;
   readonly library: Library;
 
-  constructor(readonly clock: Clock, readonly apiUrl: () => string, stateLagMs: () => number) {
+  constructor(readonly clock: Clock, readonly apiUrl: () => string, stateLagMs: () => number, onlineDevices: () => readonly string[]) {
     this.objects = new WebObjects(this.catalogue, apiUrl);
-    this.player = new Player(this.catalogue, clock, stateLagMs);
+    this.player = new Player(this.catalogue, clock, stateLagMs, onlineDevices);
     // The user already likes a couple of songs, like any real account.
     this.library = new Library([this.catalogue.trackByName('Glory Box').uri, this.catalogue.trackByName('Angel').uri]);
   }

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { Emitter } from '../../../src/emitter';
-import { PlaybackScheduler, DEFAULT_TIMING, WindowActivity } from '../../../src/playback/scheduler';
+import { PlaybackScheduler, DEFAULT_TIMING, SchedulerTiming, timingForPollInterval, WindowActivity } from '../../../src/playback/scheduler';
 import { PlaybackState } from '../../../src/playback/playbackState';
 import { SpotifyError } from '../../../src/spotify/errors';
 import { RetryAfterGate } from '../../../src/spotify/retryAfterGate';
@@ -26,17 +26,18 @@ class TestWindow implements WindowActivity {
 /** What Spotify would answer; the test changes it as the world changes. */
 class ScriptedReader {
   reads: number[] = [];
-  answer: PlaybackSnapshot | undefined | Error = snapshot();
+  answer: PlaybackSnapshot | undefined | Error | ((now: number) => PlaybackSnapshot) = snapshot();
   constructor(private readonly clock: FakeClock) {}
   async playback() {
     this.reads.push(this.clock.now());
     if (this.answer instanceof Error) throw this.answer;
+    if (typeof this.answer === 'function') return this.answer(this.clock.now());
     // Each read sees the item as it is now; progress is set by the test.
     return this.answer;
   }
 }
 
-function setup(window = new TestWindow()) {
+function setup(window = new TestWindow(), timing: () => SchedulerTiming = () => DEFAULT_TIMING) {
   const clock = new FakeClock();
   const state = new PlaybackState(clock);
   const reader = new ScriptedReader(clock);
@@ -47,7 +48,7 @@ function setup(window = new TestWindow()) {
     window,
     clock,
     log: new RecordingLog(),
-    timing: () => DEFAULT_TIMING,
+    timing,
     waitUntil: () => gate.blockedUntil,
     onDidChangeWait: gate.onDidChange,
   });
@@ -152,17 +153,103 @@ describe('playback scheduler', () => {
     assert.strictEqual(state.availability.kind, 'active');
   });
 
-  it('confirms a command with one read shortly after, not a burst', async () => {
+  it('confirms a command with one read shortly after, not a burst, and keeps its rhythm', async () => {
     const { clock, reader, scheduler } = setup();
     reader.answer = snapshot({ item: { ...snapshot().item!, durationMs: 3_600_000 } });
     scheduler.setEnabled(true);
+    const start = clock.now();
     await clock.advance(1_000);
-    const before = reader.reads.length;
     scheduler.confirmAfterCommand();
-    await clock.advance(DEFAULT_TIMING.settleMs);
-    assert.strictEqual(reader.reads.length, before + 1);
-    await clock.advance(DEFAULT_TIMING.pollIntervalMs - 1);
-    assert.strictEqual(reader.reads.length, before + 1);
+    await clock.advance(MINUTE);
+    const offsets = reader.reads.map((t) => t - start);
+    const rhythm = Array.from({ length: MINUTE / DEFAULT_TIMING.pollIntervalMs + 1 }, (_, i) => i * DEFAULT_TIMING.pollIntervalMs);
+    assert.deepStrictEqual(offsets, [0, 1_000 + DEFAULT_TIMING.settleMs, ...rhythm.slice(1)]);
+  });
+
+  it('reads at the track end without moving the regular reads, so it can only make the status bar fresher', async () => {
+    const { clock, reader, scheduler } = setup();
+    const start = clock.now();
+    const endsAt = start + 12_300;
+    reader.answer = (now) =>
+      now < endsAt
+        ? snapshot({ progressMs: 330_000 - (endsAt - now) })
+        : snapshot({ item: { ...snapshot().item!, uri: 'spotify:track:2', durationMs: 3_600_000 }, progressMs: now - endsAt });
+    scheduler.setEnabled(true);
+    await clock.advance(20_000);
+    assert.deepStrictEqual(
+      reader.reads.map((t) => t - start),
+      [0, 5_000, 10_000, 12_300 + DEFAULT_TIMING.settleMs, 15_000, 20_000],
+    );
+  });
+
+  it('keeps reading at the usual pace for a while after a pause it found, so a resume on the phone shows quickly', async () => {
+    const { clock, reader, scheduler } = setup();
+    scheduler.setEnabled(true);
+    await clock.advance(0);
+    reader.answer = snapshot({ isPlaying: false }); // paused elsewhere
+    await clock.advance(DEFAULT_TIMING.pausedIsIdleAfterMs);
+    const pausedAt = reader.reads[1];
+    const whilePaused = reader.reads.filter((t) => t >= pausedAt);
+    assert.strictEqual(whilePaused.length, DEFAULT_TIMING.pausedIsIdleAfterMs / DEFAULT_TIMING.pollIntervalMs);
+    const before = reader.reads.length;
+    await clock.advance(10 * MINUTE);
+    assert.ok(reader.reads.length - before < 12, `${reader.reads.length - before} reads in 10 paused minutes`);
+  });
+
+  it('backs off at once after a pause from this window, whose resume will confirm itself', async () => {
+    const { clock, reader, scheduler, state } = setup();
+    scheduler.setEnabled(true);
+    await clock.advance(0);
+    state.applyOptimistic((s) => ({ ...s, isPlaying: false })); // the Pause command
+    reader.answer = snapshot({ isPlaying: false });
+    scheduler.confirmAfterCommand();
+    const before = reader.reads.length;
+    await clock.advance(DEFAULT_TIMING.pausedIsIdleAfterMs);
+    assert.ok(reader.reads.length - before <= 6, `${reader.reads.length - before} reads in the first paused minute`);
+  });
+
+  it('shows the Retry-After wait with its end, and the last state again once it is over', async () => {
+    const { clock, reader, scheduler, gate, state } = setup();
+    scheduler.setEnabled(true);
+    await clock.advance(0);
+    gate.block('120');
+    assert.deepStrictEqual(state.availability, { kind: 'waiting', until: clock.now() + 120_000 });
+    assert.strictEqual(state.snapshot?.item?.name, 'Teardrop', 'the last state is kept');
+    const reads = reader.reads.length;
+    await clock.advance(120_000);
+    assert.strictEqual(state.availability.kind, 'active');
+    assert.strictEqual(reader.reads.length, reads + 1, 'one read when the wait is over');
+  });
+
+  it('shows a wait caused by a command too, in a window that is not reading', async () => {
+    const { clock, scheduler, gate, state } = setup(new TestWindow(false, false));
+    scheduler.setEnabled(true);
+    state.observe(snapshot());
+    gate.block('30');
+    assert.strictEqual(state.availability.kind, 'waiting');
+    await clock.advance(31_000);
+    assert.strictEqual(state.availability.kind, 'active');
+  });
+
+  it('follows backbeat.pollIntervalSeconds, and a change applies without waiting for the old interval', async () => {
+    let seconds = 30;
+    const { clock, reader, scheduler } = setup(new TestWindow(), () => timingForPollInterval(seconds));
+    reader.answer = snapshot({ item: { ...snapshot().item!, durationMs: 3_600_000 } });
+    scheduler.setEnabled(true);
+    await clock.advance(2 * MINUTE);
+    assert.strictEqual(reader.reads.length, 1 + 4);
+    seconds = 10;
+    scheduler.timingChanged();
+    const before = reader.reads.length;
+    await clock.advance(MINUTE);
+    assert.strictEqual(reader.reads.length - before, 6);
+  });
+
+  it('never reads more slowly in use than the poll interval, whatever the other timings', () => {
+    const slow = timingForPollInterval(300);
+    assert.strictEqual(slow.pollIntervalMs, 300_000);
+    assert.ok(slow.idleIntervalMs >= slow.pollIntervalMs && slow.slowCheckMs >= slow.pollIntervalMs);
+    assert.deepStrictEqual(timingForPollInterval(5), DEFAULT_TIMING);
   });
 
   it('keeps showing the last state when Spotify is unreachable, and backs off', async () => {

@@ -1,0 +1,55 @@
+import type { Disposable } from '../../src/clock';
+import type { SimulatedWindow } from '../benchWindow';
+import type { Contender, SchedulerUnderTest } from '../contender';
+
+/**
+ * Today's pollers: on a fixed interval, read the playback state (plus, for some, more endpoints);
+ * nothing else decides when. Failures are ignored and the last state stays on screen.
+ */
+export interface FixedIntervalOptions {
+  intervalMs: number;
+  /** false: only the focused window reads. */
+  everyWindow: boolean;
+  /** GET paths read on every tick besides /me/player. */
+  extraEndpoints: string[];
+}
+
+class FixedIntervalPoller implements SchedulerUnderTest {
+  private timer: Disposable | undefined;
+
+  constructor(
+    private readonly window: SimulatedWindow,
+    private readonly options: FixedIntervalOptions,
+  ) {}
+
+  setEnabled(enabled: boolean): void {
+    this.timer?.dispose();
+    this.timer = undefined;
+    if (enabled) this.tick();
+  }
+
+  /** The next tick shows the command's effect. */
+  confirmAfterCommand(): void {}
+
+  private tick(): void {
+    this.timer = this.window.clock.setTimeout(() => this.tick(), this.options.intervalMs);
+    if (this.options.everyWindow || this.window.activity.focused) void this.read();
+  }
+
+  private async read(): Promise<void> {
+    const { client, state } = this.window;
+    const [playback] = await Promise.allSettled([
+      client.playback(),
+      ...this.options.extraEndpoints.map((path) => client.http.request('GET', path)),
+    ]);
+    if (playback.status === 'fulfilled') state.observe(playback.value);
+  }
+
+  dispose(): void {
+    this.setEnabled(false);
+  }
+}
+
+export function fixedIntervalPoller(name: string, options: FixedIntervalOptions): Contender {
+  return { name, honoursRetryAfter: false, create: (window) => new FixedIntervalPoller(window, options) };
+}

@@ -1,0 +1,66 @@
+import * as http from 'http';
+import type { Disposable } from '../../clock';
+import { SignInFlowUnavailable } from '../signInErrors';
+import { callbackPage, CallbackOutcome } from './loopbackPages';
+import { CALLBACK_PATH } from './signInFlow';
+
+/**
+ * A one-shot web server on 127.0.0.1 that receives Spotify's redirect: GET /callback only
+ * (404 elsewhere, 405 for other methods). It stops listening once a callback completed the
+ * sign-in, and when disposed (timeout, cancel, done).
+ */
+export const LOOPBACK_HOST = '127.0.0.1';
+
+export interface LoopbackServer extends Disposable {
+  readonly redirectUri: string;
+}
+
+/** Decides what a callback means; only 'ignored' keeps the server waiting. */
+export type CallbackReceiver = (params: URLSearchParams) => CallbackOutcome;
+
+export async function startLoopbackServer(port: number, receive: CallbackReceiver): Promise<LoopbackServer> {
+  const server = http.createServer((request, response) => {
+    const url = new URL(request.url ?? '/', `http://${LOOPBACK_HOST}`);
+    if (url.pathname !== CALLBACK_PATH) return reply(response, 404, 'Not found');
+    if (request.method !== 'GET') {
+      response.setHeader('Allow', 'GET');
+      return reply(response, 405, 'Method not allowed');
+    }
+    const outcome = receive(url.searchParams);
+    const page = callbackPage(outcome);
+    response.setHeader('Content-Type', 'text/html; charset=utf-8');
+    // The code is in this page's address: keep it out of caches and Referer headers.
+    response.setHeader('Referrer-Policy', 'no-referrer');
+    response.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
+    reply(response, page.status, page.html, outcome === 'ignored' ? undefined : () => close());
+  });
+  const close = () => {
+    server.close();
+    server.closeAllConnections();
+  };
+  await listen(server, port);
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  return { redirectUri: `http://${LOOPBACK_HOST}:${actualPort}${CALLBACK_PATH}`, dispose: close };
+}
+
+function reply(response: http.ServerResponse, status: number, body: string, after?: () => void): void {
+  response.statusCode = status;
+  response.setHeader('Cache-Control', 'no-store');
+  response.setHeader('Connection', 'close');
+  if (!response.hasHeader('Content-Type')) response.setHeader('Content-Type', 'text/plain; charset=utf-8');
+  response.end(body, after);
+}
+
+function listen(server: http.Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new SignInFlowUnavailable(`Port ${port} on ${LOOPBACK_HOST} is in use by another program. Clear the setting backbeat.loopbackPort to use a free port, or choose another.`)
+          : new SignInFlowUnavailable(`Backbeat could not listen on ${LOOPBACK_HOST}:${port} for the sign-in (${error.code ?? error.message}).`),
+      );
+    });
+    server.listen(port, LOOPBACK_HOST, () => resolve());
+  });
+}

@@ -1,0 +1,92 @@
+import * as vscode from 'vscode';
+import type { PlaybackState } from '../playback/playbackState';
+import type { LikeStatus } from './likeStatus';
+import { ControlName, onPlayerSettingsChanged, PlayerSettings } from './playerSettings';
+
+/**
+ * Optional buttons next to the now-playing item (`backbeat.statusBar.controls`): previous,
+ * play/pause, next and like. Each has its own id and name, so VS Code's status bar menu can hide
+ * it, and an accessible label saying what a click does. Shown only while something plays.
+ */
+interface Look {
+  text: string;
+  label: string;
+  command: string;
+}
+
+/** Left-aligned items: a higher priority sits further left; the now-playing item is at 100. */
+const PRIORITY: Record<ControlName, number> = { previous: 103, playPause: 102, next: 101, like: 99 };
+const NAMES: Record<ControlName, string> = {
+  previous: 'Spotify Previous',
+  playPause: 'Spotify Play/Pause',
+  next: 'Spotify Next',
+  like: 'Spotify Like',
+};
+
+export class ControlItems implements vscode.Disposable {
+  private readonly items = new Map<ControlName, vscode.StatusBarItem>();
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(
+    private readonly state: PlaybackState,
+    private readonly likes: LikeStatus,
+    private readonly settings: () => PlayerSettings,
+  ) {
+    this.subscriptions = [
+      new vscode.Disposable(state.onDidChange(() => this.render()).dispose),
+      new vscode.Disposable(likes.onDidChange(() => this.render()).dispose),
+      onPlayerSettingsChanged(() => this.render()),
+    ];
+    this.render();
+  }
+
+  render(): void {
+    const wanted = new Set(this.settings().controls);
+    for (const [name, item] of this.items) {
+      if (!wanted.has(name)) {
+        item.dispose();
+        this.items.delete(name);
+      }
+    }
+    const visible = this.state.availability.kind === 'active' && !!this.state.snapshot?.item;
+    for (const name of wanted) {
+      const item = this.items.get(name) ?? this.create(name);
+      const look = this.look(name);
+      item.text = look.text;
+      item.tooltip = look.label;
+      item.command = look.command;
+      item.accessibilityInformation = { label: look.label, role: 'button' };
+      if (visible) item.show();
+      else item.hide();
+    }
+  }
+
+  private create(name: ControlName): vscode.StatusBarItem {
+    const item = vscode.window.createStatusBarItem(`control.${name}`, vscode.StatusBarAlignment.Left, PRIORITY[name]);
+    item.name = NAMES[name];
+    this.items.set(name, item);
+    return item;
+  }
+
+  private look(name: ControlName): Look {
+    switch (name) {
+      case 'previous':
+        return { text: '$(chevron-left)', label: 'Previous track', command: 'backbeat.previous' };
+      case 'next':
+        return { text: '$(chevron-right)', label: 'Next track', command: 'backbeat.next' };
+      case 'playPause':
+        return this.state.snapshot?.isPlaying
+          ? { text: '$(debug-pause)', label: 'Pause Spotify', command: 'backbeat.playPause' }
+          : { text: '$(play)', label: 'Play Spotify', command: 'backbeat.playPause' };
+      case 'like':
+        return this.likes.current?.liked
+          ? { text: '$(heart-filled)', label: 'Unlike: remove from your Spotify library', command: 'backbeat.toggleLike' }
+          : { text: '$(heart)', label: 'Like: save to your Spotify library', command: 'backbeat.toggleLike' };
+    }
+  }
+
+  dispose(): void {
+    this.subscriptions.forEach((s) => s.dispose());
+    this.items.forEach((item) => item.dispose());
+  }
+}

@@ -1,0 +1,100 @@
+import * as vscode from 'vscode';
+import type { CatalogueEntry, PlayTarget } from '../spotify/types';
+import { PlaybackCommandDeps, report, run } from './playbackCommands';
+import { isQueueable } from './pickers/items';
+import { pickPlaylist } from './pickers/playlistPicker';
+import { showQueue } from './pickers/queuePicker';
+import { pickRecentlyPlayed } from './pickers/recentlyPlayedPicker';
+import { pickFromSearch } from './pickers/searchPicker';
+
+/**
+ * Finding and keeping music: Like/Unlike, Search, Play Playlist, Add to Queue, Show Queue,
+ * Recently Played, Copy Track Link and Open in Spotify. Anything they send goes through `run`.
+ */
+const CONFIRMATION_MS = 3000;
+
+/** A track plays on through its album (or the context it was played in); anything else is the context. */
+export function playTarget(entry: CatalogueEntry): PlayTarget {
+  if (entry.kind === 'track' || entry.kind === 'episode') {
+    return entry.contextUri ? { contextUri: entry.contextUri, offsetUri: entry.uri } : { uris: [entry.uri] };
+  }
+  return { contextUri: entry.uri };
+}
+
+export function registerLibraryCommands(deps: PlaybackCommandDeps): vscode.Disposable[] {
+  const { client, state, likes } = deps;
+
+  const playEntry = (entry: CatalogueEntry) =>
+    run(deps, { name: `Play ${entry.name}`, guess: (s) => ({ ...s, isPlaying: true }), send: () => client.play(playTarget(entry)) });
+
+  const queue = async (entry: CatalogueEntry) => {
+    if (!isQueueable(entry)) return;
+    // The queue is not part of the playback state: nothing to read back.
+    const queued = await run(deps, { name: 'Add to Queue', send: () => client.addToQueue(entry.uri), confirm: false });
+    if (queued) vscode.window.setStatusBarMessage(`$(add) Queued “${entry.name}”`, CONFIRMATION_MS);
+  };
+
+  const onError = (name: string) => (error: unknown) => void report(deps, name, error);
+
+  const search = async (title: string, kinds: Parameters<typeof pickFromSearch>[1]['kinds'], accept: (entry: CatalogueEntry) => unknown) => {
+    const entry = await pickFromSearch(client, { title, kinds, clock: deps.clock, onQueue: (e) => void queue(e), onError: onError(title) });
+    if (entry) await accept(entry);
+  };
+
+  const toggleLike = async () => {
+    const item = state.snapshot?.item;
+    if (!item?.uri) {
+      void vscode.window.showInformationMessage('Nothing is playing on Spotify to like.');
+      return;
+    }
+    const uri = item.uri;
+    let liked;
+    try {
+      liked = await likes.likedNow();
+    } catch (error) {
+      await report(deps, 'Like', error);
+      return;
+    }
+    const done = await run(deps, {
+      name: liked ? 'Unlike' : 'Like',
+      show: () => likes.assume(!liked),
+      send: () => (liked ? client.unsave([uri]) : client.save([uri])),
+      confirm: false,
+    });
+    if (done) vscode.window.setStatusBarMessage(liked ? `$(heart) Removed “${item.name}” from your library` : `$(heart-filled) Liked “${item.name}”`, CONFIRMATION_MS);
+  };
+
+  /** The web link of what is playing, or undefined after telling the user there is none. */
+  const currentLink = (): { url: string; name: string } | undefined => {
+    const item = state.snapshot?.item;
+    if (item?.webUrl) return { url: item.webUrl, name: item.name };
+    void vscode.window.showInformationMessage(item ? `Spotify gave no link for “${item.name}”.` : 'Nothing is playing on Spotify.');
+    return undefined;
+  };
+
+  return [
+    vscode.commands.registerCommand('backbeat.toggleLike', toggleLike),
+    vscode.commands.registerCommand('backbeat.search', () => search('Spotify: Search', ['track', 'album', 'artist', 'playlist'], playEntry)),
+    vscode.commands.registerCommand('backbeat.addToQueue', () => search('Spotify: Add to Queue', ['track'], queue)),
+    vscode.commands.registerCommand('backbeat.playPlaylist', async () => {
+      const playlist = await pickPlaylist(client, onError('Play Playlist'));
+      if (playlist) await playEntry(playlist);
+    }),
+    vscode.commands.registerCommand('backbeat.showQueue', () => showQueue(client).catch(onError('Show Queue'))),
+    vscode.commands.registerCommand('backbeat.recentlyPlayed', async () => {
+      const entry = await pickRecentlyPlayed(client, { clock: deps.clock, onQueue: (e) => void queue(e) }).catch(onError('Recently Played'));
+      if (entry) await playEntry(entry);
+    }),
+    vscode.commands.registerCommand('backbeat.copyTrackLink', async () => {
+      const link = currentLink();
+      if (!link) return undefined;
+      await vscode.env.clipboard.writeText(link.url);
+      vscode.window.setStatusBarMessage(`$(link) Copied the link to “${link.name}”`, CONFIRMATION_MS);
+      return link.url;
+    }),
+    vscode.commands.registerCommand('backbeat.openInSpotify', () => {
+      const link = currentLink();
+      return link ? vscode.env.openExternal(vscode.Uri.parse(link.url)) : false;
+    }),
+  ];
+}

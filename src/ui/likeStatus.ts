@@ -1,0 +1,97 @@
+import type { Disposable } from '../clock';
+import { Emitter } from '../emitter';
+import type { Log } from '../log';
+import type { PlaybackState } from '../playback/playbackState';
+import type { SpotifyClient } from '../spotify/client';
+
+/**
+ * Whether the item playing is in the user's library ("liked"). Asked once per item, and only
+ * while something shows it (the like control), so listening costs no request per tick.
+ */
+export type LibraryReader = Pick<SpotifyClient, 'isSaved'>;
+
+export class LikeStatus implements Disposable {
+  private uri: string | undefined;
+  private liked: boolean | undefined;
+  private asking: { uri: string; answer: Promise<boolean> } | undefined;
+  private readonly changed = new Emitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly subscription: Disposable;
+
+  constructor(
+    private readonly library: LibraryReader,
+    private readonly state: PlaybackState,
+    /** True while a view shows the flag; otherwise it is only read when the user toggles it. */
+    private readonly shown: () => boolean,
+    private readonly log: Pick<Log, 'warn'>,
+  ) {
+    this.subscription = state.onDidChange(() => this.follow());
+    this.follow();
+  }
+
+  /** The item playing and whether it is liked (undefined: not known yet). */
+  get current(): { uri: string; liked: boolean | undefined } | undefined {
+    return this.uri ? { uri: this.uri, liked: this.liked } : undefined;
+  }
+
+  /** Call when `shown` may have turned true (a setting changed). */
+  refresh(): void {
+    if (this.uri && this.liked === undefined && this.shown()) this.checkInBackground(this.uri);
+  }
+
+  /** The flag for the current item, asking Spotify when it is not known. Throws what Spotify answered. */
+  async likedNow(): Promise<boolean | undefined> {
+    const uri = this.uri;
+    if (!uri) return undefined;
+    return this.liked ?? this.check(uri);
+  }
+
+  /** Shows `liked` at once; returns how to undo it if Spotify refuses. */
+  assume(liked: boolean): () => void {
+    const uri = this.uri;
+    const before = this.liked;
+    this.set(uri, liked);
+    return () => {
+      if (this.uri === uri && this.liked === liked) this.set(uri, before);
+    };
+  }
+
+  private follow(): void {
+    const uri = this.state.snapshot?.item?.uri;
+    if (uri === this.uri) return;
+    this.set(uri, undefined);
+    if (uri && this.shown()) this.checkInBackground(uri);
+  }
+
+  /** A check nobody waits for: a failure only leaves the flag unknown. */
+  private checkInBackground(uri: string): void {
+    this.check(uri).catch((error: unknown) => this.log.warn(`Could not read whether the item is liked: ${(error as Error).message}`));
+  }
+
+  /** One question per item at a time, however many views ask. */
+  private check(uri: string): Promise<boolean> {
+    if (this.asking?.uri === uri) return this.asking.answer;
+    const answer = this.library.isSaved([uri]).then(([saved]) => {
+      if (this.uri === uri) this.set(uri, saved);
+      return saved;
+    });
+    const asking = { uri, answer };
+    this.asking = asking;
+    const done = () => {
+      if (this.asking === asking) this.asking = undefined;
+    };
+    answer.then(done, done);
+    return answer;
+  }
+
+  private set(uri: string | undefined, liked: boolean | undefined): void {
+    this.uri = uri;
+    this.liked = liked;
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,82 @@
+import * as vscode from 'vscode';
+import type { CatalogueEntry, PlayableItem } from '../../spotify/types';
+
+/** Quick pick rows shared by the pickers, so a track looks and queues the same everywhere. */
+export const QUEUE_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('add'), tooltip: 'Add to Queue' };
+
+export interface EntryItem extends vscode.QuickPickItem {
+  entry: CatalogueEntry;
+}
+
+/** A row that loads the next page instead of choosing something. */
+export interface MoreItem extends vscode.QuickPickItem {
+  more: true;
+}
+
+const KIND_ICONS: Record<CatalogueEntry['kind'], string> = {
+  track: 'play-circle',
+  episode: 'mic',
+  album: 'library',
+  artist: 'person',
+  playlist: 'list-unordered',
+};
+
+/** Only single items can be queued; albums, artists and playlists are played as contexts. */
+export function isQueueable(entry: CatalogueEntry): boolean {
+  return entry.kind === 'track' || entry.kind === 'episode';
+}
+
+const KIND_NAMES: Record<CatalogueEntry['kind'], string> = { track: 'Track', episode: 'Episode', album: 'Album', artist: 'Artist', playlist: 'Playlist' };
+
+/**
+ * `searchResult`: the row says its kind in words (search mixes kinds), and stays visible whatever
+ * was typed, because Spotify already matched the query and VS Code's own filter must not hide it.
+ */
+export function entryItem(entry: CatalogueEntry, options: { detail?: string; searchResult?: boolean } = {}): EntryItem {
+  const kind = options.searchResult ? KIND_NAMES[entry.kind] : undefined;
+  return {
+    entry,
+    label: `$(${KIND_ICONS[entry.kind]}) ${entry.name}`,
+    description: [kind, entry.byline].filter(Boolean).join(' · '),
+    detail: options.detail,
+    alwaysShow: options.searchResult,
+    buttons: isQueueable(entry) ? [QUEUE_BUTTON] : [],
+  };
+}
+
+/** A playing or queued item as a catalogue entry (it plays in its album when chosen). */
+export function playableEntry(item: PlayableItem): CatalogueEntry | undefined {
+  if (!item.uri) return undefined;
+  return { kind: item.kind, uri: item.uri, name: item.name, byline: item.byline };
+}
+
+export function moreItem(label: string): MoreItem {
+  return { more: true, label: `$(ellipsis) ${label}`, alwaysShow: true };
+}
+
+export function separator(label: string): vscode.QuickPickItem {
+  return { label, kind: vscode.QuickPickItemKind.Separator };
+}
+
+export function isMore(item: vscode.QuickPickItem | undefined): item is MoreItem {
+  return !!item && 'more' in item;
+}
+
+export function isEntry(item: vscode.QuickPickItem | undefined): item is EntryItem {
+  return !!item && 'entry' in item;
+}
+
+/**
+ * Resolves with the accepted row, or undefined when the picker closes. Accepting a "more" row
+ * loads the next page instead. Listening starts at once, so closing while loading is never missed.
+ */
+export function waitForChoice<T extends vscode.QuickPickItem>(picker: vscode.QuickPick<T>, onMore?: () => void): Promise<T | undefined> {
+  return new Promise((resolve) => {
+    picker.onDidAccept(() => {
+      const chosen = picker.selectedItems[0];
+      if (isMore(chosen)) onMore?.();
+      else resolve(chosen);
+    });
+    picker.onDidHide(() => resolve(undefined));
+  });
+}

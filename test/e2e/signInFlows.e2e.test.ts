@@ -1,0 +1,116 @@
+// Signing in the way a person does in a real VS Code (code-server + Chromium), through each
+// flow: the emulator shows its consent page like Spotify, the person clicks Approve in the
+// popup; for the paste flow they copy the address the popup ended on into VS Code. Then the
+// session survives a restart of code-server and is signed out from the Accounts menu.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { Page, Request } from 'playwright-core';
+import { clickDialogButton, openWorkbench, runCommand, screenshot, statusBarItem } from '../harness/browser';
+import { writeUserSettings } from '../harness/launchCodeServer';
+import { openSignedOutWorkbench, Workbench } from './workbench';
+
+const UI_TIMEOUT_MS = 20_000;
+/** The extension starts after VS Code's startup finished; slower on a busy machine. */
+const ACTIVATION_TIMEOUT_MS = 60_000;
+
+describe('Signing in through every flow (code-server + Chromium)', function () {
+  this.timeout(180_000);
+  let wb: Workbench;
+  let page: Page;
+  const nowPlaying = () => statusBarItem(page, 'nowPlaying');
+
+  /** Sets backbeat.signInFlow in the user's settings file and reloads the window (code-server does not watch the file). */
+  async function useFlow(flow: string): Promise<void> {
+    const file = path.join(wb.stack.codeServer.userDataDir, 'User', 'settings.json');
+    const settings = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+    writeUserSettings(wb.stack.codeServer.userDataDir, { ...settings, 'backbeat.signInFlow': flow });
+    await openWorkbench(page, wb.stack.codeServer.url);
+    await expectSignedOut(ACTIVATION_TIMEOUT_MS);
+  }
+
+  /** Runs Spotify: Sign In and approves on the consent page; returns the popup. */
+  async function signInAndApprove(): Promise<Page> {
+    const popupOpened = wb.browser.context.waitForEvent('page', { timeout: UI_TIMEOUT_MS });
+    await runCommand(page, 'Spotify: Sign In');
+    const consent = await popupOpened;
+    await consent.getByRole('button', { name: 'Approve' }).click({ timeout: UI_TIMEOUT_MS });
+    return consent;
+  }
+
+  async function expectSignedIn(): Promise<void> {
+    await nowPlaying().filter({ hasText: 'Teardrop' }).waitFor({ timeout: UI_TIMEOUT_MS });
+  }
+
+  async function expectSignedOut(timeout = UI_TIMEOUT_MS): Promise<void> {
+    await nowPlaying().filter({ hasText: 'Sign in to Spotify' }).waitFor({ timeout });
+  }
+
+  async function signOutFromPalette(): Promise<void> {
+    await runCommand(page, 'Spotify: Sign Out');
+    await expectSignedOut();
+  }
+
+  before(async function () {
+    wb = await openSignedOutWorkbench();
+    page = wb.browser.page;
+    await expectSignedOut(ACTIVATION_TIMEOUT_MS);
+  });
+
+  after(async function () {
+    await wb?.stop();
+  });
+
+  it('loopback: Approve lands on "You can close this tab" served on 127.0.0.1, and VS Code is signed in', async function () {
+    await useFlow('loopback');
+    const popup = await signInAndApprove();
+    await popup.getByText('You can close this tab').waitFor({ timeout: UI_TIMEOUT_MS });
+    assert.match(popup.url(), /^http:\/\/127\.0\.0\.1:\d+\/callback\?/);
+    await screenshot(popup, path.join(wb.screenshotsDir, 'sign-in-loopback-done.png'));
+    await expectSignedIn();
+    await signOutFromPalette();
+  });
+
+  it('uriHandler: Approve returns through code-server\u2019s callback route to the extension\u2019s UriHandler', async function () {
+    await useFlow('uriHandler');
+    const popup = await signInAndApprove();
+    await expectSignedIn();
+    assert.match(popup.url(), /\/callback\?.*vscode-authority=backbeat\.spotify/);
+    await signOutFromPalette();
+  });
+
+  it('manual: the address the popup ended on, pasted into VS Code, signs in', async function () {
+    await useFlow('manual');
+    // Nothing answers at http://127.0.0.1/callback: the address bar still holds the code.
+    const landed = wb.browser.context.waitForEvent('request', {
+      predicate: (r: Request) => r.url().startsWith('http://127.0.0.1/callback?'),
+      timeout: UI_TIMEOUT_MS,
+    });
+    await signInAndApprove();
+    const address = (await landed).url();
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ timeout: UI_TIMEOUT_MS });
+    await input.fill('https://example.com/not-the-callback');
+    await page.locator('.quick-input-widget').getByText(/has no code/).waitFor({ timeout: UI_TIMEOUT_MS });
+    // Taken before the real address is in the box: no code ever lands in a picture.
+    await screenshot(page.locator('.quick-input-widget'), path.join(wb.screenshotsDir, 'sign-in-paste.png'));
+    await input.fill(address);
+    await input.press('Enter');
+    await expectSignedIn();
+  });
+
+  it('still signed in after code-server restarts with the same user data', async function () {
+    await wb.stack.codeServer.restart();
+    await openWorkbench(page, wb.stack.codeServer.url);
+    await nowPlaying().filter({ hasText: 'Teardrop' }).waitFor({ timeout: ACTIVATION_TIMEOUT_MS });
+  });
+
+  it('signs out from the Accounts menu (Accounts icon -> the account -> Sign Out)', async function () {
+    await page.locator('.activitybar [aria-label^="Accounts"]').first().click();
+    const menu = page.locator('.monaco-menu');
+    await menu.getByText('Backbeat Tester (Spotify)').hover({ timeout: UI_TIMEOUT_MS });
+    await menu.getByText('Sign Out').click({ timeout: UI_TIMEOUT_MS });
+    await clickDialogButton(page, 'Sign Out').catch(() => undefined); // VS Code asks to confirm when extensions used the account
+    await expectSignedOut();
+  });
+});

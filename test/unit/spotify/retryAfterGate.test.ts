@@ -1,0 +1,56 @@
+import * as assert from 'assert';
+import { DEFAULT_RETRY_AFTER_SECONDS, MAX_RETRY_AFTER_SECONDS, RetryAfterGate } from '../../../src/spotify/retryAfterGate';
+import { FakeClock } from '../doubles/fakeClock';
+
+describe('Retry-After gate', () => {
+  it('stays closed for exactly the seconds Spotify asked for, then reopens and says so', async () => {
+    const clock = new FakeClock();
+    const gate = new RetryAfterGate(clock);
+    const changes: number[] = [];
+    gate.onDidChange((until) => changes.push(until));
+    assert.strictEqual(gate.block('30'), 30);
+    const until = clock.now() + 30_000;
+    assert.strictEqual(gate.blockedUntil, until);
+    await clock.advance(29_000);
+    assert.strictEqual(gate.remainingSeconds(), 1);
+    await clock.advance(1_001);
+    assert.strictEqual(gate.remainingSeconds(), 0);
+    assert.strictEqual(gate.blockedUntil, 0);
+    assert.deepStrictEqual(changes, [until, 0]);
+    gate.dispose();
+  });
+
+  it('waits a safe default when the header is missing or unreadable', () => {
+    for (const header of [null, '', 'soon', '-5']) {
+      const gate = new RetryAfterGate(new FakeClock());
+      assert.strictEqual(gate.block(header), DEFAULT_RETRY_AFTER_SECONDS, String(header));
+      gate.dispose();
+    }
+  });
+
+  it('honours long waits up to a day, and caps absurd ones', () => {
+    const gate = new RetryAfterGate(new FakeClock());
+    assert.strictEqual(gate.block('3600'), 3600);
+    assert.strictEqual(gate.block('9999999'), MAX_RETRY_AFTER_SECONDS);
+    assert.strictEqual(gate.remainingSeconds(), MAX_RETRY_AFTER_SECONDS);
+    gate.dispose();
+  });
+
+  it('never shortens a wait already running', async () => {
+    const clock = new FakeClock();
+    const gate = new RetryAfterGate(clock);
+    gate.block('120');
+    await clock.advance(10_000);
+    gate.block('5');
+    assert.strictEqual(gate.remainingSeconds(), 110);
+    gate.dispose();
+  });
+
+  it('leaves no timer behind when disposed', () => {
+    const clock = new FakeClock();
+    const gate = new RetryAfterGate(clock);
+    gate.block('60');
+    gate.dispose();
+    assert.strictEqual(clock.pendingTimers, 0);
+  });
+});

@@ -1,0 +1,88 @@
+import * as assert from 'assert';
+import { PlaybackState } from '../../../src/playback/playbackState';
+import type { SpotifyClient } from '../../../src/spotify/client';
+import { LikeStatus } from '../../../src/ui/likeStatus';
+import { Emulator, startEmulator } from '../../emulator';
+import { RecordingLog } from '../doubles/recordingLog';
+import { settle } from '../doubles/fakeClock';
+import { emulatorClient } from '../helpers/emulatorClient';
+
+/** The like flag costs one `GET /me/library/contains` per item, and only while it is shown. */
+describe('like status', function () {
+  this.timeout(20_000);
+  let emu: Emulator;
+  let client: SpotifyClient;
+  let state: PlaybackState;
+
+  before(async () => {
+    emu = await startEmulator({ autoApprove: true });
+    ({ client } = await emulatorClient(emu));
+  });
+  after(() => emu.close());
+
+  beforeEach(() => {
+    emu.reset();
+    state = new PlaybackState({ now: () => Date.now(), setTimeout: () => ({ dispose: () => undefined }) });
+  });
+
+  const containsRequests = () => emu.requests.filter((r) => r.path === '/v1/me/library/contains').length;
+
+  async function play(name: string): Promise<void> {
+    const [track] = (await client.search(name, ['track'])).byKind.track!.items;
+    await client.play({ uris: [track.uri] });
+    state.observe(await client.playback());
+  }
+
+  it('asks once per item while shown, and reads the answer', async () => {
+    const likes = new LikeStatus(client, state, () => true, new RecordingLog());
+    emu.requests.length = 0;
+    await play('Glory Box'); // liked in the emulator's library
+    await settle();
+    assert.strictEqual(likes.current?.liked, true);
+    state.observe(await client.playback()); // a later read of the same item
+    state.observe(await client.playback());
+    await settle();
+    assert.strictEqual(containsRequests(), 1);
+    await play('Roads');
+    await settle();
+    assert.strictEqual(likes.current?.liked, false);
+    assert.strictEqual(containsRequests(), 2);
+    likes.dispose();
+  });
+
+  it('asks nothing while not shown, until the user needs the answer', async () => {
+    const likes = new LikeStatus(client, state, () => false, new RecordingLog());
+    emu.requests.length = 0;
+    await play('Angel');
+    await settle();
+    assert.strictEqual(containsRequests(), 0);
+    assert.strictEqual(likes.current?.liked, undefined);
+    const [first, second] = await Promise.all([likes.likedNow(), likes.likedNow()]);
+    assert.strictEqual(first, true);
+    assert.strictEqual(second, true);
+    assert.strictEqual(containsRequests(), 1, 'two callers, one question');
+    likes.dispose();
+  });
+
+  it('shows a guess at once and undoes it', async () => {
+    const likes = new LikeStatus(client, state, () => true, new RecordingLog());
+    await play('Roads');
+    await settle();
+    const undo = likes.assume(true);
+    assert.strictEqual(likes.current?.liked, true);
+    undo();
+    assert.strictEqual(likes.current?.liked, false);
+    likes.dispose();
+  });
+
+  it('a failed check leaves the flag unknown and is logged, not thrown', async () => {
+    const log = new RecordingLog();
+    const likes = new LikeStatus(client, state, () => true, log);
+    emu.addFault({ match: { path: '/v1/me/library/contains' }, status: 500, body: { error: { status: 500, message: 'Server error' } } });
+    await play('Roads');
+    await settle();
+    assert.strictEqual(likes.current?.liked, undefined);
+    assert.ok(log.lines.some((l) => l.includes('liked')), log.lines.join('\n'));
+    likes.dispose();
+  });
+});
