@@ -20,8 +20,8 @@ export type CallbackReceiver = (params: URLSearchParams) => CallbackOutcome;
 
 export async function startLoopbackServer(port: number, receive: CallbackReceiver): Promise<LoopbackServer> {
   const server = http.createServer((request, response) => {
-    const url = new URL(request.url ?? '/', `http://${LOOPBACK_HOST}`);
-    if (url.pathname !== CALLBACK_PATH) return reply(response, 404, 'Not found');
+    const url = requestUrl(request.url);
+    if (url?.pathname !== CALLBACK_PATH) return reply(response, 404, 'Not found');
     if (request.method !== 'GET') {
       response.setHeader('Allow', 'GET');
       return reply(response, 405, 'Method not allowed');
@@ -42,6 +42,19 @@ export async function startLoopbackServer(port: number, receive: CallbackReceive
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   return { redirectUri: `http://${LOOPBACK_HOST}:${actualPort}${CALLBACK_PATH}`, dispose: close };
+}
+
+/**
+ * The request's path and query, read as a path on this server; undefined for targets that are not
+ * one (`*`, absolute URLs). Resolving against a base instead would read `//host/x` as another host,
+ * and throw on `////`: an exception here would take the extension host down.
+ */
+function requestUrl(target: string | undefined): URL | undefined {
+  try {
+    return new URL(`http://${LOOPBACK_HOST}${target ?? '/'}`);
+  } catch {
+    return undefined;
+  }
 }
 
 function reply(response: http.ServerResponse, status: number, body: string, after?: () => void): void {
