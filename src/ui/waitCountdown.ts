@@ -1,51 +1,26 @@
-import type { Clock, Disposable } from '../clock';
+import type { Clock } from '../clock';
 import type { PlaybackState } from '../playback/playbackState';
+import { SECOND_MS, SecondTicker } from './secondTicker';
 
-/**
- * Keeps "Spotify asked to wait 2m" true while the wait lasts: a tick each second re-renders it.
- * Only while waiting; no request is made, and no timer exists otherwise.
- */
-const SECOND_MS = 1000;
-
-export class WaitCountdown implements Disposable {
-  private timer: Disposable | undefined;
-  private readonly subscription: Disposable;
-
+/** Keeps "Spotify asked to wait 2m" true while the wait lasts: a tick each second re-renders it. */
+export class WaitCountdown extends SecondTicker {
   constructor(
     private readonly state: PlaybackState,
-    private readonly clock: Clock,
-    private readonly onTick: () => void,
+    private readonly waitClock: Clock,
+    onTick: () => void,
   ) {
-    this.subscription = state.onDidChange(() => this.update());
+    super(waitClock, onTick, [state.onDidChange]);
     this.update();
   }
 
-  get running(): boolean {
-    return this.timer !== undefined;
-  }
-
-  private update(): void {
+  protected shouldTick(): boolean {
     const availability = this.state.availability;
-    if (availability.kind !== 'waiting' || availability.until <= this.clock.now()) {
-      this.stop();
-    } else if (!this.timer) {
-      // Tick when the shown second changes.
-      const delay = (availability.until - this.clock.now()) % SECOND_MS || SECOND_MS;
-      this.timer = this.clock.setTimeout(() => {
-        this.timer = undefined;
-        this.onTick();
-        this.update();
-      }, delay);
-    }
+    return availability.kind === 'waiting' && availability.until > this.waitClock.now();
   }
 
-  private stop(): void {
-    this.timer?.dispose();
-    this.timer = undefined;
-  }
-
-  dispose(): void {
-    this.stop();
-    this.subscription.dispose();
+  protected msToNextSecond(): number {
+    const availability = this.state.availability;
+    const until = availability.kind === 'waiting' ? availability.until : 0;
+    return (until - this.waitClock.now()) % SECOND_MS || SECOND_MS;
   }
 }

@@ -5,22 +5,12 @@ import * as path from 'path';
 import { Page } from 'playwright-core';
 import { clickDialogButton, runCommand, screenshot, statusBarItem } from '../harness/browser';
 import { artifactsDir } from '../harness/paths';
+import { until } from './until';
 import { openSignedOutWorkbench, Workbench } from './workbench';
 
 const UI_TIMEOUT_MS = 20_000;
 /** The item appears once the extension activates after startup: slow on a busy 2-core machine. */
 const ACTIVATION_TIMEOUT_MS = 60_000;
-const POLL_MS = 200;
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = UI_TIMEOUT_MS): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, POLL_MS));
-  }
-}
 
 describe('Backbeat in VS Code (code-server + Chromium)', function () {
   this.timeout(180_000);

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { emulator, extensionApi, waitFor } from './helpers';
-import { freshSignedInWorld, nextQuickPick, choose, watchNotifications } from './playbackSupport';
+import { freshSignedInWorld, runAndChoose, watchNotifications } from './playbackSupport';
 
 /** The transport controls, each sent through the real extension to the emulator. */
 describe('playback controls', function () {
@@ -69,15 +69,12 @@ describe('playback controls', function () {
   });
 
   it('Select Device lists the devices (none without an id), moves playback and keeps it playing', async () => {
-    const picking = nextQuickPick();
-    const done = vscode.commands.executeCommand('backbeat.selectDevice');
-    const picker = await picking;
-    await waitFor('devices listed', () => picker.items.length > 0);
-    assert.deepStrictEqual(picker.items.map((i) => i.label.replace(/^\$\([^)]*\) /, '')), ['Backbeat Test Computer', 'Pixel Phone', 'Kitchen Speaker']);
-    assert.match(picker.activeItems[0].description ?? '', /active/, 'the active device is marked and preselected');
-    assert.match(picker.items[1].label, /device-mobile/, 'a phone has the phone icon');
-    await choose(picker, 'Pixel Phone');
-    await done;
+    await runAndChoose('backbeat.selectDevice', 'Pixel Phone', async (picker) => {
+      await waitFor('devices listed', () => picker.items.length > 0);
+      assert.deepStrictEqual(picker.items.map((i) => i.label.replace(/^\$\([^)]*\) /, '')), ['Backbeat Test Computer', 'Pixel Phone', 'Kitchen Speaker']);
+      assert.match(picker.activeItems[0].description ?? '', /active/, 'the active device is marked and preselected');
+      assert.match(picker.items[1].label, /device-mobile/, 'a phone has the phone icon');
+    });
     const now = await live();
     assert.strictEqual(now.deviceName, 'Pixel Phone');
     assert.strictEqual(now.isPlaying, true);

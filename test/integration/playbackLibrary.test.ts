@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { Catalogue } from '../emulator/world/catalogue';
 import { emulator, extensionApi, waitFor } from './helpers';
-import { choose, freshSignedInWorld, nextQuickPick, watchNotifications } from './playbackSupport';
+import { choose, freshSignedInWorld, nextQuickPick, runAndChoose, watchNotifications } from './playbackSupport';
 
 /** Finding and keeping music: like, search, playlists, queue, recently played, links, episodes. */
 describe('playback: library, search and queue', function () {
@@ -24,33 +24,27 @@ describe('playback: library, search and queue', function () {
 
   it('Search shows tracks, albums, artists and playlists as you type, and Enter plays the track in its album', async () => {
     await emulator().clearRequests();
-    const picking = nextQuickPick();
-    const done = vscode.commands.executeCommand('backbeat.search');
-    const picker = await picking;
-    picker.value = 'Radio';
-    picker.value = 'Radiohe';
-    picker.value = 'Radiohead';
-    await waitFor('results', () => picker.items.some((i) => i.label.includes('Karma Police')));
-    const searches = (await emulator().requests()).filter((r) => r.path === '/v1/search');
-    assert.strictEqual(searches.length, 1, 'typing fast costs one request');
-    assert.strictEqual(searches[0].query.q, 'Radiohead');
-    assert.ok(Number(searches[0].query.limit) <= 10);
-    const described = (label: string) => picker.items.find((i) => i.label.includes(label))?.description;
-    assert.strictEqual(described('Karma Police'), 'Track · Radiohead');
-    assert.strictEqual(described('OK Computer'), 'Album · Radiohead');
-    assert.strictEqual(described('Radiohead'), 'Artist');
-    await choose(picker, 'Karma Police');
-    await done;
+    await runAndChoose('backbeat.search', 'Karma Police', async (picker) => {
+      picker.value = 'Radio';
+      picker.value = 'Radiohe';
+      picker.value = 'Radiohead';
+      await waitFor('results', () => picker.items.some((i) => i.label.includes('Karma Police')));
+      const searches = (await emulator().requests()).filter((r) => r.path === '/v1/search');
+      assert.strictEqual(searches.length, 1, 'typing fast costs one request');
+      assert.strictEqual(searches[0].query.q, 'Radiohead');
+      assert.ok(Number(searches[0].query.limit) <= 10);
+      const described = (label: string) => picker.items.find((i) => i.label.includes(label))?.description;
+      assert.strictEqual(described('Karma Police'), 'Track · Radiohead');
+      assert.strictEqual(described('OK Computer'), 'Album · Radiohead');
+      assert.strictEqual(described('Radiohead'), 'Artist');
+    });
     const now = await live();
     assert.strictEqual(now.itemName, 'Karma Police');
     assert.strictEqual(now.isPlaying, true);
   });
 
   it('Play Playlist lists the user\u2019s playlists and plays the chosen one', async () => {
-    const picking = nextQuickPick();
-    const done = vscode.commands.executeCommand('backbeat.playPlaylist');
-    await choose(await picking, 'Deep Focus');
-    await done;
+    await runAndChoose('backbeat.playPlaylist', 'Deep Focus');
     assert.strictEqual((await live()).itemName, 'Prelude');
   });
 

@@ -94,4 +94,19 @@ export async function choose(picker: vscode.QuickPick<vscode.QuickPickItem>, tex
   return row;
 }
 
+/**
+ * Runs `command`, hands the quick pick it opens to `beforeChoosing` (to look at it or type in it),
+ * then chooses the row `text` as a person would and waits for the command to finish.
+ */
+export async function runAndChoose(
+  command: string, text: string, beforeChoosing?: (picker: vscode.QuickPick<vscode.QuickPickItem>) => void | Promise<void>,
+): Promise<void> {
+  const picking = nextQuickPick();
+  const done = vscode.commands.executeCommand(command);
+  const picker = await picking;
+  await beforeChoosing?.(picker);
+  await choose(picker, text);
+  await done;
+}
+
 export const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));

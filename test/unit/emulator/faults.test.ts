@@ -1,91 +1,85 @@
 import * as assert from 'assert';
 import * as http from 'http';
 import fetch from 'node-fetch';
-import { Emulator } from '../../emulator';
-import { api, signIn, startOnVirtualClock } from './support';
+import { api, useSignedInEmulator } from './support';
 
 describe('emulator faults, request log, offline', () => {
-  let emulator: Emulator;
-  let token: string;
-
-  beforeEach(async () => {
-    ({ emulator } = await startOnVirtualClock());
-    token = (await signIn(emulator)).accessToken;
-    emulator.requests.length = 0;
+  const rig = useSignedInEmulator('test');
+  beforeEach(() => {
+    rig.emulator.requests.length = 0;
   });
-  afterEach(() => emulator.close());
 
   it('answers a scripted 429 with Retry-After, the given number of times, then normally', async () => {
-    emulator.addFault({
+    rig.emulator.addFault({
       match: { path: '/v1/me/player*' }, times: 2, status: 429, headers: { 'retry-after': '3600' },
       body: { error: { status: 429, message: 'API rate limit exceeded' } },
     });
     for (let i = 0; i < 2; i++) {
-      const limited = await api(emulator, token, 'GET', '/me/player/devices');
+      const limited = await api(rig.emulator, rig.token, 'GET', '/me/player/devices');
       assert.strictEqual(limited.status, 429);
       assert.strictEqual(limited.headers.get('retry-after'), '3600');
       assert.deepStrictEqual(limited.body, { error: { status: 429, message: 'API rate limit exceeded' } });
     }
-    assert.strictEqual((await api(emulator, token, 'GET', '/me/player')).status, 200);
-    assert.deepStrictEqual(emulator.requests.map((r) => [r.path, r.status, r.fault]), [
+    assert.strictEqual((await api(rig.emulator, rig.token, 'GET', '/me/player')).status, 200);
+    assert.deepStrictEqual(rig.emulator.requests.map((r) => [r.path, r.status, r.fault]), [
       ['/v1/me/player/devices', 429, true], ['/v1/me/player/devices', 429, true], ['/v1/me/player', 200, false],
     ]);
   });
 
   it('matches method and exact path; other requests pass', async () => {
-    emulator.addFault({ match: { method: 'POST', path: '/api/token' }, times: Infinity, status: 503, body: 'upstream down' });
-    assert.strictEqual((await api(emulator, token, 'GET', '/me')).status, 200);
+    rig.emulator.addFault({ match: { method: 'POST', path: '/api/token' }, times: Infinity, status: 503, body: 'upstream down' });
+    assert.strictEqual((await api(rig.emulator, rig.token, 'GET', '/me')).status, 200);
     for (let i = 0; i < 3; i++) {
-      const response = await fetch(`${emulator.accountsUrl}/api/token`, { method: 'POST', body: 'grant_type=refresh_token' });
+      const response = await fetch(`${rig.emulator.accountsUrl}/api/token`, { method: 'POST', body: 'grant_type=refresh_token' });
       assert.deepStrictEqual([response.status, await response.text()], [503, 'upstream down']);
     }
-    emulator.clearFaults();
-    const response = await fetch(`${emulator.accountsUrl}/api/token`, { method: 'POST', body: 'grant_type=refresh_token' });
+    rig.emulator.clearFaults();
+    const response = await fetch(`${rig.emulator.accountsUrl}/api/token`, { method: 'POST', body: 'grant_type=refresh_token' });
     assert.strictEqual(response.status, 400);
   });
 
   it('destroys the socket: the client sees a network error', async () => {
-    emulator.addFault({ match: { path: '/v1/me' }, destroy: true });
-    await assert.rejects(api(emulator, token, 'GET', '/me'));
-    assert.strictEqual(emulator.requests[0].status, 0);
-    assert.strictEqual((await api(emulator, token, 'GET', '/me')).status, 200);
+    rig.emulator.addFault({ match: { path: '/v1/me' }, destroy: true });
+    await assert.rejects(api(rig.emulator, rig.token, 'GET', '/me'));
+    assert.strictEqual(rig.emulator.requests[0].status, 0);
+    assert.strictEqual((await api(rig.emulator, rig.token, 'GET', '/me')).status, 200);
   });
 
   it('hangs until the client gives up', async () => {
-    emulator.addFault({ match: { path: '/v1/me/player' }, hang: true });
+    rig.emulator.addFault({ match: { path: '/v1/me/player' }, hang: true });
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), 150);
-    await assert.rejects(fetch(`${emulator.apiUrl}/me/player`, {
-      headers: { authorization: `Bearer ${token}` }, signal: controller.signal as never,
+    await assert.rejects(fetch(`${rig.emulator.apiUrl}/me/player`, {
+      headers: { authorization: `Bearer ${rig.token}` }, signal: controller.signal as never,
     }), /abort/i);
     clearTimeout(timer);
   });
 
   it('delays an answer (real time), with or without a scripted status', async () => {
-    emulator.addFault({ match: { path: '/v1/me' }, delayMs: 120 });
+    rig.emulator.addFault({ match: { path: '/v1/me' }, delayMs: 120 });
     const started = Date.now();
-    assert.strictEqual((await api(emulator, token, 'GET', '/me')).status, 200);
+    assert.strictEqual((await api(rig.emulator, rig.token, 'GET', '/me')).status, 200);
     assert.ok(Date.now() - started >= 110);
   });
 
   it('records method, path, query, status, clock time and authentication, never tokens', async () => {
-    await api(emulator, token, 'GET', '/search?q=angel&type=track');
-    await api(emulator, undefined, 'GET', '/me');
-    assert.deepStrictEqual(emulator.requests.map((r) => [r.method, r.path, r.query, r.status, r.authenticated]), [
+    await api(rig.emulator, rig.token, 'GET', '/search?q=angel&type=track');
+    await api(rig.emulator, undefined, 'GET', '/me');
+    assert.deepStrictEqual(rig.emulator.requests.map((r) => [r.method, r.path, r.query, r.status, r.authenticated]), [
       ['GET', '/v1/search', { q: 'angel', type: 'track' }, 200, true],
       ['GET', '/v1/me', {}, 401, false],
     ]);
-    assert.strictEqual(emulator.requests[0].time, emulator.clock.now());
-    assert.ok(!JSON.stringify(emulator.requests).includes(token));
+    assert.strictEqual(rig.emulator.requests[0].time, rig.emulator.clock.now());
+    assert.ok(!JSON.stringify(rig.emulator.requests).includes(rig.token));
   });
 
   it('goes offline (connection refused) and comes back on the same port', async () => {
-    const apiUrl = emulator.apiUrl;
-    await emulator.goOffline();
+    const apiUrl = rig.emulator.apiUrl;
+    await rig.emulator.goOffline();
     // A fresh connection (not a pooled keep-alive socket) shows what a new client sees.
     await assert.rejects(fetch(`${apiUrl}/me`, { agent: new http.Agent({ keepAlive: false }) }), /ECONNREFUSED/);
-    await emulator.goOnline();
-    assert.strictEqual(emulator.apiUrl, apiUrl);
-    assert.strictEqual((await api(emulator, token, 'GET', '/me')).status, 200);
+    await rig.emulator.goOnline();
+    assert.strictEqual(rig.emulator.apiUrl, apiUrl);
+    assert.strictEqual((await api(rig.emulator, rig.token, 'GET', '/me')).status, 200);
   });
 });

@@ -1,21 +1,13 @@
 import * as assert from 'assert';
-import { Emulator } from '../../emulator';
-import { api, apiErrorOf, signIn, startOnVirtualClock } from './support';
+import { api, apiErrorOf, useSignedInEmulator } from './support';
 
 interface Paging<T> { href: string; items: T[]; limit: number; next: string | null; offset: number; previous: string | null; total: number }
 
 describe('emulator Web API: library, search, playlists', () => {
-  let emulator: Emulator;
-  let token: string;
+  const rig = useSignedInEmulator();
+  beforeEach(() => rig.emulator.reset());
 
-  before(async () => {
-    ({ emulator } = await startOnVirtualClock());
-    token = (await signIn(emulator)).accessToken;
-  });
-  after(() => emulator.close());
-  beforeEach(() => emulator.reset());
-
-  const call = (method: string, path: string) => api(emulator, token, method, path);
+  const call = (method: string, path: string) => api(rig.emulator, rig.token, method, path);
   const teardropUri = async () => ((await call('GET', '/me/player')).body as { item: { uri: string } }).item.uri;
 
   it('likes, checks and unlikes through /me/library', async () => {
@@ -25,7 +17,7 @@ describe('emulator Web API: library, search, playlists', () => {
     const saved = await call('PUT', `/me/library?uris=${encodeURIComponent(uri)}`);
     assert.deepStrictEqual([saved.status, saved.text], [200, '']);
     assert.deepStrictEqual((await call('GET', `/me/library/contains?uris=${uri},${other}`)).body, [true, false]);
-    assert.ok(emulator.snapshot().likedUris.includes(uri));
+    assert.ok(rig.emulator.snapshot().likedUris.includes(uri));
     await call('DELETE', `/me/library?uris=${uri}`);
     assert.deepStrictEqual((await call('GET', `/me/library/contains?uris=${uri}`)).body, [false]);
   });

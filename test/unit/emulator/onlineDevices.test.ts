@@ -1,30 +1,22 @@
 import * as assert from 'assert';
-import { Emulator } from '../../emulator';
-import { api, apiErrorOf, signIn, startOnVirtualClock } from './support';
+import { api, apiErrorOf, signIn, startOnVirtualClock, useSignedInEmulator } from './support';
 
 describe('emulator: which devices are online', () => {
-  let emulator: Emulator;
-  let token: string;
-
-  before(async () => {
-    ({ emulator } = await startOnVirtualClock());
-    token = (await signIn(emulator)).accessToken;
-  });
-  after(() => emulator.close());
-  afterEach(() => emulator.configure({ devices: ['computer', 'phone', 'speaker', 'cast-group'] }));
+  const rig = useSignedInEmulator();
+  afterEach(() => rig.emulator.configure({ devices: ['computer', 'phone', 'speaker', 'cast-group'] }));
 
   it('lists all four devices by default', async () => {
-    const answer = await api(emulator, token, 'GET', '/me/player/devices');
+    const answer = await api(rig.emulator, rig.token, 'GET', '/me/player/devices');
     assert.strictEqual((answer.body as { devices: unknown[] }).devices.length, 4);
   });
 
   it('lists only the online ones and refuses to target an offline one', async () => {
-    const all = (await api(emulator, token, 'GET', '/me/player/devices')).body as { devices: { id: string; name: string }[] };
+    const all = (await api(rig.emulator, rig.token, 'GET', '/me/player/devices')).body as { devices: { id: string; name: string }[] };
     const phone = all.devices.find((d) => d.name === 'Pixel Phone')!;
-    emulator.configure({ devices: ['computer'] });
-    const online = (await api(emulator, token, 'GET', '/me/player/devices')).body as { devices: { name: string }[] };
+    rig.emulator.configure({ devices: ['computer'] });
+    const online = (await api(rig.emulator, rig.token, 'GET', '/me/player/devices')).body as { devices: { name: string }[] };
     assert.deepStrictEqual(online.devices.map((d) => d.name), ['Backbeat Test Computer']);
-    const transfer = await api(emulator, token, 'PUT', '/me/player', { device_ids: [phone.id] });
+    const transfer = await api(rig.emulator, rig.token, 'PUT', '/me/player', { device_ids: [phone.id] });
     assert.strictEqual(transfer.status, 404);
     assert.strictEqual(apiErrorOf(transfer).message, 'Device not found');
   });

@@ -3,7 +3,7 @@ import { Emulator, SCOPES_ALL } from '../../emulator';
 import { hasOperation, validateRequest, validateResponse } from '../../emulator/openapiValidator';
 import { Catalogue } from '../../emulator/world/catalogue';
 import { defaultDevices } from '../../emulator/world/devices';
-import { api, signIn, startOnVirtualClock } from './support';
+import { api, signIn, useSignedInEmulator } from './support';
 
 interface Case {
   name: string;
@@ -107,28 +107,26 @@ function cases(): Case[] {
 }
 
 describe('emulator answers match the Spotify OpenAPI description', () => {
-  let emulator: Emulator;
+  const rig = useSignedInEmulator();
   let readOnlyToken: string;
 
   before(async () => {
-    ({ emulator } = await startOnVirtualClock());
-    fullToken = (await signIn(emulator)).accessToken;
-    readOnlyToken = (await signIn(emulator, SCOPES_ALL.filter((s) => s !== 'user-modify-playback-state'))).accessToken;
+    fullToken = rig.token;
+    readOnlyToken = (await signIn(rig.emulator, SCOPES_ALL.filter((s) => s !== 'user-modify-playback-state'))).accessToken;
   });
-  after(() => emulator.close());
 
   for (const c of cases()) {
     it(`${c.method} ${c.path.split('?')[0]} ${c.status} (${c.name})`, async () => {
-      emulator.reset();
-      emulator.clearFaults();
-      emulator.configure({ premium: true, userRegistered: true });
-      await c.setup?.(emulator);
+      rig.emulator.reset();
+      rig.emulator.clearFaults();
+      rig.emulator.configure({ premium: true, userRegistered: true });
+      await c.setup?.(rig.emulator);
       const token = c.token === 'none' ? undefined : c.token === 'read-only' ? readOnlyToken : fullToken;
 
       const requestProblems = validateRequest(c.method, c.path, { body: c.body });
       if (c.invalidRequest) assert.notDeepStrictEqual(requestProblems, [], 'the validator sees the bad request');
       else assert.deepStrictEqual(requestProblems, [], 'the request is one Spotify accepts');
-      const answer = await api(emulator, token, c.method, c.path, c.body);
+      const answer = await api(rig.emulator, token, c.method, c.path, c.body);
       assert.strictEqual(answer.status, c.status, answer.text);
       if (answer.status === 204) assert.strictEqual(answer.text, '');
       assert.deepStrictEqual(validateResponse(c.method, c.path, answer.status, answer.body ?? answer.text), []);

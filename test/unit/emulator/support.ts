@@ -12,6 +12,35 @@ export async function startOnVirtualClock(options: EmulatorOptions = {}): Promis
   return { emulator, clock };
 }
 
+export interface SignedInEmulator {
+  emulator: Emulator;
+  clock: VirtualClock;
+  /** An access token with every scope. */
+  token: string;
+}
+
+/**
+ * For a describe block: an emulator on a virtual clock, signed in with every scope, closed afterwards.
+ * `per: 'block'` starts one for the whole block; `per: 'test'` a fresh one for each test.
+ * The fields are filled in by the hooks, so read them inside hooks and tests.
+ */
+export function useSignedInEmulator(per: 'block' | 'test' = 'block', options: EmulatorOptions = {}): SignedInEmulator {
+  const rig = {} as SignedInEmulator;
+  const start = async (): Promise<void> => {
+    ({ emulator: rig.emulator, clock: rig.clock } = await startOnVirtualClock(options));
+    rig.token = (await signIn(rig.emulator)).accessToken;
+  };
+  const stop = (): Promise<void> => rig.emulator.close();
+  if (per === 'test') {
+    beforeEach(start);
+    afterEach(stop);
+  } else {
+    before(start);
+    after(stop);
+  }
+  return rig;
+}
+
 export function pkcePair(): { verifier: string; challenge: string } {
   const verifier = randomBytes(48).toString('base64url');
   return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };

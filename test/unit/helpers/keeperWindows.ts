@@ -1,0 +1,69 @@
+import { SessionKeeper } from '../../../src/auth/sessionKeeper';
+import { SessionStore } from '../../../src/auth/sessionStore';
+import type { TokenError } from '../../../src/auth/tokenEndpoint';
+import { Emulator, EmulatorOptions, startEmulator } from '../../emulator';
+import { FakeClock } from '../doubles/fakeClock';
+import { SharedSecrets } from '../doubles/fakeSecretStorage';
+import { RecordingLog } from '../doubles/recordingLog';
+import { tokenClient } from './emulatorGrant';
+
+/**
+ * Shared rig for tests of several VS Code windows signed in to one account: an emulator,
+ * a fake clock, and the keychain all windows share; each window gets its own store and keeper.
+ */
+
+export interface WindowsRig {
+  emu: Emulator;
+  clock: FakeClock;
+  secrets: SharedSecrets;
+  /** Lets the fake clock flow alongside real time until the test ends. */
+  runClock(): void;
+}
+
+/** For a describe block: a fresh emulator, fake clock and shared keychain for each test. */
+export function useWindowsRig(options: EmulatorOptions = {}): WindowsRig {
+  let stopClock: () => void = () => undefined;
+  const rig = {
+    runClock: () => {
+      stopClock = rig.clock.run();
+    },
+  } as WindowsRig;
+  beforeEach(async () => {
+    rig.emu = await startEmulator(options);
+    rig.clock = new FakeClock();
+    rig.secrets = new SharedSecrets();
+  });
+  afterEach(() => {
+    stopClock();
+    stopClock = () => undefined;
+    return rig.emu.close();
+  });
+  return rig;
+}
+
+/** One window's SecretStorage view, store and keeper, refreshing against `emu`. */
+export function openKeeperWindow(emu: Emulator, secrets: SharedSecrets, clock: FakeClock, onSignedOutByServer: (e: TokenError) => void) {
+  const log = new RecordingLog();
+  const storage = secrets.window();
+  const store = new SessionStore(storage, log);
+  const keeper = new SessionKeeper({
+    store,
+    clock,
+    log,
+    tokenClient: async (withSecret) => tokenClient(emu, withSecret),
+    onSignedOutByServer,
+  });
+  return { log, storage, store, keeper };
+}
+
+/** Polls `probe` every 10 ms until it holds; fails after `ms`. */
+export async function until(what: string, probe: () => boolean | Promise<boolean>, ms = 3_000): Promise<void> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const answer = probe();
+    // A synchronous probe is checked without yielding first, as a plain `while (!probe())` would.
+    if (typeof answer === 'boolean' ? answer : await answer) return;
+    if (Date.now() > end) throw new Error(`timed out: ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
