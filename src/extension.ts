@@ -30,13 +30,13 @@ import { registerPlaybackCommands } from './ui/playbackCommands';
 import { onPlayerSettingsChanged, readPlayerSettings } from './ui/playerSettings';
 import { VsCodeWindowActivity } from './ui/windowActivity';
 
-/** Composition root: builds the parts and registers them with VS Code; no behaviour of its own. */
 /** What other extensions may read: the track and state the status bar shows. */
 export interface BackbeatApi {
   nowPlaying(): { availability: Availability['kind']; snapshot: PlaybackSnapshot | undefined };
   onDidChangeNowPlaying: Event<void>;
 }
 
+/** Composition root: builds the parts and registers them with VS Code; no behaviour of its own. */
 export async function activate(context: vscode.ExtensionContext): Promise<BackbeatApi> {
   const activationStarted = performance.now();
   const clock = systemClock;

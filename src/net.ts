@@ -1,8 +1,9 @@
-import fetch, { RequestInit, Response } from 'node-fetch';
+import fetch, { RequestInit } from 'node-fetch';
 
 /**
- * One HTTP call with a deadline. A server that accepts the connection and never answers must not
- * leave a command or a refresh hanging forever, so every request is aborted after `timeoutMs`.
+ * One HTTP call with a deadline. A server that accepts the connection and never answers, or stalls
+ * half-way through its body, must not leave a command or a refresh hanging forever, so the whole
+ * exchange, body included, is aborted after `timeoutMs`.
  */
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
@@ -15,12 +16,22 @@ export class NetworkError extends Error {
   }
 }
 
-export async function fetchWithTimeout(url: string, init: RequestInit, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<Response> {
+/** A complete answer: status, headers and the whole body as text. */
+export interface HttpAnswer {
+  status: number;
+  ok: boolean;
+  header(name: string): string | null;
+  text: string;
+}
+
+export async function fetchWithTimeout(url: string, init: RequestInit, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<HttpAnswer> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
     // node-fetch's AbortSignal type predates the DOM one; they are compatible at run time.
-    return await fetch(url, { ...init, signal: controller.signal as RequestInit['signal'] });
+    const response = await fetch(url, { ...init, signal: controller.signal as RequestInit['signal'] });
+    const text = await response.text();
+    return { status: response.status, ok: response.ok, header: (name) => response.headers.get(name), text };
   } catch (error) {
     const origin = new URL(url).origin;
     if (controller.signal.aborted) {
@@ -37,20 +48,19 @@ export async function fetchWithTimeout(url: string, init: RequestInit, timeoutMs
 export class MalformedJson extends Error {}
 
 /** Reads a body as JSON: `undefined` when empty; throws MalformedJson when it is not JSON. */
-export async function parseJsonBody(response: Response): Promise<unknown> {
-  const text = await response.text();
-  if (!text.trim()) return undefined;
+export function parseJsonBody(answer: HttpAnswer): unknown {
+  if (!answer.text.trim()) return undefined;
   try {
-    return JSON.parse(text);
+    return JSON.parse(answer.text);
   } catch {
-    throw new MalformedJson(`HTTP ${response.status} with a body that is not JSON`);
+    throw new MalformedJson(`HTTP ${answer.status} with a body that is not JSON`);
   }
 }
 
 /** Reads a body as JSON without throwing, for error answers: malformed or empty bodies give `undefined`. */
-export async function readJson(response: Response): Promise<unknown> {
+export function readJson(answer: HttpAnswer): unknown {
   try {
-    return await parseJsonBody(response);
+    return parseJsonBody(answer);
   } catch (error) {
     if (error instanceof MalformedJson) return undefined;
     throw error;

@@ -60,7 +60,7 @@ async function requestToken(client: TokenClient, form: Record<string, string>): 
     if (error instanceof NetworkError) throw new TokenError('unavailable', `Spotify's sign-in service is unreachable: ${error.message}.`);
     throw error;
   }
-  const json = await readJson(response);
+  const json = readJson(response);
   if (response.ok) return parseGrant(json);
   throw toTokenError(response.status, json);
 }

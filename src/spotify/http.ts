@@ -1,7 +1,6 @@
-import type { Response } from 'node-fetch';
 import { Clock, sleep } from '../clock';
 import type { Log } from '../log';
-import { fetchWithTimeout, MalformedJson, NetworkError, parseJsonBody, readJson } from '../net';
+import { fetchWithTimeout, HttpAnswer, MalformedJson, NetworkError, parseJsonBody, readJson } from '../net';
 import { classifyError, SpotifyError } from './errors';
 import type { RetryAfterGate } from './retryAfterGate';
 
@@ -55,10 +54,10 @@ export class SpotifyHttp {
       await sleep(this.options.clock, WAKING_DELAY_MS);
       response = await this.send(method, path, token, query, body);
     }
-    if (response.ok) return { status: response.status, data: await this.successBody(response, method, path) };
-    const data = await readJson(response);
+    if (response.ok) return { status: response.status, data: this.successBody(response, method, path) };
+    const data = readJson(response);
     if (response.status === 429) {
-      const seconds = this.options.gate.block(response.headers.get('retry-after'));
+      const seconds = this.options.gate.block(response.header('retry-after'));
       this.options.log.warn(`Spotify asked to wait ${seconds} s before the next request (${method} ${path}).`);
       throw classifyError(429, data, seconds);
     }
@@ -71,9 +70,9 @@ export class SpotifyHttp {
    * A garbled answer to a read must not read as "nothing playing": it is an answer Backbeat could
    * not read. A command was accepted whatever its body says, and nothing reads that body.
    */
-  private async successBody(response: Response, method: HttpMethod, path: string): Promise<unknown> {
+  private successBody(response: HttpAnswer, method: HttpMethod, path: string): unknown {
     try {
-      return await parseJsonBody(response);
+      return parseJsonBody(response);
     } catch (error) {
       if (!(error instanceof MalformedJson)) throw error;
       this.options.log.warn(`${method} ${path}: ${error.message}`);
@@ -82,7 +81,7 @@ export class SpotifyHttp {
     }
   }
 
-  private async send(method: HttpMethod, path: string, token: string, query?: Query, body?: unknown): Promise<Response> {
+  private async send(method: HttpMethod, path: string, token: string, query?: Query, body?: unknown): Promise<HttpAnswer> {
     const waitSeconds = this.options.gate.remainingSeconds();
     if (waitSeconds > 0) {
       throw new SpotifyError('rate_limited', `Spotify asked to wait ${waitSeconds} s.`, 429, undefined, waitSeconds);

@@ -17,6 +17,14 @@ function num(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
+/** Longer than any track or episode: a length past it is garbage, shown as unknown rather than as "2.7e+301:10:40". */
+const MAX_DURATION_MS = 48 * 3600_000;
+
+function duration(value: unknown): number {
+  const ms = num(value) ?? 0;
+  return ms > 0 && ms <= MAX_DURATION_MS ? ms : 0;
+}
+
 function list(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
@@ -47,7 +55,7 @@ export function parseItem(value: unknown): PlayableItem | undefined {
     name,
     byline: episode ? (str(show?.name) ?? str(show?.publisher) ?? '') : artists.join(', '),
     collection: episode ? str(show?.name) : str(album?.name),
-    durationMs: Math.max(0, num(item.duration_ms) ?? 0),
+    durationMs: duration(item.duration_ms),
     imageUrl: largestImage(episode ? (item.images ?? show?.images) : album?.images),
     webUrl: str(obj(item.external_urls)?.spotify),
   };

@@ -169,6 +169,7 @@ export class SpotifyEmulator implements Emulator {
     const scripted = fault && faultReply(fault);
     const outcome = scripted ? { reply: scripted, authenticated: false } : this.route(ctx);
     record(outcome.reply.status, outcome.authenticated, fault !== undefined);
+    if (fault?.stallBody) return stallHalfWay(res, outcome.reply);
     if (!res.destroyed) writeReply(res, outcome.reply);
   }
 
@@ -199,4 +200,11 @@ async function readRequest(req: IncomingMessage): Promise<RequestContext> {
     headers: req.headers,
     body: Buffer.concat(chunks),
   };
+}
+
+/** Promises a whole body, sends half of it and never the rest: a connection dying mid-answer. */
+function stallHalfWay(res: ServerResponse, reply: Reply): void {
+  const body = Buffer.from(typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body ?? {}));
+  res.writeHead(reply.status, { 'content-type': 'application/json', 'content-length': String(body.length) });
+  res.write(body.subarray(0, Math.floor(body.length / 2)));
 }

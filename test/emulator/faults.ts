@@ -18,6 +18,8 @@ export interface Fault {
   hang?: boolean;
   /** Destroy the socket: the client sees a network error. */
   destroy?: boolean;
+  /** Send the status, headers and half of the body, then stall (until the emulator closes). */
+  stallBody?: boolean;
 }
 
 interface ActiveFault {

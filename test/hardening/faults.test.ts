@@ -90,6 +90,14 @@ const CASES: FaultCase[] = [
     says: /No answer from http:\/\/127\.0\.0\.2:\d+/,
   },
   {
+    name: 'a server that stalls half-way through its answer (the body times out too)',
+    inject: (rig) => rig.emu.addFault(everyApiRequest({ status: 200, body: { is_playing: true }, stallBody: true })),
+    end: (rig) => rig.emu.clearFaults(),
+    during: 'unreachable',
+    cause: 'network',
+    says: /No answer from http:\/\/127\.0\.0\.2:\d+/,
+  },
+  {
     name: 'connection refused (offline), then back online',
     inject: (rig) => rig.emu.goOffline(),
     end: (rig) => rig.emu.goOnline(),

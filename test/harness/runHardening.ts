@@ -1,6 +1,6 @@
 // The hardening suite: faults, a soak on a virtual clock, fuzzed callbacks and secret scans,
-// on Node against the emulator (test/hardening). Its summary adds the secret scans that ran
-// inside VS Code (integration, e2e) when those suites ran first in the same `npm test`.
+// on Node against the emulator (test/hardening). Its summary adds the secret scan of a real
+// VS Code session (test/e2e/secrets.e2e.test.ts) when the e2e suite ran first in `npm test`.
 import * as path from 'path';
 import { Counts } from './counts';
 import { findFiles, runMochaProcess } from './mochaRun';
@@ -8,8 +8,8 @@ import { artifactsDir, repoRoot } from './paths';
 import { addReports, HardeningReport, readReport, summaryLine } from '../hardening/support/tally';
 
 const TEST_TIMEOUT_MS = 60_000;
-/** Where each part of the suite leaves its figures (see tally.ts). */
-const REPORT_DIRS = ['hardening', 'integration', 'e2e-secrets'];
+/** Where each part of the suite leaves its figures (see tally.ts), and what to call it. */
+const PARTS: Record<string, string> = { hardening: 'Node', 'e2e-secrets': 'VS Code session' };
 
 export async function runHardening(): Promise<Counts> {
   const outDir = path.join(repoRoot, 'out', 'test', 'hardening');
@@ -19,8 +19,13 @@ export async function runHardening(): Promise<Counts> {
     '--require', path.join(outDir, 'support', 'rootHooks.js'),
     ...files,
   ]);
-  const reports = REPORT_DIRS.map((dir) => readReport(path.join(artifactsDir, dir))).filter((r): r is HardeningReport => !!r);
-  console.log(`\n${summaryLine(addReports(reports))}`);
+  const found = Object.entries(PARTS).flatMap(([dir, name]) => {
+    const report = readReport(path.join(artifactsDir, dir));
+    return report ? [{ name, report }] : [];
+  });
+  const total: HardeningReport = addReports(found.map((f) => f.report));
+  console.log(`\n${summaryLine(total)} [${found.map((f) => f.name).join(' + ')}]`);
+  if (total.leaksFound > 0) console.log(`leaks at: ${total.leakPlaces.join('; ')}`);
   return counts;
 }
 

@@ -2,6 +2,7 @@
 import { nodeToolCheck } from './commandCheck';
 import { Counts } from './counts';
 import { runE2E } from './runE2E';
+import { runHardening } from './runHardening';
 import { runIntegrationSuite } from './runIntegration';
 import { runUnit } from './runUnit';
 
@@ -18,4 +19,6 @@ export const SUITES: Suite[] = [
   { name: 'unit', run: runUnit },
   { name: 'integration', needsVSCode: true, run: () => runIntegrationSuite() },
   { name: 'e2e', needsVSCode: true, run: runE2E },
+  // Last: its summary adds the secret scan the e2e suite ran in a real VS Code session.
+  { name: 'hardening', run: runHardening },
 ];

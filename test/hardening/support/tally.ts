@@ -4,8 +4,8 @@ import * as path from 'path';
 /**
  * What the hardening suite did, for its closing summary: faults injected, generated inputs fed to
  * the callback paths and parsers, and secrets found where they must never be. Each part of the
- * suite that runs in another process (the extension host, the browser test) leaves its own report
- * in `.test-artifacts/`; the suite's runner adds them up.
+ * suite that runs in another process (the browser test of a real VS Code session) leaves its own
+ * report in `.test-artifacts/`; the suite's runner adds them up.
  */
 export interface HardeningReport {
   faultsTried: number;

@@ -52,7 +52,7 @@ describe('token endpoint (against the emulator)', () => {
     const verifier = createCodeVerifier();
     const code = await authorizeCode(emu, { verifier });
     const grant = await exchangeCode(tokenClient(emu), code, LOOPBACK_REDIRECT, verifier);
-    for (const fault of [{ status: 503, body: 'oops' }, { hang: true }, { destroy: true }, { status: 200, body: 'not json' }]) {
+    for (const fault of [{ status: 503, body: 'oops' }, { hang: true }, { destroy: true }, { stallBody: true }, { status: 200, body: 'not json' }]) {
       emu.addFault({ match: { path: '/api/token' }, ...fault });
       await assert.rejects(refreshGrant(tokenClient(emu), grant.refreshToken!), (e: unknown) => e instanceof TokenError && e.kind === 'unavailable', JSON.stringify(fault));
     }
