@@ -12,7 +12,7 @@ export interface Log {
   show(): void;
 }
 
-export function describeError(error: unknown): string {
+function describeError(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);
 }

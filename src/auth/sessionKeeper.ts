@@ -23,7 +23,7 @@ export class NotSignedIn extends Error {
 }
 
 /** A token this close to expiry is refreshed before use: timers drift across sleep. */
-export const EXPIRY_MARGIN_MS = 60_000;
+const EXPIRY_MARGIN_MS = 60_000;
 /** Scheduled refresh at about 2/3 of the token's lifetime. */
 const REFRESH_AT_FRACTION = 2 / 3;
 const RETRY_DELAYS_MS = [5_000, 15_000, 60_000, 5 * 60_000];

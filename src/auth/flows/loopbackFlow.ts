@@ -1,7 +1,7 @@
 import type { PendingSignIns } from '../pendingSignIns';
 import type { CallbackOutcome } from './loopbackPages';
-import { LOOPBACK_HOST, startLoopbackServer } from './loopbackServer';
-import { CALLBACK_PATH, FlowEnvironment, PreparedFlow, SignInFlow } from './signInFlow';
+import { loopbackRedirectUri, startLoopbackServer } from './loopbackServer';
+import type { FlowEnvironment, PreparedFlow, SignInFlow } from './signInFlow';
 
 /**
  * Spotify redirects the browser to http://127.0.0.1:<port>/callback, served by the extension host
@@ -27,7 +27,7 @@ export class LoopbackFlow implements SignInFlow {
   }
 
   registeredRedirectUri(): string {
-    return `http://${LOOPBACK_HOST}${CALLBACK_PATH}`;
+    return loopbackRedirectUri();
   }
 
   async prepare(): Promise<PreparedFlow> {

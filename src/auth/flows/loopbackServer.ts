@@ -11,6 +11,11 @@ import { CALLBACK_PATH } from './signInFlow';
  */
 export const LOOPBACK_HOST = '127.0.0.1';
 
+/** The loopback redirect URI: with the port the server got, or without one as registered at Spotify. */
+export function loopbackRedirectUri(port?: number): string {
+  return `http://${LOOPBACK_HOST}${port === undefined ? '' : `:${port}`}${CALLBACK_PATH}`;
+}
+
 export interface LoopbackServer extends Disposable {
   readonly redirectUri: string;
 }
@@ -41,7 +46,7 @@ export async function startLoopbackServer(port: number, receive: CallbackReceive
   await listen(server, port);
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
-  return { redirectUri: `http://${LOOPBACK_HOST}:${actualPort}${CALLBACK_PATH}`, dispose: close };
+  return { redirectUri: loopbackRedirectUri(actualPort), dispose: close };
 }
 
 /**

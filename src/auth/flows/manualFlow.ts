@@ -1,9 +1,9 @@
 import type { Disposable } from '../../clock';
 import { Emitter } from '../../emitter';
 import type { CancelSignal, PendingSignIns } from '../pendingSignIns';
-import { LOOPBACK_HOST } from './loopbackServer';
+import { loopbackRedirectUri } from './loopbackServer';
 import { readPastedCallback } from './pastedCallback';
-import { CALLBACK_PATH, PreparedFlow, SignInFlow } from './signInFlow';
+import type { PreparedFlow, SignInFlow } from './signInFlow';
 
 /**
  * Works everywhere, including web hosts where nothing can receive the redirect: Spotify sends
@@ -35,7 +35,7 @@ export class ManualFlow implements SignInFlow {
   }
 
   registeredRedirectUri(): string {
-    return `http://${LOOPBACK_HOST}${CALLBACK_PATH}`;
+    return loopbackRedirectUri();
   }
 
   async prepare(): Promise<PreparedFlow> {
