@@ -7,10 +7,10 @@ import type { WindowActivity } from '../src/playback/scheduler';
 import { SpotifyClient } from '../src/spotify/client';
 import { SpotifyHttp } from '../src/spotify/http';
 import { RetryAfterGate } from '../src/spotify/retryAfterGate';
-import type { Emulator } from '../test/emulator';
-import type { SharedSecrets } from '../test/unit/doubles/fakeSecretStorage';
-import { RecordingLog } from '../test/unit/doubles/recordingLog';
-import { tokenClient } from '../test/unit/helpers/emulatorGrant';
+import type { Emulator } from '../emulator';
+import type { SharedSecrets } from '../test/support/fakeSecretStorage';
+import { RecordingLog } from '../test/support/recordingLog';
+import { tokenClient } from '../test/support/emulatorGrant';
 
 /**
  * One simulated VS Code window: its own extension host parts (session keeper over the shared

@@ -1,4 +1,4 @@
-import type { PhoneAction } from '../test/emulator';
+import type { PhoneAction } from '../emulator';
 import { Prng } from './prng';
 
 /**

@@ -1,8 +1,8 @@
 import { SessionStore } from '../src/auth/sessionStore';
-import { startEmulator, type Emulator, type EmulatorSnapshot, type PhoneAction } from '../test/emulator';
-import { SharedSecrets } from '../test/unit/doubles/fakeSecretStorage';
-import { RecordingLog } from '../test/unit/doubles/recordingLog';
-import { emulatorSession } from '../test/unit/helpers/emulatorGrant';
+import { startEmulator, type Emulator, type EmulatorSnapshot, type PhoneAction } from '../emulator';
+import { SharedSecrets } from '../test/support/fakeSecretStorage';
+import { RecordingLog } from '../test/support/recordingLog';
+import { emulatorSession } from '../test/support/emulatorGrant';
 import { SimulatedWindow } from './benchWindow';
 import type { Contender, SchedulerUnderTest } from './contender';
 import { runEditorCommand } from './editorCommands';

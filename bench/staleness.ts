@@ -1,7 +1,7 @@
 import type { Clock, Disposable } from '../src/clock';
 import type { PlaybackState } from '../src/playback/playbackState';
-import type { Emulator, EmulatorSnapshot } from '../test/emulator';
-import { Catalogue } from '../test/emulator/world/catalogue';
+import type { Emulator, EmulatorSnapshot } from '../emulator';
+import { Catalogue } from '../emulator/world/catalogue';
 
 /**
  * How long the focused window's status bar lags the truth. Each change on the emulator (a phone

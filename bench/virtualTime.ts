@@ -1,5 +1,5 @@
 import type { Clock, Disposable } from '../src/clock';
-import { VirtualClock } from '../test/emulator';
+import { VirtualClock } from '../emulator';
 import type { InFlightRequests } from './inFlightRequests';
 
 /**

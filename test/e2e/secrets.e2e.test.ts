@@ -6,8 +6,8 @@ import * as path from 'path';
 import { Page } from 'playwright-core';
 import { clickDialogButton, runCommand, statusBarItem } from '../harness/browser';
 import { artifactsDir, cleanArtifactDir } from '../harness/paths';
-import { filesUnder, Output, scanInto } from '../hardening/support/leakScan';
-import { emptyReport, writeReport } from '../hardening/support/tally';
+import { filesUnder, Output, scanInto } from '../support/hardening/leakScan';
+import { emptyReport, writeReport } from '../support/hardening/tally';
 import { openSignedOutWorkbench, Workbench } from './workbench';
 
 const UI_TIMEOUT_MS = 20_000;

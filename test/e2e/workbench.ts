@@ -5,12 +5,12 @@ import * as path from 'path';
 import { autoAcceptDialogs, Browser, launchBrowser, openWorkbench } from '../harness/browser';
 import { Stack, startStack, StartEmulator } from '../harness/emulatorStack';
 import { packageExtension } from '../harness/packageExtension';
-import { repoRoot } from '../harness/paths';
+import { artifactsDir, repoRoot } from '../harness/paths';
 
 export interface Workbench {
   stack: Stack;
   browser: Browser;
-  /** Where screenshots for people (the README) go. */
+  /** Where screenshots go: .test-artifacts/screenshots, or media/screenshots under `npm run screenshots`. */
   screenshotsDir: string;
   stop(): Promise<void>;
 }
@@ -47,7 +47,7 @@ export async function openSignedOutWorkbench(opts: WorkbenchOptions = {}): Promi
   return {
     stack,
     browser: opened,
-    screenshotsDir: opts.screenshotsDir ?? path.join(repoRoot, 'media', 'screenshots'),
+    screenshotsDir: opts.screenshotsDir ?? process.env.BACKBEAT_SCREENSHOTS_DIR ?? path.join(artifactsDir, 'screenshots'),
     async stop() {
       stopAccepting();
       await opened.close();

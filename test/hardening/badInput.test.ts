@@ -6,9 +6,9 @@ import {
 } from '../../src/spotify/parse';
 import { escapeMarkdown, formatTime } from '../../src/ui/format';
 import { nowPlayingLabel } from '../../src/ui/nowPlayingLabel';
-import { FakeClock } from '../unit/doubles/fakeClock';
-import { Rig } from './support/rig';
-import { tally } from './support/tally';
+import { FakeClock } from '../support/fakeClock';
+import { Rig } from '../support/hardening/rig';
+import { tally } from '../support/hardening/tally';
 
 /**
  * Spotify's answers with fields missing, mistyped or absurd never crash what the status bar

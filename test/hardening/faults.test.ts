@@ -1,10 +1,10 @@
 import * as assert from 'assert';
 import type { Availability } from '../../src/playback/playbackState';
 import { DEFAULT_TIMING } from '../../src/playback/scheduler';
-import type { Fault } from '../emulator';
-import { scanInto } from './support/leakScan';
-import { Rig } from './support/rig';
-import { tally } from './support/tally';
+import type { Fault } from '../../emulator';
+import { scanInto } from '../support/hardening/leakScan';
+import { Rig } from '../support/hardening/rig';
+import { tally } from '../support/hardening/tally';
 
 /**
  * Every fault a long-open editor meets, against the real client, keeper and scheduler: during it

@@ -11,9 +11,9 @@ import { CancelSignal, PendingSignIns, SIGN_IN_TIMEOUT_MS } from '../../src/auth
 import { createState } from '../../src/auth/pkce';
 import { SignInCancelled, SignInTimedOut } from '../../src/auth/signInErrors';
 import { Emitter } from '../../src/emitter';
-import { FakeClock, settle } from '../unit/doubles/fakeClock';
-import { RecordingLog } from '../unit/doubles/recordingLog';
-import { tally } from './support/tally';
+import { FakeClock, settle } from '../support/fakeClock';
+import { RecordingLog } from '../support/recordingLog';
+import { tally } from '../support/hardening/tally';
 
 /**
  * Every way a callback reaches the extension (the URI handler, the loopback server, a pasted

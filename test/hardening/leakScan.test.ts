@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { filesUnder, findLeaks } from './support/leakScan';
+import { filesUnder, findLeaks } from '../support/hardening/leakScan';
 
 /** The scanner the secret checks rely on finds what it must, and never repeats the secret it found. */
 describe('hardening: the leak scanner itself', () => {

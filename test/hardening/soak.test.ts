@@ -1,10 +1,10 @@
 import * as assert from 'assert';
 import * as v8 from 'v8';
 import * as vm from 'vm';
-import type { Fault } from '../emulator';
-import { scanInto } from './support/leakScan';
-import { Rig } from './support/rig';
-import { tally } from './support/tally';
+import type { Fault } from '../../emulator';
+import { scanInto } from '../support/hardening/leakScan';
+import { Rig } from '../support/hardening/rig';
+import { tally } from '../support/hardening/tally';
 
 /**
  * Eight simulated hours of an editor left open: random (seeded) faults, the laptop sleeping and

@@ -3,7 +3,7 @@
 import { CodeServer, CodeServerOptions, launchCodeServer } from './launchCodeServer';
 import { freePort } from './net';
 
-type EmulatorModule = typeof import('../emulator');
+type EmulatorModule = typeof import('../../emulator');
 export type StartEmulator = EmulatorModule['startEmulator'];
 export type Emulator = Awaited<ReturnType<StartEmulator>>;
 
@@ -38,7 +38,7 @@ export function emulatorSettings(emulator: Emulator): Record<string, unknown> {
 }
 
 export async function startStack(opts: StackOptions): Promise<Stack> {
-  const startEmulator = opts.startEmulator ?? (await import('../emulator')).startEmulator;
+  const startEmulator = opts.startEmulator ?? (await import('../../emulator')).startEmulator;
   // code-server's sign-in callback URL changes per request, so the emulator must accept
   // any redirect under code-server's origin; its port is therefore chosen first.
   const codeServerPort = opts.codeServerPort ?? (await freePort());

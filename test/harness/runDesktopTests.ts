@@ -8,7 +8,7 @@ import { BASE_SETTINGS, writeUserSettings } from './launchCodeServer';
 import { cacheDir, cleanArtifactDir, freshScratchDir, repoRoot } from './paths';
 
 async function main(): Promise<number> {
-  const { startEmulator } = await import('../emulator');
+  const { startEmulator } = await import('../../emulator');
   // Desktop VS Code signs in through vscode://backbeat.spotify/callback, one of the
   // emulator's default redirect URIs; consent is automatic since no browser is driven.
   const emulator = await startEmulator({ host: EMULATOR_HOST, port: 0, autoApprove: true });

@@ -5,7 +5,7 @@ import * as path from 'path';
 import { Counts } from './counts';
 import { findFiles, runMochaProcess } from './mochaRun';
 import { artifactsDir, repoRoot } from './paths';
-import { addReports, HardeningReport, readReport, summaryLine } from '../hardening/support/tally';
+import { addReports, HardeningReport, readReport, summaryLine } from '../support/hardening/tally';
 
 const TEST_TIMEOUT_MS = 60_000;
 /** Where each part of the suite leaves its figures (see tally.ts), and what to call it. */
@@ -16,7 +16,7 @@ export async function runHardening(): Promise<Counts> {
   const files = findFiles(outDir, '.test.js');
   const counts = await runMochaProcess([
     '--no-config', '--ui', 'bdd', '--timeout', String(TEST_TIMEOUT_MS),
-    '--require', path.join(outDir, 'support', 'rootHooks.js'),
+    '--require', path.join(repoRoot, 'out', 'test', 'support', 'hardening', 'rootHooks.js'),
     ...files,
   ]);
   const found = Object.entries(PARTS).flatMap(([dir, name]) => {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { EmulatorControl } from '../emulator/controlClient';
+import { EmulatorControl } from '../../emulator/controlClient';
 import type { BackbeatApi } from '../../src/extension';
 
 /** Shared steps of the in-VS-Code suites: the running extension, the emulator, sign-in and waits. */

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { Catalogue } from '../emulator/world/catalogue';
+import { Catalogue } from '../../emulator/world/catalogue';
 import { emulator, extensionApi, waitFor } from './helpers';
 import { choose, freshSignedInWorld, nextQuickPick, runAndChoose, watchNotifications } from './playbackSupport';
 

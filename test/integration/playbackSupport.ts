@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Device } from '../../src/spotify/types';
-import { defaultDevices } from '../emulator/world/devices';
+import { defaultDevices } from '../../emulator/world/devices';
 import { emulator, extensionApi, signedInAccount, signIn, waitFor } from './helpers';
 
 /**

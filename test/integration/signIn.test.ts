@@ -2,8 +2,8 @@ import * as assert from 'assert';
 import * as net from 'net';
 import fetch from 'node-fetch';
 import * as vscode from 'vscode';
-import type { RecordedRequest } from '../emulator';
-import { DEFAULT_CLIENT_SECRET } from '../emulator/options';
+import type { RecordedRequest } from '../../emulator';
+import { DEFAULT_CLIENT_SECRET } from '../../emulator/options';
 import { emulator, extensionApi, waitFor } from './helpers';
 
 /**

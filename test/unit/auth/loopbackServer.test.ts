@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as net from 'net';
 import { startLoopbackServer } from '../../../src/auth/flows/loopbackServer';
 import { SignInFlowUnavailable } from '../../../src/auth/signInErrors';
-import { load } from './browserDouble';
+import { load } from '../../support/browserDouble';
 
 const REFUSED = { status: 0, text: 'ECONNREFUSED' };
 

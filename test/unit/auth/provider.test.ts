@@ -3,11 +3,11 @@ import { SpotifyAuthProvider } from '../../../src/auth/provider';
 import { DEFAULT_SCOPES } from '../../../src/auth/scopes';
 import type { StoredSession } from '../../../src/auth/session';
 import { SESSION_KEY } from '../../../src/auth/sessionStore';
-import type { Emulator } from '../../emulator';
-import { FakeClock, settle } from '../doubles/fakeClock';
-import { SharedSecrets } from '../doubles/fakeSecretStorage';
-import { emulatorSession } from '../helpers/emulatorGrant';
-import { openKeeperWindow, until, useWindowsRig } from '../helpers/keeperWindows';
+import type { Emulator } from '../../../emulator';
+import { FakeClock, settle } from '../../support/fakeClock';
+import { SharedSecrets } from '../../support/fakeSecretStorage';
+import { emulatorSession } from '../../support/emulatorGrant';
+import { openKeeperWindow, until, useWindowsRig } from '../../support/keeperWindows';
 
 type ChangeEvent = { added?: readonly { id: string }[]; removed?: readonly { id: string }[]; changed?: readonly { id: string; accessToken: string }[] };
 

@@ -3,11 +3,11 @@ import { SessionChange, NotSignedIn } from '../../../src/auth/sessionKeeper';
 import { SESSION_KEY } from '../../../src/auth/sessionStore';
 import type { StoredSession } from '../../../src/auth/session';
 import { TokenError } from '../../../src/auth/tokenEndpoint';
-import { Emulator, startEmulator, VirtualClock } from '../../emulator';
-import { FakeClock, settle } from '../doubles/fakeClock';
-import { FakeSecretStorage, SharedSecrets } from '../doubles/fakeSecretStorage';
-import { emulatorSession } from '../helpers/emulatorGrant';
-import { openKeeperWindow, until, useWindowsRig } from '../helpers/keeperWindows';
+import { Emulator, startEmulator, VirtualClock } from '../../../emulator';
+import { FakeClock, settle } from '../../support/fakeClock';
+import { FakeSecretStorage, SharedSecrets } from '../../support/fakeSecretStorage';
+import { emulatorSession } from '../../support/emulatorGrant';
+import { openKeeperWindow, until, useWindowsRig } from '../../support/keeperWindows';
 
 /** One VS Code window: its SecretStorage view, store, keeper and what it told the user. */
 function openWindow(emu: Emulator, secrets: SharedSecrets, clock: FakeClock) {

@@ -10,10 +10,10 @@ import { DEFAULT_SCOPES } from '../../../src/auth/scopes';
 import { SignInCancelled, SignInDeclined } from '../../../src/auth/signInErrors';
 import { exchangeCode } from '../../../src/auth/tokenEndpoint';
 import { Emitter } from '../../../src/emitter';
-import { Emulator, startEmulator } from '../../emulator';
-import { FakeClock } from '../doubles/fakeClock';
-import { tokenClient } from '../helpers/emulatorGrant';
-import { load, redirectAfterConsent } from './browserDouble';
+import { Emulator, startEmulator } from '../../../emulator';
+import { FakeClock } from '../../support/fakeClock';
+import { tokenClient } from '../../support/emulatorGrant';
+import { load, redirectAfterConsent } from '../../support/browserDouble';
 
 /** The progress notification's Cancel button. */
 function cancelButton() {

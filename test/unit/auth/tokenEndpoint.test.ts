@@ -1,8 +1,8 @@
 import * as assert from 'assert';
 import { createCodeVerifier } from '../../../src/auth/pkce';
 import { exchangeCode, refreshGrant, TokenError } from '../../../src/auth/tokenEndpoint';
-import { Emulator, startEmulator } from '../../emulator';
-import { authorizeCode, LOOPBACK_REDIRECT, tokenClient } from '../helpers/emulatorGrant';
+import { Emulator, startEmulator } from '../../../emulator';
+import { authorizeCode, LOOPBACK_REDIRECT, tokenClient } from '../../support/emulatorGrant';
 
 describe('token endpoint (against the emulator)', () => {
   let emu: Emulator;

@@ -1,19 +1,7 @@
 import * as assert from 'assert';
 import { PlaybackState } from '../../../src/playback/playbackState';
-import type { PlaybackSnapshot } from '../../../src/spotify/types';
-import { FakeClock } from '../doubles/fakeClock';
-
-export function snapshot(overrides: Partial<PlaybackSnapshot> = {}): PlaybackSnapshot {
-  return {
-    isPlaying: true,
-    item: { kind: 'track', uri: 'spotify:track:1', name: 'Teardrop', byline: 'Massive Attack', collection: 'Mezzanine', durationMs: 330_000 },
-    progressMs: 60_000,
-    shuffle: false,
-    repeat: 'off',
-    disallows: {},
-    ...overrides,
-  };
-}
+import { FakeClock } from '../../support/fakeClock';
+import { snapshot } from '../../support/snapshots';
 
 describe('playback state', () => {
   it('ticks progress locally while playing, capped at the item length', async () => {

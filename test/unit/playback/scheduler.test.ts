@@ -5,9 +5,9 @@ import { PlaybackState } from '../../../src/playback/playbackState';
 import { SpotifyError } from '../../../src/spotify/errors';
 import { RetryAfterGate } from '../../../src/spotify/retryAfterGate';
 import type { PlaybackSnapshot } from '../../../src/spotify/types';
-import { FakeClock } from '../doubles/fakeClock';
-import { RecordingLog } from '../doubles/recordingLog';
-import { snapshot } from './playbackState.test';
+import { FakeClock } from '../../support/fakeClock';
+import { RecordingLog } from '../../support/recordingLog';
+import { snapshot } from '../../support/snapshots';
 
 class TestWindow implements WindowActivity {
   private readonly changed = new Emitter<void>();

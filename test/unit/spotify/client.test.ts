@@ -1,9 +1,9 @@
 import * as assert from 'assert';
 import { SpotifyClient } from '../../../src/spotify/client';
 import { SpotifyError } from '../../../src/spotify/errors';
-import { Emulator, startEmulator } from '../../emulator';
-import { validateRequest } from '../../emulator/openapiValidator';
-import { emulatorClient, SentRequest } from '../helpers/emulatorClient';
+import { Emulator, startEmulator } from '../../../emulator';
+import { validateRequest } from '../../../emulator/openapiValidator';
+import { emulatorClient, SentRequest } from '../../support/emulatorClient';
 
 /**
  * Every endpoint the controls use, sent to the emulator: the request must be one the real Web API

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { DEFAULT_RETRY_AFTER_SECONDS, MAX_RETRY_AFTER_SECONDS, RetryAfterGate } from '../../../src/spotify/retryAfterGate';
-import { FakeClock } from '../doubles/fakeClock';
+import { FakeClock } from '../../support/fakeClock';
 
 describe('Retry-After gate', () => {
   it('stays closed for exactly the seconds Spotify asked for, then reopens and says so', async () => {

@@ -2,10 +2,10 @@ import * as assert from 'assert';
 import { PlaybackState } from '../../../src/playback/playbackState';
 import type { SpotifyClient } from '../../../src/spotify/client';
 import { LikeStatus } from '../../../src/ui/likeStatus';
-import { Emulator, startEmulator } from '../../emulator';
-import { RecordingLog } from '../doubles/recordingLog';
-import { settle } from '../doubles/fakeClock';
-import { emulatorClient } from '../helpers/emulatorClient';
+import { Emulator, startEmulator } from '../../../emulator';
+import { RecordingLog } from '../../support/recordingLog';
+import { settle } from '../../support/fakeClock';
+import { emulatorClient } from '../../support/emulatorClient';
 
 /** The like flag costs one `GET /me/library/contains` per item, and only while it is shown. */
 describe('like status', function () {

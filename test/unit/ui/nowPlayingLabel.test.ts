@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { nowPlayingLabel } from '../../../src/ui/nowPlayingLabel';
-import { snapshot } from '../playback/playbackState.test';
+import { snapshot } from '../../support/snapshots';
 
 const OPTIONS = { showProgress: true, maxLength: 60, stale: false };
 

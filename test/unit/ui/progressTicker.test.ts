@@ -2,8 +2,8 @@ import * as assert from 'assert';
 import { Emitter } from '../../../src/emitter';
 import { PlaybackState } from '../../../src/playback/playbackState';
 import { ProgressTicker } from '../../../src/ui/progressTicker';
-import { FakeClock } from '../doubles/fakeClock';
-import { snapshot } from '../playback/playbackState.test';
+import { FakeClock } from '../../support/fakeClock';
+import { snapshot } from '../../support/snapshots';
 
 class TestWindow {
   private readonly changed = new Emitter<void>();

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { PlaybackState } from '../../../src/playback/playbackState';
 import { WaitCountdown } from '../../../src/ui/waitCountdown';
-import { FakeClock } from '../doubles/fakeClock';
+import { FakeClock } from '../../support/fakeClock';
 
 describe('wait countdown', () => {
   it('re-renders each second while Spotify asked to wait, and stops when the wait is over', async () => {

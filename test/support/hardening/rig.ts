@@ -10,11 +10,11 @@ import { RetryAfterGate } from '../../../src/spotify/retryAfterGate';
 import type { PlaybackSnapshot } from '../../../src/spotify/types';
 import { describeFailure, UserMessage } from '../../../src/ui/errorMessages';
 import { NotificationGate } from '../../../src/ui/notificationGate';
-import { Emulator, EmulatorOptions, startEmulator } from '../../emulator';
-import { FakeClock } from '../../unit/doubles/fakeClock';
-import { SharedSecrets } from '../../unit/doubles/fakeSecretStorage';
-import { RecordingLog } from '../../unit/doubles/recordingLog';
-import { emulatorSession } from '../../unit/helpers/emulatorGrant';
+import { Emulator, EmulatorOptions, startEmulator } from '../../../emulator';
+import { FakeClock } from '../fakeClock';
+import { SharedSecrets } from '../fakeSecretStorage';
+import { RecordingLog } from '../recordingLog';
+import { emulatorSession } from '../emulatorGrant';
 
 /**
  * The extension's parts, built and wired as `src/extension.ts` builds them, on Node: the real

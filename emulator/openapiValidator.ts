@@ -1,32 +1,19 @@
-/**
- * Validates Web API traffic against the community OpenAPI description of Spotify
- * (../shared/spotify-web-api/openapi.yml next to the repo; read at test time, never copied).
- *
- * The description differs from the real API in a few known ways (see the README beside it);
- * those are patched here, each narrowly and on purpose, in KNOWN_GAP_PATCHES.
- */
+// Validates Web API traffic against the schemas derived from the community OpenAPI description of
+// Spotify (spotify-web-api/schema.json beside this file; `npm run api-schema` regenerates it).
+//
+// The description differs from the real API in a few known ways; those are patched here, each
+// narrowly and on purpose, in KNOWN_GAP_PATCHES.
 import Ajv, { ValidateFunction } from 'ajv';
 import * as fs from 'fs';
 import * as path from 'path';
-import { parse as parseYaml } from 'yaml';
 
 type Json = Record<string, unknown>;
 
 const SPEC_ID = 'spotify-openapi.json';
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 
-/** The repository root: the nearest folder above this file with a package.json. */
-function repoRoot(): string {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('openapiValidator: no package.json above ' + __dirname);
-    dir = parent;
-  }
-  return dir;
-}
-
-export const OPENAPI_PATH = path.resolve(repoRoot(), '..', 'shared', 'spotify-web-api', 'openapi.yml');
+// Compiled to out/emulator/: the JSON stays in the source tree.
+const SCHEMA_PATH = path.join(__dirname, '..', '..', 'emulator', 'spotify-web-api', 'schema.json');
 
 /** Player error reasons the real API sends (and QUOTA_EXCEEDED for 429s since mid-2026). */
 const ERROR_REASONS = [
@@ -110,7 +97,7 @@ class SpecIndex {
   private readonly validators = new Map<string, ValidateFunction>();
 
   constructor() {
-    this.doc = parseYaml(fs.readFileSync(OPENAPI_PATH, 'utf8')) as Json;
+    this.doc = JSON.parse(fs.readFileSync(SCHEMA_PATH, 'utf8')) as Json;
     const schemas = (this.doc.components as Json).schemas as Record<string, Json>;
     for (const patch of KNOWN_GAP_PATCHES) patch(schemas, this.doc.paths as Record<string, Json>);
     this.ajv = new Ajv({ strict: false, allErrors: true });

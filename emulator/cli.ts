@@ -1,9 +1,9 @@
 /**
- * Runs the emulator on its own: `node out/test/emulator/cli.js --host 127.0.0.2 --port 0`.
+ * Runs the emulator on its own: `node out/emulator/cli.js --host 127.0.0.2 --port 0`.
  * Prints its URLs and client id, then serves until SIGINT/SIGTERM.
  */
 import { parseArgs } from 'util';
-import { startEmulator } from './index';
+import { startEmulator } from './';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({

@@ -1,9 +1,9 @@
-import { systemClock } from '../../../src/clock';
-import { SpotifyClient } from '../../../src/spotify/client';
-import { HttpMethod, Query, SpotifyHttp } from '../../../src/spotify/http';
-import { RetryAfterGate } from '../../../src/spotify/retryAfterGate';
+import { systemClock } from '../../src/clock';
+import { SpotifyClient } from '../../src/spotify/client';
+import { HttpMethod, Query, SpotifyHttp } from '../../src/spotify/http';
+import { RetryAfterGate } from '../../src/spotify/retryAfterGate';
 import type { Emulator } from '../../emulator';
-import { RecordingLog } from '../doubles/recordingLog';
+import { RecordingLog } from './recordingLog';
 import { emulatorSession } from './emulatorGrant';
 
 /** One request exactly as the client built it (the emulator's own log keeps no bodies). */

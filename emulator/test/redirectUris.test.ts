@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { isRedirectUriAllowed, withQuery } from '../../emulator/accounts/redirectUris';
-import { DEFAULT_REDIRECT_URIS } from '../../emulator';
+import { isRedirectUriAllowed, withQuery } from '../accounts/redirectUris';
+import { DEFAULT_REDIRECT_URIS } from '..';
 
 describe('emulator redirect URI rules', () => {
   const allowed = (uri: string, extra: string[] = []) => isRedirectUriAllowed([...DEFAULT_REDIRECT_URIS, ...extra], uri);

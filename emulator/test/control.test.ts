@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { startEmulator } from '../../emulator';
-import { EmulatorControl } from '../../emulator/controlClient';
+import { startEmulator } from '..';
+import { EmulatorControl } from '../controlClient';
 import { api, signIn, startOnVirtualClock } from './support';
 
 describe('emulator control API over HTTP (EmulatorControl)', () => {

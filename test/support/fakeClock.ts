@@ -1,4 +1,4 @@
-import type { Clock, Disposable } from '../../../src/clock';
+import type { Clock, Disposable } from '../../src/clock';
 
 /** A clock the test moves by hand; timers fire in order as it advances. */
 export class FakeClock implements Clock {

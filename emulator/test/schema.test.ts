@@ -1,8 +1,8 @@
 import * as assert from 'assert';
-import { Emulator, SCOPES_ALL } from '../../emulator';
-import { hasOperation, validateRequest, validateResponse } from '../../emulator/openapiValidator';
-import { Catalogue } from '../../emulator/world/catalogue';
-import { defaultDevices } from '../../emulator/world/devices';
+import { Emulator, SCOPES_ALL } from '..';
+import { hasOperation, validateRequest, validateResponse } from '../openapiValidator';
+import { Catalogue } from '../world/catalogue';
+import { defaultDevices } from '../world/devices';
 import { api, signIn, useSignedInEmulator } from './support';
 
 interface Case {

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as net from 'net';
-import { Emulator, VirtualClock } from '../../emulator';
+import { Emulator, VirtualClock } from '..';
 import { api, apiErrorOf, ApiAnswer, signIn, startOnVirtualClock } from './support';
 
 interface PlaybackJson {

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import fetch from 'node-fetch';
-import { Emulator, VirtualClock } from '../../emulator';
+import { Emulator, VirtualClock } from '..';
 import {
   api, apiErrorOf, authorize, LOOPBACK_REDIRECT, pkcePair, signIn, startOnVirtualClock, tokenRequest,
 } from './support';

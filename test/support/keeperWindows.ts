@@ -1,10 +1,10 @@
-import { SessionKeeper } from '../../../src/auth/sessionKeeper';
-import { SessionStore } from '../../../src/auth/sessionStore';
-import type { TokenError } from '../../../src/auth/tokenEndpoint';
+import { SessionKeeper } from '../../src/auth/sessionKeeper';
+import { SessionStore } from '../../src/auth/sessionStore';
+import type { TokenError } from '../../src/auth/tokenEndpoint';
 import { Emulator, EmulatorOptions, startEmulator } from '../../emulator';
-import { FakeClock } from '../doubles/fakeClock';
-import { SharedSecrets } from '../doubles/fakeSecretStorage';
-import { RecordingLog } from '../doubles/recordingLog';
+import { FakeClock } from './fakeClock';
+import { SharedSecrets } from './fakeSecretStorage';
+import { RecordingLog } from './recordingLog';
 import { tokenClient } from './emulatorGrant';
 
 /**

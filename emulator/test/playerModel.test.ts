@@ -1,9 +1,9 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { VirtualClock } from '../../emulator';
-import { PlayerError } from '../../emulator/errors';
-import { Catalogue } from '../../emulator/world/catalogue';
-import { Player } from '../../emulator/world/player';
+import { VirtualClock } from '..';
+import { PlayerError } from '../errors';
+import { Catalogue } from '../world/catalogue';
+import { Player } from '../world/player';
 
 type Step =
   | { kind: 'advance'; ms: number }

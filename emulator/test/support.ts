@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'crypto';
 import fetch from 'node-fetch';
-import { Emulator, EmulatorOptions, SCOPES_ALL, startEmulator, VirtualClock } from '../../emulator';
+import { Emulator, EmulatorOptions, SCOPES_ALL, startEmulator, VirtualClock } from '..';
 
 /** Shared helpers for the emulator's own tests: start it, sign in, call the API. */
 

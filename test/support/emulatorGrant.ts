@@ -1,9 +1,9 @@
 import fetch from 'node-fetch';
-import { codeChallengeS256, createCodeVerifier, createState } from '../../../src/auth/pkce';
-import { buildAuthorizeUrl } from '../../../src/auth/authorizeUrl';
-import { exchangeCode, TokenClient } from '../../../src/auth/tokenEndpoint';
-import type { StoredSession } from '../../../src/auth/session';
-import { DEFAULT_SCOPES } from '../../../src/auth/scopes';
+import { codeChallengeS256, createCodeVerifier, createState } from '../../src/auth/pkce';
+import { buildAuthorizeUrl } from '../../src/auth/authorizeUrl';
+import { exchangeCode, TokenClient } from '../../src/auth/tokenEndpoint';
+import type { StoredSession } from '../../src/auth/session';
+import { DEFAULT_SCOPES } from '../../src/auth/scopes';
 import type { Emulator } from '../../emulator';
 
 /**
