@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Clock } from '../clock';
 import type { PlaybackState } from '../playback/playbackState';
-import type { WindowActivity } from '../playback/scheduler';
+import type { WindowActivity } from '../playback/windowActivity';
 import type { PlaybackSnapshot } from '../spotify/types';
 import { formatWait } from './errorMessages';
 import { escapeMarkdown, formatTime } from './format';

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { Emitter } from '../../../src/emitter';
-import { PlaybackScheduler, DEFAULT_TIMING, SchedulerTiming, timingForPollInterval, WindowActivity } from '../../../src/playback/scheduler';
+import { PlaybackScheduler, DEFAULT_TIMING, SchedulerTiming, timingForPollInterval } from '../../../src/playback/scheduler';
+import type { WindowActivity } from '../../../src/playback/windowActivity';
 import { PlaybackState } from '../../../src/playback/playbackState';
 import { SpotifyError } from '../../../src/spotify/errors';
 import { RetryAfterGate } from '../../../src/spotify/retryAfterGate';
