@@ -25,6 +25,7 @@ const CONTROL_ROUTES: Record<string, ControlHandler> = {
   'POST /revoke': (e) => done(() => e.revokeGrants()),
   'POST /expire': (e) => done(() => e.expireAccessTokens()),
   'POST /phone': (e, body) => done(() => e.phone(phoneActionFromJson(body))),
+  'POST /desktop': (e, body) => done(() => e.desktop(phoneActionFromJson(body))),
   'POST /reset': (e, body) => done(() => e.reset({ grants: body.grants === true })),
   'GET /requests': (e) => json(200, e.requests),
   'DELETE /requests': (e) => done(() => { e.requests.length = 0; }),

@@ -30,6 +30,8 @@ export class EmulatorControl {
   async revoke(): Promise<void> { await this.call('POST', '/revoke'); }
   async expire(): Promise<void> { await this.call('POST', '/expire'); }
   async phone(action: PhoneAction): Promise<void> { await this.call('POST', '/phone', action); }
+  /** Presses a button in the desktop app itself (the emulator must publish one). */
+  async desktop(action: PhoneAction): Promise<void> { await this.call('POST', '/desktop', action); }
   async reset(options: { grants?: boolean } = {}): Promise<void> { await this.call('POST', '/reset', options); }
   requests(): Promise<RecordedRequest[]> { return this.call('GET', '/requests') as Promise<RecordedRequest[]>; }
   async clearRequests(): Promise<void> { await this.call('DELETE', '/requests'); }

@@ -4,6 +4,7 @@ import { GrantStore } from './accounts/grantStore';
 import { handleToken } from './accounts/tokenEndpoint';
 import { Clock } from './clock';
 import { CONTROL_PREFIX, handleControl } from './control';
+import { DesktopApp } from './desktop/desktopApp';
 import { Fault, FaultList, faultReply } from './faults';
 import { json, parseQuery, Reply, RequestContext, writeReply } from './http';
 import { Listener } from './listener';
@@ -58,6 +59,8 @@ export interface Emulator {
   revokeGrants(): void;
   expireAccessTokens(): void;
   phone(action: PhoneAction): void;
+  /** Something done in the desktop app itself (needs `desktopBus`): it wakes this computer, not the phone. */
+  desktop(action: PhoneAction): void;
   snapshot(): EmulatorSnapshot;
   /** Every authorization code, refresh and access token issued, plus the client secret (for leak scans). */
   issuedSecrets(): string[];
@@ -81,6 +84,7 @@ export class SpotifyEmulator implements Emulator {
   private readonly authorizeEndpoint: AuthorizeEndpoint;
   private readonly faults = new FaultList();
   private readonly listener: Listener;
+  private desktopApp: DesktopApp | undefined;
 
   constructor(options: EmulatorOptions) {
     this.clock = pickClock(options);
@@ -98,12 +102,19 @@ export class SpotifyEmulator implements Emulator {
   get clientId(): string { return this.settings.clientId; }
   get clientSecret(): string { return this.settings.clientSecret; }
 
-  start(): Promise<void> {
-    return this.listener.start(this.settings.port);
+  async start(): Promise<void> {
+    await this.listener.start(this.settings.port);
+    if (this.settings.desktopBus) {
+      this.desktopApp = await DesktopApp.publish(this.settings.desktopBus, this.world, {
+        running: () => this.settings.desktopRunning,
+        reportsPosition: () => this.settings.desktopReportsPosition,
+      });
+    }
   }
 
   configure(patch: Partial<EmulatorOptions>): void {
     applyPatch(this.settings, patch);
+    this.desktopApp?.sync();
   }
 
   addFault(fault: Fault): void { this.faults.add(fault); }
@@ -111,6 +122,11 @@ export class SpotifyEmulator implements Emulator {
   revokeGrants(): void { this.store.revokeAll(); }
   expireAccessTokens(): void { this.store.expireAccessTokens(); }
   phone(action: PhoneAction): void { this.world.player.phone(action); }
+
+  desktop(action: PhoneAction): void {
+    if (!this.desktopApp) throw new Error('the emulator publishes no desktop app (start it with desktopBus)');
+    this.desktopApp.act(action);
+  }
 
   snapshot(): EmulatorSnapshot {
     const player = this.world.player;
@@ -143,7 +159,11 @@ export class SpotifyEmulator implements Emulator {
 
   goOffline(): Promise<void> { return this.listener.stop(); }
   goOnline(): Promise<void> { return this.listener.resume(); }
-  close(): Promise<void> { return this.listener.stop(); }
+  async close(): Promise<void> {
+    await this.desktopApp?.close();
+    this.desktopApp = undefined;
+    await this.listener.stop();
+  }
 
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const ctx = await readRequest(req);

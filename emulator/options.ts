@@ -41,6 +41,15 @@ export interface EmulatorOptions {
    * 'speaker', 'cast-group'. Default all. Offline devices are neither listed nor targetable.
    */
   devices?: string[];
+  /**
+   * A D-Bus session bus address: the emulator publishes the Spotify desktop app of its `computer`
+   * device there as an MPRIS player (emulator/desktop). Empty: no desktop app.
+   */
+  desktopBus?: string;
+  /** The desktop app runs (default true); false quits it, true starts it again. */
+  desktopRunning?: boolean;
+  /** The desktop app reports its position over MPRIS (default true); false acts like older builds, which always answer 0. */
+  desktopReportsPosition?: boolean;
 }
 
 /** Options with every default filled in; what the emulator actually reads. */
@@ -61,6 +70,9 @@ export function resolveSettings(options: EmulatorOptions): Settings {
     premium: options.premium ?? true,
     userRegistered: options.userRegistered ?? true,
     devices: options.devices ?? defaultDevices().map((d) => d.key),
+    desktopBus: options.desktopBus ?? '',
+    desktopRunning: options.desktopRunning ?? true,
+    desktopReportsPosition: options.desktopReportsPosition ?? true,
   };
 }
 
@@ -69,7 +81,7 @@ export function pickClock(options: EmulatorOptions): Clock {
 }
 
 /** Keys that only make sense at start-up; configure() refuses them. */
-const START_ONLY: ReadonlyArray<keyof EmulatorOptions> = ['host', 'port', 'clock'];
+const START_ONLY: ReadonlyArray<keyof EmulatorOptions> = ['host', 'port', 'clock', 'desktopBus'];
 
 export function applyPatch(settings: Settings, patch: Partial<EmulatorOptions>): void {
   for (const key of START_ONLY) {

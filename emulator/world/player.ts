@@ -43,6 +43,8 @@ export class Player {
   private state!: PlaybackState;
   private stale: { state: PlaybackState; until: number } | undefined;
   private shuffler = new SeededShuffle();
+  /** Told after every change made through the Web API, the phone or the desktop app (not a track ending on its own). */
+  private readonly listeners = new Set<() => void>();
 
   constructor(
     private readonly catalogue: Catalogue,
@@ -57,6 +59,15 @@ export class Player {
   get devices(): Device[] {
     const online = this.onlineKeys();
     return this.allDevices.filter((d) => online.includes(d.key));
+  }
+
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    for (const listener of [...this.listeners]) listener();
   }
 
   /** Back to the start: the computer plays "Teardrop" from the "Late Night Coding" playlist. */
@@ -76,6 +87,7 @@ export class Player {
     this.shuffler = new SeededShuffle();
     // A little history, as any real account has: the playlist's first track just before Teardrop.
     this.history = [{ uri: playlist.trackUris[0], playedAt: now - 7 * 60_000, contextUri: playlist.uri }];
+    this.changed();
   }
 
   /** The true current state (settled to now), for snapshots and command checks. */
@@ -188,9 +200,10 @@ export class Player {
     this.command((s) => { s.queue.push(uri); });
   }
 
-  // ---- Changes made on the phone (not subject to the command lag) -----------------------------
+  // ---- Changes made on the phone or in the desktop app (not subject to the command lag) --------
 
-  phone(action: PhoneAction): void {
+  /** `wakeOn`: the device a play wakes when nothing is active (the phone, or the desktop app's computer). */
+  phone(action: PhoneAction, wakeOn = 'phone'): void {
     const s = this.live();
     const now = this.clock.now();
     switch (action.type) {
@@ -198,7 +211,7 @@ export class Player {
         if (s.activeKey !== null) this.pauseState(s, now);
         break;
       case 'play':
-        if (s.activeKey === null) this.activate(s, 'phone');
+        if (s.activeKey === null) this.activate(s, wakeOn);
         if (action.uri !== undefined) {
           if (!this.catalogue.playable(action.uri)) throw new Error(`no track or episode ${action.uri}`);
           this.loadContext(s, null, [action.uri], 0);
@@ -224,6 +237,7 @@ export class Player {
     }
     s.timestamp = now;
     this.stale = undefined;
+    this.changed();
   }
 
   // ---- internals -----------------------------------------------------------------------------
@@ -238,6 +252,7 @@ export class Player {
     this.settle(live, true);
     const lag = this.stateLagMs();
     this.stale = lag > 0 ? { state: before, until: now + lag } : undefined;
+    this.changed();
   }
 
   private requireActive(deviceId: string | undefined): PlaybackState {
