@@ -1,8 +1,10 @@
+import type { LocalCommand, LocalPlayer } from '../localPlayer/localPlayer';
+import type { Log } from '../log';
 import type { SpotifyClient } from '../spotify/client';
 import { onlyAvailableDevice } from '../spotify/devices';
 import { SpotifyError } from '../spotify/errors';
 import type { PlaybackSnapshot } from '../spotify/types';
-import { NoActiveDeviceButOne } from '../ui/errorMessages';
+import { FreeAccountUsesLocalApp, NoActiveDeviceButOne } from '../ui/errorMessages';
 import type { Notices } from '../ui/notices';
 import type { PlaybackState } from './playbackState';
 import type { ReadScheduling } from './scheduler';
@@ -10,11 +12,15 @@ import type { ReadScheduling } from './scheduler';
 // The one way a command reaches Spotify, free of `vscode` so the hardening rig and the benchmark
 // run it as the editor does: the status bar shows the effect at once, the command is sent, one
 // confirming read follows once Spotify has caught up, and a refusal rolls back with a message.
+// Play, pause, next, previous and seek go to the Spotify app on this computer when it is the
+// active player (no quota, no Premium); if that fails they go through the Web API, and the log
+// says so. A Free account's PREMIUM_REQUIRED sends them to the local app from then on.
 
 export interface CommandRun {
   /** For the log and the notification ("Next: ..."). */
   name: string;
-  send(): Promise<void>;
+  /** Resolves 'local' when the Spotify app on this computer took it (its own reports confirm it). */
+  send(): Promise<void | 'local'>;
   /** The playback state the user should see at once. */
   guess?: (s: PlaybackSnapshot) => PlaybackSnapshot;
   /** A guess outside the playback state (the like flag); returns its undo. */
@@ -28,11 +34,21 @@ export interface PlayerCommandsDeps {
   state: PlaybackState;
   scheduler: Pick<ReadScheduling, 'confirmAfterCommand' | 'refreshNow'>;
   notices: Pick<Notices, 'report'>;
+  log: Pick<Log, 'warn'>;
+  /** Where transport commands go: the local app, or (undefined) the Web API. */
+  local?: LocalRoute;
+}
+
+export interface LocalRoute {
+  localFor(command: LocalCommand): LocalPlayer | undefined;
+  accountIsFree(): void;
 }
 
 const NOTHING_ACTIVE = () => new SpotifyError('no_active_device', 'Nothing is playing on any device.');
 
 export class PlayerCommands {
+  private toldFree = false;
+
   constructor(private readonly deps: PlayerCommandsDeps) {}
 
   /** Resolves true when Spotify accepted the command. */
@@ -40,8 +56,8 @@ export class PlayerCommands {
     const undoGuess = command.guess ? this.deps.state.applyOptimistic(command.guess) : undefined;
     const undoShow = command.show?.();
     try {
-      await command.send();
-      if (command.confirm !== false) this.deps.scheduler.confirmAfterCommand();
+      const via = await command.send();
+      if (command.confirm !== false && via !== 'local') this.deps.scheduler.confirmAfterCommand();
       return true;
     } catch (error) {
       undoGuess?.();
@@ -72,12 +88,38 @@ export class PlayerCommands {
     return this.run(command(snapshot));
   }
 
+  /** Sends a transport command to the local app when it is the active player, else (or when that fails) to the Web API. */
+  private async transport(name: string, command: LocalCommand, web: () => Promise<void>): Promise<void | 'local'> {
+    const route = this.deps.local;
+    const local = route?.localFor(command);
+    if (local) {
+      try {
+        await local.send(command);
+        return 'local';
+      } catch (error) {
+        this.deps.log.warn(`${name} through Spotify on this computer (${local.via}) failed: ${(error as Error).message}. Sending it through the Web API.`);
+      }
+    }
+    try {
+      await web();
+    } catch (error) {
+      if (!(error instanceof SpotifyError && error.kind === 'premium_required') || !route || local) throw error;
+      route.accountIsFree();
+      const free = route.localFor(command);
+      if (!free) throw error;
+      await free.send(command);
+      if (!this.toldFree) this.deps.notices.report(new FreeAccountUsesLocalApp(), name);
+      this.toldFree = true;
+      return 'local';
+    }
+  }
+
   play(): Promise<boolean> {
-    return this.run({ name: 'Play', guess: (s) => ({ ...s, isPlaying: true }), send: () => this.deps.client.play() });
+    return this.run({ name: 'Play', guess: (s) => ({ ...s, isPlaying: true }), send: () => this.transport('Play', { type: 'play' }, () => this.deps.client.play()) });
   }
 
   pause(): Promise<boolean> {
-    return this.run({ name: 'Pause', guess: (s) => ({ ...s, isPlaying: false }), send: () => this.deps.client.pause() });
+    return this.run({ name: 'Pause', guess: (s) => ({ ...s, isPlaying: false }), send: () => this.transport('Pause', { type: 'pause' }, () => this.deps.client.pause()) });
   }
 
   playPause(): Promise<boolean> {
@@ -85,11 +127,11 @@ export class PlayerCommands {
   }
 
   next(): Promise<boolean> {
-    return this.run({ name: 'Next', send: () => this.deps.client.next() });
+    return this.run({ name: 'Next', send: () => this.transport('Next', { type: 'next' }, () => this.deps.client.next()) });
   }
 
   previous(): Promise<boolean> {
-    return this.run({ name: 'Previous', send: () => this.deps.client.previous() });
+    return this.run({ name: 'Previous', send: () => this.transport('Previous', { type: 'previous' }, () => this.deps.client.previous()) });
   }
 
   /** `target` gets the position now and gives the one to go to (kept within the item). */
@@ -97,7 +139,11 @@ export class PlayerCommands {
     return this.withState(name, (s) => {
       const duration = s.item?.durationMs ?? Infinity;
       const positionMs = Math.min(duration, Math.max(0, target(this.deps.state.progressMs())));
-      return { name, guess: (g) => ({ ...g, progressMs: positionMs }), send: () => this.deps.client.seek(positionMs) };
+      return {
+        name,
+        guess: (g) => ({ ...g, progressMs: positionMs }),
+        send: () => this.transport(name, { type: 'seek', positionMs }, () => this.deps.client.seek(positionMs)),
+      };
     });
   }
 }

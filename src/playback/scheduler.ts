@@ -61,6 +61,15 @@ export interface ReadScheduling {
   dispose(): void;
 }
 
+/**
+ * Something that, while `held`, makes now-playing reads unnecessary (the Spotify app on this
+ * computer reports what plays): the scheduler reads nothing then, and resumes when it lets go.
+ */
+export interface ReadHold {
+  readonly held: boolean;
+  readonly onDidChange: Event<void>;
+}
+
 export interface SchedulerOptions {
   reader: PlaybackReader;
   state: PlaybackState;
@@ -71,6 +80,7 @@ export interface SchedulerOptions {
   /** Epoch ms until which Spotify asked us to wait (0 when free). */
   waitUntil(): number;
   onDidChangeWait: Event<number>;
+  hold?: ReadHold;
 }
 
 export class PlaybackScheduler implements ReadScheduling {
@@ -92,6 +102,7 @@ export class PlaybackScheduler implements ReadScheduling {
     this.subscriptions = [
       options.window.onDidChange(() => this.onWindowChange()),
       options.onDidChangeWait((until) => this.onWaitChange(until)),
+      ...(options.hold ? [options.hold.onDidChange(() => this.onHoldChange())] : []),
     ];
   }
 
@@ -135,6 +146,15 @@ export class PlaybackScheduler implements ReadScheduling {
     }
   }
 
+  private onHoldChange(): void {
+    if (!this.enabled) return;
+    if (this.options.hold?.held) return this.reschedule();
+    // Released: read at once (the music may have moved elsewhere), unless the read that released it is fresh.
+    if (this.options.clock.now() - this.lastReadAt > this.options.timing().settleMs) return this.restartRhythm();
+    this.rhythmAt = this.lastReadAt;
+    this.reschedule();
+  }
+
   private onWaitChange(until: number): void {
     const state = this.options.state;
     if (until > this.options.clock.now()) {
@@ -149,7 +169,7 @@ export class PlaybackScheduler implements ReadScheduling {
   /** A read now that the rhythm counts from. */
   private restartRhythm(): void {
     this.rhythmAt = this.options.clock.now();
-    if (this.options.window.focused) this.arm(0);
+    if (this.options.window.focused && !this.options.hold?.held) this.arm(0);
     else this.cancel();
   }
 
@@ -222,7 +242,7 @@ export class PlaybackScheduler implements ReadScheduling {
 
   /** The next moment a read is worth it, or undefined for "not until something changes". */
   private nextReadAt(): number | undefined {
-    if (!this.enabled || !this.options.window.focused) return undefined;
+    if (!this.enabled || !this.options.window.focused || this.options.hold?.held) return undefined;
     const timing = this.options.timing();
     const now = this.options.clock.now();
     const waitUntil = this.options.waitUntil();

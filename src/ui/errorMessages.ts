@@ -39,6 +39,16 @@ export class NoActiveDeviceButOne extends Error {
   }
 }
 
+/** A Free account's command went to the Spotify app on this computer instead: said once, as information. */
+export class FreeAccountUsesLocalApp extends Error {
+  constructor() {
+    super(
+      'Your Spotify account is Free: Backbeat controls the Spotify app on this computer instead (play/pause, next, previous, seek). ' +
+        'Devices, volume, shuffle, repeat, the queue and starting something new need Premium.',
+    );
+  }
+}
+
 export function formatWait(seconds: number): string {
   if (seconds < 60) return `${seconds}s`;
   if (seconds < 3600) return `${Math.ceil(seconds / 60)}m`;
@@ -71,6 +81,7 @@ export function describeFailure(error: unknown): UserMessage | undefined {
         return msg('tokenRequest', error.message, [SHOW_LOG]);
     }
   }
+  if (error instanceof FreeAccountUsesLocalApp) return msg('freeAccount', error.message, [], 'info');
   if (error instanceof NoActiveDeviceButOne) {
     const { device } = error;
     return msg('no_active_device', `No active Spotify device. Play on ${device.name}?`, [{ title: `Play on ${device.name}`, command: 'backbeat.selectDevice', args: [device] }, SELECT_DEVICE], 'warning');

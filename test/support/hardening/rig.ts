@@ -14,6 +14,7 @@ import { FakeClock } from '../fakeClock';
 import { SharedSecrets } from '../fakeSecretStorage';
 import { RecordingLog } from '../recordingLog';
 import { emulatorSession } from '../emulatorGrant';
+import { VirtualLocalPlayer } from '../virtualLocalPlayer';
 
 // The extension's core (src/core.ts), the very wiring `src/extension.ts` uses, on Node, talking to
 // the emulator. Only what VS Code provides is a double: SecretStorage, the clock (shared with the
@@ -95,6 +96,8 @@ export class Rig {
   private constructor(
     readonly emu: Emulator,
     readonly clock: FakeClock,
+    /** The Spotify app on this computer, when the test wants one. */
+    readonly local: VirtualLocalPlayer | undefined,
   ) {
     let reader: ObservedReader | undefined;
     this.core = new Core({
@@ -110,6 +113,7 @@ export class Rig {
       requestTimeoutMs: RIG_TIMEOUT_MS,
       // The real scheduler, reading through a counter so tests can wait for its next read.
       scheduling: (options) => new PlaybackScheduler({ ...options, reader: (reader = new ObservedReader(options.reader)) }),
+      localPlayer: local,
     });
     this.reader = reader!;
   }
@@ -130,11 +134,11 @@ export class Rig {
     return this.core.gate;
   }
 
-  static async start(options: Partial<EmulatorOptions> = {}): Promise<Rig> {
+  static async start(options: Partial<EmulatorOptions> = {}, extras: { localPlayer?: boolean } = {}): Promise<Rig> {
     const clock = new FakeClock();
     // One time line: tokens expire, tracks progress and Retry-After runs out in simulated time.
     const emu = await startEmulator({ autoApprove: true, ...options, clock: { now: () => clock.now() } });
-    const rig = new Rig(emu, clock);
+    const rig = new Rig(emu, clock, extras.localPlayer ? new VirtualLocalPlayer(clock) : undefined);
     await rig.core.start();
     return rig;
   }

@@ -1,0 +1,56 @@
+import type { LocalPlayerState, LocalTrack } from '../localPlayer/localPlayer';
+import type { Device, PlayableItem, PlaybackSnapshot } from '../spotify/types';
+
+// The local app's report in the shape every view renders. What the OS path does not carry (the
+// device's volume, shuffle, repeat, the context; on Windows the URI and cover) is borrowed from the
+// last Web API answer when it describes the same track on a computer.
+
+/** The device the local app plays on, when the Web API has not named it. */
+export const THIS_COMPUTER: Device = Object.freeze({
+  id: null,
+  name: 'This computer',
+  type: 'Computer',
+  isActive: true,
+  isRestricted: false,
+  supportsVolume: false,
+  volumePercent: null,
+});
+
+/** The same item: by URI when both have one, else by title. */
+export function sameItem(item: PlayableItem, track: LocalTrack): boolean {
+  if (item.uri && track.uri) return item.uri === track.uri;
+  return item.name.trim().toLowerCase() === track.title.trim().toLowerCase();
+}
+
+export function isComputer(device: Device | undefined): boolean {
+  return device?.type === 'Computer';
+}
+
+export function snapshotFromLocal(local: LocalPlayerState & { track: LocalTrack }, web: PlaybackSnapshot | undefined): PlaybackSnapshot {
+  const track = local.track;
+  const known = web?.item && sameItem(web.item, track) ? web.item : undefined;
+  const uri = track.uri ?? known?.uri;
+  const [, type, id] = uri?.split(':') ?? [];
+  const item: PlayableItem = {
+    kind: type === 'episode' ? 'episode' : 'track',
+    id: id ?? known?.id,
+    uri,
+    name: track.title,
+    byline: track.artists.join(', ') || known?.byline || '',
+    collection: track.album ?? known?.collection,
+    durationMs: track.durationMs || known?.durationMs || 0,
+    imageUrl: track.artUrl ?? known?.imageUrl,
+    webUrl: type === 'track' || type === 'episode' ? `https://open.spotify.com/${type}/${id}` : known?.webUrl,
+  };
+  const onComputer = isComputer(web?.device) ? web : undefined;
+  return {
+    isPlaying: local.status === 'playing',
+    item,
+    progressMs: local.positionMs,
+    device: onComputer?.device ?? THIS_COMPUTER,
+    shuffle: onComputer?.shuffle ?? false,
+    repeat: onComputer?.repeat ?? 'off',
+    contextUri: known && onComputer ? onComputer.contextUri : undefined,
+    disallows: {},
+  };
+}
