@@ -1,4 +1,6 @@
-// Bundles the extension into one minified CommonJS file for VS Code's Node extension host.
+// Bundles the extension into minified CommonJS files for VS Code's Node extension host:
+// dist/extension.js, loaded at activation, and dist/mprisBus.js, the D-Bus part of the Linux
+// local player (dbus-next), loaded only on Linux once the local player starts.
 import * as esbuild from 'esbuild';
 
 // node-fetch 2 only falls back to whatwg-url on runtimes without a global URL; Node always has
@@ -11,17 +13,31 @@ const builtInUrl = {
   },
 };
 
-await esbuild.build({
-  entryPoints: ['src/extension.ts'],
+const common = {
   bundle: true,
-  outfile: 'dist/extension.js',
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  external: ['vscode'],
-  plugins: [builtInUrl],
   minify: true,
   sourcemap: true,
   sourcesContent: false,
   logLevel: 'warning',
+};
+
+await esbuild.build({
+  ...common,
+  entryPoints: ['src/extension.ts'],
+  outfile: 'dist/extension.js',
+  // The D-Bus part stays a file of its own beside extension.js (src/localPlayer/linux/loadMprisBus.ts).
+  external: ['vscode', './mprisBus.js'],
+  define: { BACKBEAT_BUNDLE: 'true' },
+  plugins: [builtInUrl],
+});
+
+await esbuild.build({
+  ...common,
+  entryPoints: ['src/localPlayer/linux/mprisBus.ts'],
+  outfile: 'dist/mprisBus.js',
+  // dbus-next's optional native socket and X11 address lookup; Backbeat uses neither.
+  external: ['usocket', 'x11'],
 });

@@ -9,11 +9,13 @@ import { DEFAULT_SCOPES } from './auth/scopes';
 import { signInChoosingFlow } from './auth/signIn';
 import { systemClock } from './clock';
 import { Core } from './core';
+import { localPlayerEnabled, onLocalPlayerSettingChanged } from './config/localPlayerSetting';
 import { onPollIntervalChanged, readPollIntervalSeconds } from './config/pollInterval';
 import { onSettingsChanged, readSettings } from './config/settings';
+import { localPlayerForThisSystem } from './localPlayer/forThisSystem';
 import { createLog } from './log';
 import { timingForPollInterval } from './playback/scheduler';
-import type { Availability } from './playback/playbackState';
+import type { Availability, NowPlayingSource } from './playback/playbackState';
 import type { PlaybackSnapshot } from './spotify/types';
 import type { Event } from './emitter';
 import { registerAccountCommands } from './ui/accountCommands';
@@ -26,9 +28,9 @@ import { registerPlaybackCommands } from './ui/playbackCommands';
 import { onPlayerSettingsChanged, readPlayerSettings } from './ui/playerSettings';
 import { VsCodeWindowActivity } from './ui/windowActivity';
 
-/** What other extensions may read: the track and state the status bar shows. */
+/** What other extensions may read: the track and state the status bar shows, and where it came from. */
 export interface BackbeatApi {
-  nowPlaying(): { availability: Availability['kind']; snapshot: PlaybackSnapshot | undefined };
+  nowPlaying(): { availability: Availability['kind']; snapshot: PlaybackSnapshot | undefined; source: NowPlayingSource };
   onDidChangeNowPlaying: Event<void>;
 }
 
@@ -54,6 +56,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backbe
     timing: () => timingForPollInterval(readPollIntervalSeconds()),
     likeShown: () => readPlayerSettings().controls.includes('like'),
     onSignedInChanged: (signedIn) => void vscode.commands.executeCommand('setContext', 'backbeat.signedIn', signedIn),
+    localPlayer: localPlayerForThisSystem(process.platform, { clock, log }),
+    localPlayerEnabled,
   });
   const { notices, gate, keeper, client, state, scheduler, commands, likes } = core;
 
@@ -80,6 +84,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backbe
     onPlayerSettingsChanged(() => likes.refresh()),
     onSettingsChanged(() => checkSettings(notices)),
     onPollIntervalChanged(() => scheduler.timingChanged()),
+    onLocalPlayerSettingChanged(() => core.localPlayerSettingChanged()),
     ...registerAccountCommands({
       keeper,
       log,
@@ -95,7 +100,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backbe
   // The benchmark reads this line to report activation time.
   log.info(`Activated in ${Math.round(performance.now() - activationStarted)} ms`);
   return {
-    nowPlaying: () => ({ availability: state.availability.kind, snapshot: state.snapshot }),
+    nowPlaying: () => ({ availability: state.availability.kind, snapshot: state.snapshot, source: state.source }),
     onDidChangeNowPlaying: state.onDidChange,
   };
 }

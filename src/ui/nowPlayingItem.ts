@@ -13,8 +13,9 @@ import { WaitCountdown } from './waitCountdown';
 
 /**
  * The status bar item: what is playing and where it is (click to play/pause), "Sign in to
- * Spotify" when signed out, a quiet idle state when nothing plays, and Spotify's Retry-After
- * wait when there is one. Its tooltip carries cover, details and links to the main controls.
+ * Spotify" when signed out (unless the Spotify app on this computer plays), a quiet idle state
+ * when nothing plays, and Spotify's Retry-After wait when there is one. Its tooltip carries cover,
+ * details, where they came from, and links to the main controls.
  */
 export const NOW_PLAYING_ID = 'nowPlaying';
 
@@ -109,6 +110,10 @@ export class NowPlayingItem implements vscode.Disposable {
     }
     if (item.durationMs) tooltip.appendMarkdown(`$(clock) ${formatTime(item.durationMs)}  \n`);
     if (availability.kind === 'unreachable') tooltip.appendMarkdown(`\n$(warning) ${escapeMarkdown(availability.message)}  \n`);
+    tooltip.appendMarkdown(this.options.state.source === 'local' ? '\n$(vm) via Spotify on this computer  \n' : '\n$(globe) via Spotify Web API  \n');
+    if (this.options.state.webAvailability.kind === 'signedOut') {
+      tooltip.appendMarkdown('[$(sign-in) Sign in for more](command:backbeat.signIn "Devices, search, playlists, the queue and likes")  \n');
+    }
     const liked = this.options.likes.current?.liked;
     const links = [
       link('chevron-left', 'Previous', 'backbeat.previous'),

@@ -1,5 +1,9 @@
 // The local Spotify emulator plus a code-server whose settings and environment point the
-// extension at it: what the integration suite, the e2e test and the sandbox all need.
+// extension at it: what the integration suite, the e2e test and the sandbox all need. A private
+// D-Bus session bus joins them: the emulator publishes its computer's Spotify desktop app there
+// (MPRIS) and the extension host finds it through DBUS_SESSION_BUS_ADDRESS, so one emulator
+// drives both the Web API and the local path.
+import { startPrivateBus } from '../support/privateBus';
 import { CodeServer, CodeServerOptions, launchCodeServer } from './launchCodeServer';
 import { freePort } from './net';
 
@@ -18,6 +22,8 @@ export interface StackOptions extends Omit<CodeServerOptions, 'port' | 'trustedD
   codeServerPort?: number;
   /** Replaces the emulator module (a stand-in while checking the harness itself). */
   startEmulator?: StartEmulator;
+  /** The emulator's desktop app runs from the start (tests that want it turn it on with `desktopRunning`). */
+  desktopRunning?: boolean;
 }
 
 export interface Stack {
@@ -25,6 +31,8 @@ export interface Stack {
   codeServer: CodeServer;
   /** Origin of the emulator, e.g. http://127.0.0.2:8890 */
   emulatorOrigin: string;
+  /** The private D-Bus session bus the emulator's desktop app is published on. */
+  busAddress: string;
   stop(): Promise<void>;
 }
 
@@ -42,12 +50,18 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   // code-server's sign-in callback URL changes per request, so the emulator must accept
   // any redirect under code-server's origin; its port is therefore chosen first.
   const codeServerPort = opts.codeServerPort ?? (await freePort());
+  const bus = startPrivateBus();
   const emulator = await startEmulator({
+    desktopBus: bus.address,
+    desktopRunning: opts.desktopRunning ?? false,
     host: EMULATOR_HOST,
     port: opts.emulatorPort ?? 0,
     autoApprove: opts.autoApprove,
     // localhost too: a person may open the sandbox as http://localhost:PORT.
     redirectUris: [`http://127.0.0.1:${codeServerPort}/*`, `http://localhost:${codeServerPort}/*`],
+  }).catch((error: unknown) => {
+    bus.stop();
+    throw error;
   });
   const emulatorOrigin = new URL(emulator.accountsUrl).origin;
   try {
@@ -55,20 +69,23 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       ...opts,
       port: codeServerPort,
       userSettings: { ...emulatorSettings(emulator), ...opts.userSettings },
-      env: { BACKBEAT_EMULATOR_CONTROL: emulator.controlUrl, ...opts.env },
+      env: { BACKBEAT_EMULATOR_CONTROL: emulator.controlUrl, DBUS_SESSION_BUS_ADDRESS: bus.address, ...opts.env },
       trustedDomains: [emulatorOrigin],
     });
     return {
       emulator,
       codeServer,
       emulatorOrigin,
+      busAddress: bus.address,
       async stop() {
         await codeServer.stop();
         await emulator.close();
+        bus.stop();
       },
     };
   } catch (err) {
     await emulator.close();
+    bus.stop();
     throw err;
   }
 }

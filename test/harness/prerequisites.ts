@@ -1,10 +1,12 @@
 // The Debian packages the real-VS-Code tests need: Chromium to drive the workbench,
-// ripgrep for code-server's search, and a C++ toolchain plus Kerberos headers to build
-// code-server's native modules. Installed here when possible so CI and fresh machines work.
+// ripgrep for code-server's search, a C++ toolchain plus Kerberos headers to build
+// code-server's native modules, dbus-daemon for the private session bus the emulator's desktop
+// app is published on, and playerctl, the independent MPRIS client its contract tests check it
+// with. Installed here when possible so CI and fresh machines work.
 import { spawnSync } from 'child_process';
 import { run, which } from './proc';
 
-export const REQUIRED_PACKAGES = ['chromium', 'libkrb5-dev', 'ripgrep', 'make', 'g++', 'python3'] as const;
+export const REQUIRED_PACKAGES = ['chromium', 'libkrb5-dev', 'ripgrep', 'make', 'g++', 'python3', 'dbus-daemon', 'playerctl'] as const;
 
 function isInstalled(pkg: string): boolean {
   const r = spawnSync('dpkg-query', ['-W', '-f=${Status}', pkg], { encoding: 'utf8' });

@@ -25,6 +25,8 @@ async function main(): Promise<void> {
     extensionsDir: path.join(home, 'extensions'),
     workspaceFolder: path.join(home, 'workspace'),
     vsixToInstall: vsix,
+    // A newcomer sees both sources: the desktop app on this "computer" and the Web API.
+    desktopRunning: true,
   });
   const { emulator, codeServer } = stack;
 
@@ -36,8 +38,11 @@ Backbeat sandbox is running.
                      web API  ${emulator.apiUrl}
                      control  ${emulator.controlUrl}
   Client id:         ${emulator.clientId}
+  Desktop app:       the emulator's computer, as org.mpris.MediaPlayer2.spotify on a private
+                     D-Bus session bus; try: DBUS_SESSION_BUS_ADDRESS='${stack.busAddress}' playerctl -p spotify next
   Server log:        ${codeServer.logFile}
 
+The status bar already follows the emulator's desktop app before you sign in.
 Run "Spotify: Sign In" from the command palette (F1). Both servers listen on loopback
 only: open the URL in a browser on this machine. Press Ctrl+C to stop.
 `);
