@@ -101,13 +101,13 @@ export async function watchMpris(busName: string, events: MprisEvents, address =
 }
 
 /**
- * Node can reach Linux's abstract sockets by a path starting with NUL; dbus-next would need a
- * native module for `unix:abstract=`, which Backbeat does not ship.
+ * The first address dbus-next can reach. It needs a native module for Linux's abstract sockets
+ * (`unix:abstract=`, used by some desktops without systemd), which Backbeat does not ship.
  */
 function reachableAddress(address: string): string {
-  const first = address.split(';')[0];
-  const abstract = /^unix:(?:.*,)?abstract=([^,]+)/.exec(first);
-  return abstract ? `unix:socket=\u0000${decodeURIComponent(abstract[1])}` : first;
+  const usable = address.split(';').find((a) => !/^unix:(?:.*,)?abstract=/.test(a));
+  if (!usable) throw new Error(`the session bus is on an abstract socket (${address.split(',')[0]}), which Backbeat cannot reach`);
+  return usable;
 }
 
 function unwrap(value: unknown): unknown {

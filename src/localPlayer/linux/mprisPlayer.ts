@@ -174,7 +174,8 @@ export class MprisPlayer implements LocalPlayer {
       return;
     }
     const ticked = this.positionNow();
-    if (us === 0 && this.current?.status === 'playing' && ticked > POSITION_PROOF_MS) {
+    // A real 0 comes only at a track's start or after a seek to it, and both reset our count.
+    if (us === 0 && ticked > POSITION_PROOF_MS) {
       this.positionWorks = false;
       this.options.log.info('Spotify on this computer does not report its position; Backbeat counts it from the track start.');
       this.publish(this.build(ticked));
