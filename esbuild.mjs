@@ -1,7 +1,9 @@
 // Bundles the extension into minified CommonJS files for VS Code's Node extension host:
 // dist/extension.js, loaded at activation, and dist/mprisBus.js, the D-Bus part of the Linux
-// local player (dbus-next), loaded only on Linux once the local player starts.
+// local player (dbus-next), loaded only on Linux once the local player starts. The macOS and
+// Windows helper scripts ship as the plain files they are, in dist/helpers.
 import * as esbuild from 'esbuild';
+import { copyFileSync, mkdirSync } from 'fs';
 
 // node-fetch 2 only falls back to whatwg-url on runtimes without a global URL; Node always has
 // one, so the 300 KB package (mostly Unicode tables) is replaced by the built-in.
@@ -41,3 +43,7 @@ await esbuild.build({
   // dbus-next's optional native socket and X11 address lookup; Backbeat uses neither.
   external: ['usocket', 'x11'],
 });
+
+mkdirSync('dist/helpers', { recursive: true });
+copyFileSync('src/localPlayer/macos/spotify.jxa.js', 'dist/helpers/spotify.jxa.js');
+copyFileSync('src/localPlayer/windows/smtc.ps1', 'dist/helpers/smtc.ps1');

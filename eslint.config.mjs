@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.test-artifacts/**', '**/*.mjs'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.test-artifacts/**', '**/*.mjs', '**/*.jxa.js'] },
   ...tseslint.configs.recommended,
   {
     rules: {

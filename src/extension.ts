@@ -56,7 +56,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backbe
     timing: () => timingForPollInterval(readPollIntervalSeconds()),
     likeShown: () => readPlayerSettings().controls.includes('like'),
     onSignedInChanged: (signedIn) => void vscode.commands.executeCommand('setContext', 'backbeat.signedIn', signedIn),
-    localPlayer: localPlayerForThisSystem(process.platform, { clock, log }),
+    localPlayer: localPlayerForThisSystem(process.platform, context.asAbsolutePath('dist/helpers'), { clock, log }),
     localPlayerEnabled,
   });
   const { notices, gate, keeper, client, state, scheduler, commands, likes } = core;

@@ -53,6 +53,8 @@ export type LocalCommand =
 export interface LocalPlayer extends Disposable {
   /** For the log: "MPRIS", "AppleScript", "SMTC". */
   readonly via: string;
+  /** It reads every few seconds instead of being told of changes: run it only while a window has focus. */
+  readonly polls?: boolean;
   /** The last state seen; undefined before the first look or while stopped. */
   readonly state: LocalPlayerState | undefined;
   readonly onDidChange: Event<void>;

@@ -5,7 +5,8 @@ import type { LocalPlayer } from './localPlayer';
 
 // Watching the desktop app costs memory and CPU on the user's machine (a D-Bus connection, or a
 // helper process): it runs only while this window is focused, and a while after, so switching to
-// the browser for a minute does not restart it; after a stretch without focus it ends.
+// the browser for a minute does not restart it; after a stretch without focus it ends. One that
+// polls (macOS without change notifications) ends as soon as the window loses focus.
 export const UNFOCUSED_STOP_MS = 5 * 60_000;
 
 export class LocalPlayerWhileInUse implements Disposable {
@@ -31,6 +32,9 @@ export class LocalPlayerWhileInUse implements Disposable {
     } else if (this.window.focused) {
       this.cancelStop();
       this.player.start();
+    } else if (this.player.polls) {
+      this.cancelStop();
+      this.player.stop();
     } else {
       this.stopTimer ??= this.clock.setTimeout(() => {
         this.stopTimer = undefined;

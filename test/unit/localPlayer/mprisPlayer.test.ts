@@ -8,18 +8,10 @@ import { signIn, api } from '../../../emulator/test/support';
 import { FakeClock } from '../../support/fakeClock';
 import { PrivateBus, startPrivateBus } from '../../support/privateBus';
 import { RecordingLog } from '../../support/recordingLog';
+import { until } from '../../support/until';
 
 // The Linux bridge for real: dbus-next on a private session bus, talking to the emulator's
 // desktop app, the way it talks to Spotify's.
-
-async function until<T>(what: string, probe: () => T | undefined | false): Promise<T> {
-  for (let i = 0; i < 100; i++) {
-    const value = probe();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 describe('Linux bridge: MPRIS over D-Bus (against the emulator’s desktop app)', () => {
   let bus: PrivateBus;
