@@ -1,15 +1,20 @@
 import * as vscode from 'vscode';
-import type { FlowEnvironment } from './signInFlow';
+import { FlowEnvironment, flowEnvironmentOf } from './signInFlow';
 
 /**
  * Where this editor runs, as the sign-in flows care: local desktop, remote desktop (SSH, WSL,
  * containers) or web. A web editor served from 127.0.0.1 / localhost (code-server on the user's
- * own machine) shares the browser's loopback; Codespaces and other hosted editors do not.
+ * own machine) shares the browser's loopback; Codespaces and other hosted editors do not. In a
+ * remote window Backbeat usually runs on the user's machine (extensionKind "ui"), like a local one.
  */
 export async function detectFlowEnvironment(extensionId: string): Promise<FlowEnvironment> {
   const web = vscode.env.uiKind === vscode.UIKind.Web;
-  const remote = vscode.env.remoteName !== undefined;
-  return { web, remote, browserReachesLoopback: web ? await servedFromLoopback(extensionId) : !remote };
+  return flowEnvironmentOf({
+    web,
+    remoteWindow: vscode.env.remoteName !== undefined,
+    hostOnUserMachine: vscode.extensions.getExtension(extensionId)?.extensionKind === vscode.ExtensionKind.UI,
+    servedFromLoopback: web && (await servedFromLoopback(extensionId)),
+  });
 }
 
 /** The external form of an editor link names the address the browser uses to reach the editor. */

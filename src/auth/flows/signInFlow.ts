@@ -22,6 +22,26 @@ export interface FlowEnvironment {
   browserReachesLoopback: boolean;
 }
 
+/** What VS Code reports about where it runs. */
+export interface EditorPlacement {
+  /** VS Code runs in a browser. */
+  web: boolean;
+  /** The window is connected to a remote (SSH, WSL, a container, a web server): `env.remoteName`. */
+  remoteWindow: boolean;
+  /**
+   * Backbeat's extension host is on the user's machine even in a remote window: its
+   * `extensionKind` is "ui" (package.json prefers it, to reach the desktop app's media controls).
+   */
+  hostOnUserMachine: boolean;
+  /** For web: the editor is served from 127.0.0.1 / localhost. */
+  servedFromLoopback: boolean;
+}
+
+export function flowEnvironmentOf(placement: EditorPlacement): FlowEnvironment {
+  const remote = placement.remoteWindow && !placement.hostOnUserMachine;
+  return { web: placement.web, remote, browserReachesLoopback: placement.web ? placement.servedFromLoopback : !remote };
+}
+
 export interface PreparedFlow extends Disposable {
   /** The redirect URI this attempt sends to Spotify. */
   readonly redirectUri: string;

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { flowsToTry, signInTryingFlows } from '../../../src/auth/flows/chooseFlow';
 import { LoopbackFlow } from '../../../src/auth/flows/loopbackFlow';
 import { ManualFlow } from '../../../src/auth/flows/manualFlow';
-import type { FlowEnvironment, FlowId, SignInFlow } from '../../../src/auth/flows/signInFlow';
+import { FlowEnvironment, flowEnvironmentOf, FlowId, SignInFlow } from '../../../src/auth/flows/signInFlow';
 import { UriHandlerFlow } from '../../../src/auth/flows/uriHandlerFlow';
 import { PendingSignIns } from '../../../src/auth/pendingSignIns';
 import { SignInCancelled, SignInDeclined, SignInFlowUnavailable, SignInTimedOut } from '../../../src/auth/signInErrors';
@@ -20,11 +20,14 @@ function realFlows(): SignInFlow[] {
   ];
 }
 
+// From what VS Code reports: web or desktop, a remote window or not, Backbeat's extension host on
+// the user's machine (extensionKind "ui") or on the remote, the web editor's address.
 const ENVIRONMENTS: Record<string, FlowEnvironment> = {
-  'local desktop': { remote: false, web: false, browserReachesLoopback: true },
-  'remote desktop (SSH, WSL, container)': { remote: true, web: false, browserReachesLoopback: false },
-  'web served from this machine (code-server on 127.0.0.1)': { remote: true, web: true, browserReachesLoopback: true },
-  'web hosted elsewhere (Codespaces)': { remote: true, web: true, browserReachesLoopback: false },
+  'local desktop': flowEnvironmentOf({ web: false, remoteWindow: false, hostOnUserMachine: true, servedFromLoopback: false }),
+  'remote desktop, Backbeat on your machine (SSH, WSL, container; the default)': flowEnvironmentOf({ web: false, remoteWindow: true, hostOnUserMachine: true, servedFromLoopback: false }),
+  'remote desktop, Backbeat on the remote (SSH, WSL, container)': flowEnvironmentOf({ web: false, remoteWindow: true, hostOnUserMachine: false, servedFromLoopback: false }),
+  'web served from this machine (code-server on 127.0.0.1)': flowEnvironmentOf({ web: true, remoteWindow: true, hostOnUserMachine: false, servedFromLoopback: true }),
+  'web hosted elsewhere (Codespaces)': flowEnvironmentOf({ web: true, remoteWindow: true, hostOnUserMachine: false, servedFromLoopback: false }),
 };
 
 const ids = (flows: SignInFlow[]) => flows.map((f) => f.id);
@@ -33,7 +36,8 @@ describe('choosing the sign-in flow', () => {
   it('auto: the flows that work where VS Code runs, in order', () => {
     const expected: Record<string, FlowId[]> = {
       'local desktop': ['uriHandler', 'loopback', 'manual'],
-      'remote desktop (SSH, WSL, container)': ['uriHandler', 'manual'],
+      'remote desktop, Backbeat on your machine (SSH, WSL, container; the default)': ['uriHandler', 'loopback', 'manual'],
+      'remote desktop, Backbeat on the remote (SSH, WSL, container)': ['uriHandler', 'manual'],
       'web served from this machine (code-server on 127.0.0.1)': ['loopback', 'manual'],
       'web hosted elsewhere (Codespaces)': ['manual'],
     };
