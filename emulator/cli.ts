@@ -1,5 +1,6 @@
 /**
  * Runs the emulator on its own: `node out/emulator/cli.js --host 127.0.0.2 --port 0`.
+ * `--desktop-bus <D-Bus address>` also publishes its computer's Spotify desktop app there (MPRIS).
  * Prints its URLs and client id, then serves until SIGINT/SIGTERM.
  */
 import { parseArgs } from 'util';
@@ -11,11 +12,12 @@ async function main(): Promise<void> {
       host: { type: 'string', default: '127.0.0.2' },
       port: { type: 'string', default: '0' },
       'auto-approve': { type: 'boolean', default: false },
+      'desktop-bus': { type: 'string', default: '' },
     },
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`bad --port ${values.port}`);
-  const emulator = await startEmulator({ host: values.host, port, autoApprove: values['auto-approve'] });
+  const emulator = await startEmulator({ host: values.host, port, autoApprove: values['auto-approve'], desktopBus: values['desktop-bus'] });
   console.log(`Spotify emulator running
   accounts: ${emulator.accountsUrl}
   api:      ${emulator.apiUrl}
