@@ -11,14 +11,14 @@ import { PlayerBehaviour, PlayerInterface, RootInterface } from './mprisInterfac
  * while another device plays (the real app then shows that device's track as its remote control).
  * Its commands need no Premium and never reach the Web API's request log.
  */
-export interface DesktopOptions {
+interface DesktopOptions {
   /** The app runs (owns its bus name); false is the app quit. */
   running(): boolean;
   /** Recent builds report Position; older ones always answered 0. */
   reportsPosition(): boolean;
 }
 
-export const SPOTIFY_BUS_NAME = 'org.mpris.MediaPlayer2.spotify';
+const SPOTIFY_BUS_NAME = 'org.mpris.MediaPlayer2.spotify';
 const MPRIS_PATH = '/org/mpris/MediaPlayer2';
 /** A position this far from where playing on would have taken it was a jump: signal Seeked. */
 const JUMP_MS = 1_500;

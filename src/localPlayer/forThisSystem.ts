@@ -16,7 +16,7 @@ export interface LocalPlayerDeps {
 }
 
 /** The helper scripts' file names; they ship in the extension as plain files (esbuild.mjs copies them). */
-export const HELPER_SCRIPTS = { macos: 'spotify.jxa.js', windows: 'smtc.ps1' } as const;
+const HELPER_SCRIPTS = { macos: 'spotify.jxa.js', windows: 'smtc.ps1' } as const;
 
 /** `helpersDir`: where the helper scripts are (dist/helpers in the packaged extension). */
 export function localPlayerForThisSystem(platform: NodeJS.Platform, helpersDir: string, deps: LocalPlayerDeps): LocalPlayer | undefined {

@@ -13,7 +13,7 @@ import { canDo, LocalCommand, LocalPlayer, LocalPlayerError, LocalPlayerState } 
 /** How long the helper has to acknowledge a command before it goes to the Web API instead. */
 const ACK_TIMEOUT_MS = 3_000;
 
-export interface HelperPlayerOptions {
+interface HelperPlayerOptions {
   via: string;
   command: string;
   args: string[];

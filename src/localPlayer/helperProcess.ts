@@ -11,7 +11,7 @@ import { RestartDelay } from './restartDelay';
 
 const STDERR_LINE_MAX = 300;
 
-export interface HelperProcessOptions {
+interface HelperProcessOptions {
   command: string;
   args: string[];
   clock: Clock;

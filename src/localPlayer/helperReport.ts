@@ -10,7 +10,7 @@ import type { LocalCapabilities, LocalPlayerState, LocalStatus } from './localPl
 //   {"polling":true}                     (it cannot be told of changes and reads every 2 s instead)
 // Anything else (a heartbeat, a line from a newer script) is ignored.
 
-export type HelperReport =
+type HelperReport =
   | { kind: 'state'; state: LocalPlayerState }
   | { kind: 'ack'; id: number; ok: boolean; error?: string }
   | { kind: 'problem'; problem: string; message: string }

@@ -6,7 +6,7 @@ import type { Device, PlayableItem, PlaybackSnapshot } from '../spotify/types';
 // last Web API answer when it describes the same track on a computer.
 
 /** The device the local app plays on, when the Web API has not named it. */
-export const THIS_COMPUTER: Device = Object.freeze({
+const THIS_COMPUTER: Device = Object.freeze({
   id: null,
   name: 'This computer',
   type: 'Computer',

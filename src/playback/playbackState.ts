@@ -27,7 +27,7 @@ interface Reading {
   source: NowPlayingSource;
 }
 
-export interface WebAnswer {
+interface WebAnswer {
   snapshot: PlaybackSnapshot | undefined;
   observedAt: number;
 }

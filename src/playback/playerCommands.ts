@@ -39,7 +39,7 @@ export interface PlayerCommandsDeps {
   local?: LocalRoute;
 }
 
-export interface LocalRoute {
+interface LocalRoute {
   localFor(command: LocalCommand): LocalPlayer | undefined;
   accountIsFree(): void;
 }

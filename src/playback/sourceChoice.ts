@@ -21,7 +21,7 @@ import type { ReadHold } from './scheduler';
  * Commands go to the local app while it runs, unless rule 4 holds; for a Free account or when
  * signed out they go there whenever it runs.
  */
-export interface SourceChoiceOptions {
+interface SourceChoiceOptions {
   player: LocalPlayer;
   state: PlaybackState;
   clock: Clock;

@@ -1,14 +1,18 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import type { LocalPlayerDeps } from '../../src/localPlayer/forThisSystem';
+import type { LocalPlayer, LocalPlayerState } from '../../src/localPlayer/localPlayer';
+import { FakeClock } from './fakeClock';
+import { RecordingLog } from './recordingLog';
 
 // Puts the stand-ins for osascript and powershell (test/support/stubs) first on PATH for one
 // test, tells them which recorded script output to replay, and reads back what they were asked.
 // The stubs are plain files in the source tree; tests run from out/, so paths point back there.
 
 const SOURCE_ROOT = path.resolve(__dirname, '..', '..', '..');
-export const STUBS_DIR = path.join(SOURCE_ROOT, 'test', 'support', 'stubs');
-export const RECORDINGS_DIR = path.join(SOURCE_ROOT, 'test', 'support', 'recordings');
+const STUBS_DIR = path.join(SOURCE_ROOT, 'test', 'support', 'stubs');
+const RECORDINGS_DIR = path.join(SOURCE_ROOT, 'test', 'support', 'recordings');
 export const HELPERS = {
   macos: path.join(SOURCE_ROOT, 'src', 'localPlayer', 'macos', 'spotify.jxa.js'),
   windows: path.join(SOURCE_ROOT, 'src', 'localPlayer', 'windows', 'smtc.ps1'),
@@ -47,5 +51,28 @@ export class HelperStubs {
       else process.env[key] = value;
     }
     fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+type StubOptions = ConstructorParameters<typeof HelperStubs>[1];
+
+/** An OS bridge started against the stubs, with every state it reported. */
+export class StubbedBridge {
+  readonly stubs: HelperStubs;
+  readonly clock = new FakeClock(Date.now());
+  readonly log = new RecordingLog();
+  readonly seen: (LocalPlayerState | undefined)[] = [];
+  readonly player: LocalPlayer;
+
+  constructor(create: (deps: LocalPlayerDeps) => LocalPlayer, recording: string, options: StubOptions = {}) {
+    this.stubs = new HelperStubs(recording, options);
+    this.player = create({ clock: this.clock, log: this.log });
+    this.player.onDidChange(() => this.seen.push(this.player.state));
+    this.player.start();
+  }
+
+  close(): void {
+    this.player.dispose();
+    this.stubs.restore();
   }
 }

@@ -5,7 +5,7 @@ import { LocalCommand, LocalPlayer, LocalPlayerError, LocalPlayerState, LocalTra
 // The Spotify desktop app as the OS path would report it, on the test's (or the benchmark's)
 // clock: the test plays, pauses, changes tracks or quits it, and sees the commands it was sent.
 
-export const TEARDROP: LocalTrack = {
+const TEARDROP: LocalTrack = {
   title: 'Teardrop',
   artists: ['Massive Attack'],
   album: 'Mezzanine',
@@ -14,7 +14,7 @@ export const TEARDROP: LocalTrack = {
   durationMs: 330_000,
 };
 
-export const ANGEL: LocalTrack = { ...TEARDROP, title: 'Angel', uri: 'spotify:track:2', durationMs: 378_000 };
+const ANGEL: LocalTrack = { ...TEARDROP, title: 'Angel', uri: 'spotify:track:2', durationMs: 378_000 };
 
 const ALL: LocalPlayerState['capabilities'] = { playPause: true, next: true, previous: true, seek: true, openUri: true, position: true };
 

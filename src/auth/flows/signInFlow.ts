@@ -23,7 +23,7 @@ export interface FlowEnvironment {
 }
 
 /** What VS Code reports about where it runs. */
-export interface EditorPlacement {
+interface EditorPlacement {
   /** VS Code runs in a browser. */
   web: boolean;
   /** The window is connected to a remote (SSH, WSL, a container, a web server): `env.remoteName`. */

@@ -4,8 +4,8 @@
 // JavaScript (variants unwrapped, 64-bit integers as numbers).
 import * as dbus from 'dbus-next';
 
-export const MPRIS_PATH = '/org/mpris/MediaPlayer2';
-export const PLAYER_INTERFACE = 'org.mpris.MediaPlayer2.Player';
+const MPRIS_PATH = '/org/mpris/MediaPlayer2';
+const PLAYER_INTERFACE = 'org.mpris.MediaPlayer2.Player';
 const PROPERTIES_INTERFACE = 'org.freedesktop.DBus.Properties';
 
 export interface MprisEvents {

@@ -10,14 +10,14 @@ import { RestartDelay } from '../restartDelay';
 import type { MprisEvents, MprisLink } from './mprisBus';
 import { capabilitiesFrom, statusFrom, trackFromMetadata, trackIdPath } from './mprisProperties';
 
-export const SPOTIFY_BUS_NAME = 'org.mpris.MediaPlayer2.spotify';
+const SPOTIFY_BUS_NAME = 'org.mpris.MediaPlayer2.spotify';
 
 /** Old Spotify builds answer Position 0 whatever plays: a 0 this long into a track means "not reported". */
 const POSITION_PROOF_MS = 3_000;
 
 export type WatchMpris = (busName: string, events: MprisEvents) => Promise<MprisLink>;
 
-export interface MprisPlayerOptions {
+interface MprisPlayerOptions {
   clock: Clock;
   log: Pick<Log, 'info' | 'warn'>;
   /** Loads the D-Bus part (lazily, from its own bundle) and connects. */

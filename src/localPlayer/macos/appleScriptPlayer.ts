@@ -26,7 +26,7 @@ export function appleScriptPlayer(script: string, deps: LocalPlayerDeps): LocalP
 }
 
 /** The script's arguments for `command`: seconds for a position, as Spotify's dictionary wants. */
-export function appleScriptArgs(command: LocalCommand): string[] {
+function appleScriptArgs(command: LocalCommand): string[] {
   switch (command.type) {
     case 'playPause':
       return ['playpause'];

@@ -18,7 +18,7 @@ export function smtcPlayer(script: string, deps: LocalPlayerDeps): LocalPlayer {
 }
 
 /** The script's command line for `command`: a position in milliseconds. */
-export function smtcLine(command: LocalCommand): string {
+function smtcLine(command: LocalCommand): string {
   switch (command.type) {
     case 'playPause':
       return 'playpause';
