@@ -34,6 +34,8 @@ export interface EmulatorSnapshot {
   deviceName: string | null;
   itemUri: string | null;
   itemName: string | null;
+  /** An advertisement plays (the item waits until it ends). */
+  playingAd: boolean;
   progressMs: number;
   volumePercent: number | null;
   shuffle: boolean;
@@ -122,6 +124,7 @@ export class SpotifyEmulator implements Emulator {
       deviceName: device?.name ?? null,
       itemUri: state.itemUri,
       itemName: this.world.catalogue.playable(state.itemUri)?.name ?? null,
+      playingAd: state.ad !== null,
       progressMs: player.progress(state),
       volumePercent: device ? state.volumes[device.key] : null,
       shuffle: state.shuffle,
@@ -168,9 +171,10 @@ export class SpotifyEmulator implements Emulator {
     if (fault?.delayMs) await sleep(fault.delayMs);
     const scripted = fault && faultReply(fault);
     const outcome = scripted ? { reply: scripted, authenticated: false } : this.route(ctx);
-    record(outcome.reply.status, outcome.authenticated, fault !== undefined);
-    if (fault?.stallBody) return stallHalfWay(res, outcome.reply);
-    if (!res.destroyed) writeReply(res, outcome.reply);
+    const reply = this.settings.zeroRetryAfter ? withZeroRetryAfter(outcome.reply) : outcome.reply;
+    record(reply.status, outcome.authenticated, fault !== undefined);
+    if (fault?.stallBody) return stallHalfWay(res, reply);
+    if (!res.destroyed) writeReply(res, reply);
   }
 
   private route(ctx: RequestContext): { reply: Reply; authenticated: boolean } {
@@ -200,6 +204,13 @@ async function readRequest(req: IncomingMessage): Promise<RequestContext> {
     headers: req.headers,
     body: Buffer.concat(chunks),
   };
+}
+
+/** A 429 that says "retry after 0 seconds", as Spotify sometimes does. */
+function withZeroRetryAfter(reply: Reply): Reply {
+  if (reply.status !== 429) return reply;
+  const headers = Object.fromEntries(Object.entries(reply.headers ?? {}).filter(([name]) => name.toLowerCase() !== 'retry-after'));
+  return { ...reply, headers: { ...headers, 'retry-after': '0' } };
 }
 
 /** Promises a whole body, sends half of it and never the rest: a connection dying mid-answer. */

@@ -22,7 +22,8 @@ describe('SpotifyClient against the emulator', function () {
 
   beforeEach(async () => {
     emu.reset();
-    emu.configure({ devices: ['computer', 'phone', 'speaker', 'cast-group'] });
+    // Exact reads right after each command: no simulated lag.
+    emu.configure({ devices: ['computer', 'phone', 'speaker', 'cast-group'], stateLagMs: 0 });
     ({ client, sent } = await emulatorClient(emu));
     emu.requests.length = 0;
   });

@@ -15,7 +15,8 @@ describe('like status', function () {
   let state: PlaybackState;
 
   before(async () => {
-    emu = await startEmulator({ autoApprove: true });
+    // Each read right after a play must show the new item: no simulated lag.
+    emu = await startEmulator({ autoApprove: true, stateLagMs: 0 });
     ({ client } = await emulatorClient(emu));
   });
   after(() => emu.close());
