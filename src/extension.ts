@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { AccountChoice } from './auth/accountChoice';
 import { CallbackUriHandler } from './auth/callbackUriHandler';
 import { ClientSecretStore } from './auth/clientSecretStore';
 import { createSignInFlows } from './auth/flows/editorFlows';
@@ -60,8 +61,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backbe
 
   const pending = new PendingSignIns(clock);
   const flows = createSignInFlows(context.extension.id, pending);
+  const accountChoice = new AccountChoice(context.globalState, keeper.onDidChange);
+  const showDialog = () => accountChoice.wanted;
   const provider = new SpotifyAuthProvider(keeper, (scopes) =>
-    signInChoosingFlow({ settings, clientSecrets, gate, clock, log }, context.extension.id, flows, scopes).catch((error: unknown) => {
+    signInChoosingFlow({ settings, clientSecrets, gate, clock, log, showDialog }, context.extension.id, flows, scopes).catch((error: unknown) => {
       notifier.report(error, 'Sign-in');
       throw error;
     }),
@@ -81,7 +84,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backbe
     onDidChangeWait: gate.onDidChange,
   });
   const likes = new LikeStatus(client, state, () => readPlayerSettings().controls.includes('like'), log);
-  const playbackDeps = { client, state, scheduler, notifier, likes, clock, settings: readPlayerSettings };
+  const grantedScopes = () => keeper.current?.scopes ?? [];
+  const playbackDeps = { client, state, scheduler, notifier, likes, clock, settings: readPlayerSettings, grantedScopes };
   const followSession = () => {
     const signedIn = !!keeper.current;
     if (!signedIn) state.setAvailability({ kind: 'signedOut' });
@@ -100,6 +104,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backbe
     vscode.window.registerUriHandler(new CallbackUriHandler(pending, log)),
     vscode.authentication.registerAuthenticationProvider(PROVIDER_ID, PROVIDER_LABEL, provider, { supportsMultipleAccounts: false }),
     provider,
+    accountChoice,
     windowActivity,
     likes,
     new NowPlayingItem({ state, clock, window: windowActivity, likes, settings: readPlayerSettings }),

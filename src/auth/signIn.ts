@@ -5,6 +5,7 @@ import type { SpotifySettings } from '../config/settings';
 import { isValidClientId } from '../config/serviceUrl';
 import type { Log } from '../log';
 import { SpotifyClient } from '../spotify/client';
+import { SpotifyError } from '../spotify/errors';
 import { SpotifyHttp } from '../spotify/http';
 import type { RetryAfterGate } from '../spotify/retryAfterGate';
 import { buildAuthorizeUrl } from './authorizeUrl';
@@ -14,7 +15,7 @@ import { detectFlowEnvironment } from './flows/flowEnvironment';
 import type { SignInFlow } from './flows/signInFlow';
 import { codeChallengeS256, createCodeVerifier, createState } from './pkce';
 import type { StoredSession } from './session';
-import { SignInCancelled, SignInSetupNeeded } from './signInErrors';
+import { NotOnUserList, SignInCancelled, SignInSetupNeeded } from './signInErrors';
 import { signInFlowSetting } from './signInSettings';
 import { exchangeCode } from './tokenEndpoint';
 
@@ -45,6 +46,8 @@ export interface SignInDeps {
   gate: RetryAfterGate;
   clock: Clock;
   log: Log;
+  /** Ask Spotify to show its dialog (after a sign-out, so another account can be chosen). */
+  showDialog(): boolean;
 }
 
 export async function signIn(deps: SignInDeps, flow: SignInFlow, scopes: readonly string[]): Promise<StoredSession> {
@@ -70,6 +73,7 @@ export async function signIn(deps: SignInDeps, flow: SignInFlow, scopes: readonl
           state,
           scopes,
           codeChallenge: verifier && codeChallengeS256(verifier),
+          showDialog: deps.showDialog(),
         });
         deps.log.info(`Signing in with the ${flow.id} flow; redirect URI ${prepared.redirectUri}`);
         const code = await prepared.obtainCode(authorizeUrl, state, cancel);
@@ -80,7 +84,10 @@ export async function signIn(deps: SignInDeps, flow: SignInFlow, scopes: readonl
         deps.log.addSecret(grant.accessToken);
         deps.log.addSecret(grant.refreshToken);
         if (!grant.refreshToken) throw new Error('Spotify did not return a refresh token; sign in again.');
-        const account = await accountFor(deps, settings.apiUrl, grant.accessToken);
+        const account = await accountFor(deps, settings.apiUrl, grant.accessToken).catch((error: unknown) => {
+          // The first request after consent is where Spotify refuses an account missing from the app's user list.
+          throw error instanceof SpotifyError && error.kind === 'user_not_registered' ? new NotOnUserList(clientId) : error;
+        });
         return {
           id: randomUUID(),
           accessToken: grant.accessToken,

@@ -22,6 +22,8 @@ export interface AccountCommandDeps {
 
 /** `publisher.name#walkthrough id` of the setup walkthrough in package.json. */
 const SETUP_WALKTHROUGH = 'backbeat.spotify#setup';
+/** Where a developer manages their apps, and each app's User Management. */
+const DEVELOPER_DASHBOARD = 'https://developer.spotify.com/dashboard';
 const SPOTIFY_APP_CREDENTIAL = /^[0-9a-f]{32}$/i;
 
 export function registerAccountCommands(deps: AccountCommandDeps): vscode.Disposable[] {
@@ -37,6 +39,8 @@ export function registerAccountCommands(deps: AccountCommandDeps): vscode.Dispos
     vscode.commands.registerCommand('backbeat.clearClientSecret', () => clearClientSecret(deps)),
     vscode.commands.registerCommand('backbeat.copyRedirectUri', (flow?: FlowId) => copyRedirectUri(deps, flow)),
     vscode.commands.registerCommand('backbeat.openSetupGuide', openSetupGuide),
+    vscode.commands.registerCommand('backbeat.openDeveloperDashboard', () => vscode.env.openExternal(vscode.Uri.parse(DEVELOPER_DASHBOARD))),
+    vscode.commands.registerCommand('backbeat.copyClientId', copyClientId),
     vscode.commands.registerCommand('backbeat.showLog', () => deps.log.show()),
   ];
 }
@@ -79,6 +83,17 @@ export async function setClientId(): Promise<boolean> {
   if (value === undefined) return false;
   await vscode.workspace.getConfiguration(SECTION).update('clientId', value.trim(), vscode.ConfigurationTarget.Global);
   return true;
+}
+
+/** Copies the Client ID, to find the app in the dashboard (or paste it where a helper needs it). */
+async function copyClientId(): Promise<void> {
+  const clientId = vscode.workspace.getConfiguration(SECTION).get<string>('clientId')?.trim();
+  if (!clientId) {
+    void vscode.window.showInformationMessage('No Spotify Client ID is set yet.', 'Set Client ID').then((choice) => choice && setClientId());
+    return;
+  }
+  await vscode.env.clipboard.writeText(clientId);
+  vscode.window.setStatusBarMessage(`$(copy) Copied the Client ID ${clientId}`, 5000);
 }
 
 /**

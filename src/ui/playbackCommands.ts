@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Clock } from '../clock';
+import { disallowed, PlayerAction } from '../playback/disallowed';
 import type { PlaybackScheduler } from '../playback/scheduler';
 import type { PlaybackState } from '../playback/playbackState';
 import type { SpotifyClient } from '../spotify/client';
@@ -25,6 +26,8 @@ export interface PlaybackCommandDeps {
   likes: LikeStatus;
   clock: Clock;
   settings(): PlayerSettings;
+  /** The scopes the signed-in session was granted. */
+  grantedScopes(): readonly string[];
 }
 
 export interface CommandRun {
@@ -37,10 +40,19 @@ export interface CommandRun {
   show?: () => () => void;
   /** Read the playback state back afterwards (default); off for commands that do not change it. */
   confirm?: boolean;
+  /** What it asks of the player, as `actions.disallows` names it: refused there, it is not sent. */
+  action?: PlayerAction;
+  /** Puts a refusal in terms of this command (which scope it needed), before the user is told. */
+  explain?: (error: unknown) => unknown;
 }
 
 /** The one way a command reaches Spotify. Resolves true when Spotify accepted it. */
 export async function run(deps: PlaybackCommandDeps, command: CommandRun): Promise<boolean> {
+  const refusal = command.action && disallowed(deps.state.snapshot, command.action);
+  if (refusal) {
+    deps.notifier.report(refusal, command.name);
+    return false;
+  }
   const undoGuess = command.guess ? deps.state.applyOptimistic(command.guess) : undefined;
   const undoShow = command.show?.();
   try {
@@ -50,7 +62,7 @@ export async function run(deps: PlaybackCommandDeps, command: CommandRun): Promi
   } catch (error) {
     undoGuess?.();
     undoShow?.();
-    await report(deps, command.name, error);
+    await report(deps, command.name, command.explain ? command.explain(error) : error);
     return false;
   }
 }
@@ -92,15 +104,15 @@ export function registerPlaybackCommands(deps: PlaybackCommandDeps): vscode.Disp
     return run(deps, command(snapshot));
   };
 
-  const play = () => run(deps, { name: 'Play', guess: (s) => ({ ...s, isPlaying: true }), send: () => client.play() });
-  const pause = () => run(deps, { name: 'Pause', guess: (s) => ({ ...s, isPlaying: false }), send: () => client.pause() });
+  const play = () => run(deps, { name: 'Play', action: 'resuming', guess: (s) => ({ ...s, isPlaying: true }), send: () => client.play() });
+  const pause = () => run(deps, { name: 'Pause', action: 'pausing', guess: (s) => ({ ...s, isPlaying: false }), send: () => client.pause() });
 
   /** `target` gets the position now and gives the one to go to. */
   const seekTo = (name: string, target: (nowMs: number) => number) =>
     withState(name, (s) => {
       const duration = s.item?.durationMs ?? Infinity;
       const positionMs = Math.min(duration, Math.max(0, target(state.progressMs())));
-      return { name, guess: (g) => ({ ...g, progressMs: positionMs }), send: () => client.seek(positionMs) };
+      return { name, action: 'seeking', guess: (g) => ({ ...g, progressMs: positionMs }), send: () => client.seek(positionMs) };
     });
 
   const setVolume = (name: string, target: (current: number) => number) =>
@@ -118,6 +130,7 @@ export function registerPlaybackCommands(deps: PlaybackCommandDeps): vscode.Disp
     const play = state.snapshot?.isPlaying === false ? undefined : true;
     const moved = await run(deps, {
       name: 'Select Device',
+      action: 'transferring_playback',
       guess: (s) => ({ ...s, isPlaying: play ?? s.isPlaying, device: { ...device, isActive: true } }),
       send: () => client.transfer(device.id, play),
     });
@@ -140,8 +153,8 @@ export function registerPlaybackCommands(deps: PlaybackCommandDeps): vscode.Disp
     vscode.commands.registerCommand('backbeat.playPause', () => (state.snapshot?.isPlaying ? pause() : play())),
     vscode.commands.registerCommand('backbeat.play', play),
     vscode.commands.registerCommand('backbeat.pause', pause),
-    vscode.commands.registerCommand('backbeat.next', () => run(deps, { name: 'Next', send: () => client.next() })),
-    vscode.commands.registerCommand('backbeat.previous', () => run(deps, { name: 'Previous', send: () => client.previous() })),
+    vscode.commands.registerCommand('backbeat.next', () => run(deps, { name: 'Next', action: 'skipping_next', send: () => client.next() })),
+    vscode.commands.registerCommand('backbeat.previous', () => run(deps, { name: 'Previous', action: 'skipping_prev', send: () => client.previous() })),
     vscode.commands.registerCommand('backbeat.seekForward', () => seekTo('Seek Forward', (now) => now + deps.settings().seekStepMs)),
     vscode.commands.registerCommand('backbeat.seekBack', () => seekTo('Seek Back', (now) => now - deps.settings().seekStepMs)),
     vscode.commands.registerCommand('backbeat.seekTo', async (position?: unknown) => {
@@ -165,13 +178,19 @@ export function registerPlaybackCommands(deps: PlaybackCommandDeps): vscode.Disp
       }),
     ),
     vscode.commands.registerCommand('backbeat.toggleShuffle', () =>
-      withState('Toggle Shuffle', (s) => ({ name: 'Toggle Shuffle', guess: (g) => ({ ...g, shuffle: !s.shuffle }), send: () => client.setShuffle(!s.shuffle) })),
+      withState('Toggle Shuffle', (s) => ({
+        name: 'Toggle Shuffle',
+        action: 'toggling_shuffle',
+        guess: (g) => ({ ...g, shuffle: !s.shuffle }),
+        send: () => client.setShuffle(!s.shuffle),
+      })),
     ),
     vscode.commands.registerCommand('backbeat.cycleRepeat', async () => {
       let next: RepeatMode = 'off';
       const done = await withState('Cycle Repeat', (s) => {
         next = REPEAT_CYCLE[s.repeat];
-        return { name: 'Cycle Repeat', guess: (g) => ({ ...g, repeat: next }), send: () => client.setRepeat(next) };
+        const action = next === 'track' ? 'toggling_repeat_track' : 'toggling_repeat_context';
+        return { name: 'Cycle Repeat', action, guess: (g) => ({ ...g, repeat: next }), send: () => client.setRepeat(next) };
       });
       if (done) vscode.window.setStatusBarMessage(`$(sync) Spotify repeats ${REPEAT_WORDS[next]}`, 3000);
     }),

@@ -4,7 +4,7 @@ import { describeFailure, NoActiveDeviceButOne } from '../../../src/ui/errorMess
 
 /** Spotify's real error bodies (see the platform notes), as the HTTP layer classifies them. */
 const refusal = (status: number, message: string, reason?: string, retryAfter?: number) =>
-  classifyError(status, { error: { status, message, ...(reason ? { reason } : {}) } }, retryAfter);
+  classifyError(status, JSON.stringify({ error: { status, message, ...(reason ? { reason } : {}) } }), retryAfter);
 
 describe('what the user is told when Spotify says no', () => {
   const cases = [

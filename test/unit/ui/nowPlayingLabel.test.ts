@@ -30,7 +30,7 @@ describe('now playing label', () => {
   });
 
   it('shows podcast episodes like tracks, with the show as byline', () => {
-    const episode = snapshot({ item: { kind: 'episode', name: 'Massive Attack - Teardrop', byline: 'Song Exploder', durationMs: 1_307_000 } });
+    const episode = snapshot({ item: { kind: 'episode', isLocal: false, name: 'Massive Attack - Teardrop', byline: 'Song Exploder', durationMs: 1_307_000 } });
     assert.ok(nowPlayingLabel(episode, 60_000, OPTIONS).includes('Massive Attack - Teardrop - Song Exploder  1:00 / 21:47'));
   });
 });
