@@ -87,7 +87,7 @@ function errorBody(text: string): ErrorBody {
  * in the Developer Dashboard", "Check settings on developer.spotify.com/dashboard, the user may not
  * be registered.", "The user is not registered for this application", "User not approved for app".
  */
-const NOT_REGISTERED = /not (?:be )?registered|not approved for (?:this )?app/i;
+const NOT_REGISTERED = /\bnot (?:be )?registered\b|\bnot approved for (?:this )?app/i;
 
 /** Turns an error answer (its status and body text) into a typed refusal. */
 export function classifyError(status: number, bodyText: string, retryAfterSeconds?: number): SpotifyError {

@@ -1,5 +1,7 @@
 import * as assert from 'assert';
 import { nowPlayingLabel } from '../../../src/ui/nowPlayingLabel';
+import { startEmulator } from '../../../emulator';
+import { emulatorClient } from '../../support/emulatorClient';
 import { snapshot } from '../../support/snapshots';
 
 const OPTIONS = { showProgress: true, maxLength: 60, stale: false };
@@ -27,6 +29,23 @@ describe('now playing label', () => {
     assert.match(nowPlayingLabel(snapshot(), 0, { ...OPTIONS, stale: true }), /^\$\(warning\)/);
     const sneaky = snapshot({ item: { ...snapshot().item!, name: '$(bug) Trap' } });
     assert.ok(!nowPlayingLabel(sneaky, 0, OPTIONS).includes('$(bug)'));
+  });
+
+  it('an ad (no item, playing) reads "Advertisement", not "nothing is playing"', async () => {
+    const emu = await startEmulator({ autoApprove: true, stateLagMs: 0 });
+    try {
+      const { client } = await emulatorClient(emu);
+      emu.phone({ type: 'ad' });
+      const ad = (await client.playback())!;
+      assert.deepStrictEqual([ad.isAd, ad.item, ad.isPlaying], [true, undefined, true]);
+      assert.strictEqual(nowPlayingLabel(ad, ad.progressMs, OPTIONS), '$(megaphone) Advertisement');
+      emu.phone({ type: 'next' });
+      const after = (await client.playback())!;
+      assert.strictEqual(after.isAd, false);
+      assert.match(nowPlayingLabel(after, after.progressMs, OPTIONS), /Sour Times/);
+    } finally {
+      await emu.close();
+    }
   });
 
   it('shows podcast episodes like tracks, with the show as byline', () => {
