@@ -85,7 +85,7 @@ export function describeFailure(error: unknown): UserMessage | undefined {
     const { device } = error;
     return msg('no_active_device', `No active Spotify device. Play on ${device.name}?`, [{ title: `Play on ${device.name}`, command: 'backbeat.selectDevice', args: [device] }, SELECT_DEVICE], 'warning');
   }
-  if (error instanceof CommandDisallowed) return msg('disallowed', error.message, [], 'info');
+  if (error instanceof CommandDisallowed) return msg(`disallowed:${error.action}`, error.message, [], 'info');
   if (error instanceof ScopeMissing) {
     // Signing in again asks for Backbeat's scopes: it helps only when the sign-in lacks this one.
     return error.alreadyGranted
