@@ -6,8 +6,7 @@ import * as path from 'path';
 import { Locator, Page } from 'playwright-core';
 import { NOT_REGISTERED_MESSAGES } from '../../emulator/options';
 import { runCommand, screenshot, statusBarItem } from '../harness/browser';
-import { artifactsDir } from '../harness/paths';
-import { openSignedOutWorkbench, Workbench } from './workbench';
+import { openSignedOutWorkbench, stopAfterwards, Workbench } from './workbench';
 
 const UI_TIMEOUT_MS = 20_000;
 const ACTIVATION_TIMEOUT_MS = 60_000;
@@ -27,16 +26,7 @@ describe('Signing in with an account missing from the app\u2019s allow-list (cod
     await wb.browser.context.route(`${DASHBOARD}**`, (route) => route.fulfill({ contentType: 'text/html', body: '<title>Dashboard</title>' }));
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state !== 'failed' || !wb) return;
-    const file = path.join(artifactsDir, `e2e-failure-${this.currentTest.title.replace(/\W+/g, '-')}.png`);
-    await screenshot(wb.browser.page, file).catch(() => undefined);
-    console.log(`      screenshot: ${file}\n      code-server log: ${wb.stack.codeServer.logFile}`);
-  });
-
-  after(async function () {
-    await wb?.stop();
-  });
+  stopAfterwards(() => wb);
 
   it('says to add the account under User Management, offers the dashboard and the Client ID, and stays signed out', async function () {
     const { page, context } = wb.browser;

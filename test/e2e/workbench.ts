@@ -2,7 +2,7 @@
 // wired to the emulator (with its consent page, like real Spotify), the workbench open in
 // Chromium, nobody signed in.
 import * as path from 'path';
-import { autoAcceptDialogs, Browser, launchBrowser, openWorkbench } from '../harness/browser';
+import { autoAcceptDialogs, Browser, launchBrowser, openWorkbench, screenshot } from '../harness/browser';
 import { Stack, startStack, StartEmulator } from '../harness/emulatorStack';
 import { packageExtension } from '../harness/packageExtension';
 import { artifactsDir, repoRoot } from '../harness/paths';
@@ -20,6 +20,23 @@ export interface WorkbenchOptions {
   extensionRoot?: string;
   startEmulator?: StartEmulator;
   screenshotsDir?: string;
+}
+
+/**
+ * The hooks a suite needs around its workbench: on a failure, a screenshot of what the user saw
+ * next to code-server's log; at the end, everything stopped.
+ */
+export function stopAfterwards(workbench: () => Workbench | undefined): void {
+  afterEach(async function () {
+    const wb = workbench();
+    if (this.currentTest?.state !== 'failed' || !wb) return;
+    const file = path.join(artifactsDir, `e2e-failure-${this.currentTest.title.replace(/\W+/g, '-')}.png`);
+    await screenshot(wb.browser.page, file).catch(() => undefined);
+    console.log(`      screenshot: ${file}\n      code-server log: ${wb.stack.codeServer.logFile}`);
+  });
+  after(async function () {
+    await workbench()?.stop();
+  });
 }
 
 export async function openSignedOutWorkbench(opts: WorkbenchOptions = {}): Promise<Workbench> {
