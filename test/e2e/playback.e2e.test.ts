@@ -109,4 +109,19 @@ describe('Controlling playback in VS Code (code-server + Chromium)', function ()
     await input.press('Enter');
     await until('Karma Police playing', () => live().itemName === 'Karma Police' && live().isPlaying);
   });
+
+  it('an ad: "Advertisement" in the status bar, the skip buttons greyed out and saying why', async function () {
+    wb.stack.emulator.phone({ type: 'ad', durationMs: 60_000 });
+    const item = statusBarItem(page, 'nowPlaying');
+    await item.filter({ hasText: 'Advertisement' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    const next = statusBarItem(page, 'control.next');
+    await until('Next greyed out', async () => (await next.getAttribute('aria-label'))?.includes('during an ad'));
+    assert.strictEqual(await next.getAttribute('aria-label'), 'Spotify does not allow skipping to the next track during an ad.');
+    await screenshot(page.locator('.part.statusbar'), shot('status-bar-ad.png'));
+    const sent = wb.stack.emulator.requests.length;
+    await next.click();
+    await new Promise((r) => setTimeout(r, 500));
+    assert.deepStrictEqual(wb.stack.emulator.requests.slice(sent).filter((r) => r.method !== 'GET'), [], 'a greyed-out button sends nothing');
+    assert.ok(live().playingAd);
+  });
 });
