@@ -31,7 +31,7 @@ export type PhoneAction =
   | { type: 'ad'; durationMs?: number };
 
 /** What `actions.disallows` can name (Spotify's DisallowsObject). */
-export type Disallow =
+type Disallow =
   | 'interrupting_playback' | 'pausing' | 'resuming' | 'seeking' | 'skipping_next' | 'skipping_prev'
   | 'toggling_repeat_context' | 'toggling_shuffle' | 'toggling_repeat_track' | 'transferring_playback';
 
