@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { CallbackUriHandler } from './auth/callbackUriHandler';
 import { ClientSecretStore } from './auth/clientSecretStore';
-import { createSignInFlows } from './auth/flows/editorFlows';
+import { accountOfToken } from './auth/accountOfToken';
+import { editorSignInUi } from './auth/editorSignIn';
+import { createSignInFlows, flowsToTryHere } from './auth/flows/editorFlows';
 import { redirectUriToRegister } from './auth/flows/redirectUriToRegister';
 import { PendingSignIns } from './auth/pendingSignIns';
 import { PROVIDER_ID, PROVIDER_LABEL, SpotifyAuthProvider } from './auth/provider';
@@ -59,11 +61,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backbe
 
   const pending = new PendingSignIns(clock);
   const flows = createSignInFlows(context.extension.id, pending);
+  const signInDeps = { settings, clientSecrets, clock, log, ui: editorSignInUi, accountOf: accountOfToken({ apiUrl: () => settings().apiUrl, gate, clock, log }) };
   const provider = new SpotifyAuthProvider(keeper, (scopes) =>
-    signInChoosingFlow({ settings, clientSecrets, gate, clock, log }, context.extension.id, flows, scopes).catch((error: unknown) => {
-      notices.report(error, 'Sign-in');
-      throw error;
-    }),
+    flowsToTryHere(context.extension.id, flows)
+      .then((candidates) => signInChoosingFlow(signInDeps, candidates, scopes))
+      .catch((error: unknown) => {
+        notices.report(error, 'Sign-in');
+        throw error;
+      }),
   );
 
   const playbackDeps = { client, state, commands, likes, clock, settings: readPlayerSettings };
