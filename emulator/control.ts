@@ -7,7 +7,7 @@ import type { PhoneAction } from './world/player';
 
 export const CONTROL_PREFIX = '/__emulator';
 
-const PHONE_ACTIONS = ['pause', 'play', 'next', 'previous', 'seek', 'stop'];
+const PHONE_ACTIONS = ['pause', 'play', 'next', 'previous', 'seek', 'stop', 'transfer'];
 
 type ControlHandler = (emulator: Emulator, body: Record<string, unknown>) => Reply;
 
@@ -67,5 +67,6 @@ function phoneActionFromJson(body: Record<string, unknown>): PhoneAction {
   }
   if (body.type === 'seek' && typeof body.positionMs !== 'number') throw new Error('seek needs positionMs');
   if (body.type === 'play' && body.uri !== undefined && typeof body.uri !== 'string') throw new Error('play takes a uri string');
+  if (body.type === 'transfer' && typeof body.device !== 'string') throw new Error('transfer needs a device key');
   return body as unknown as PhoneAction;
 }

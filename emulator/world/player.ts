@@ -25,7 +25,9 @@ export interface PlayRequest {
 export type PhoneAction =
   /** `play` with a `uri` starts that track or episode on its own, as picking it on the phone does. */
   | { type: 'pause' } | { type: 'play'; uri?: string } | { type: 'next' } | { type: 'previous' }
-  | { type: 'seek'; positionMs: number } | { type: 'stop' };
+  | { type: 'seek'; positionMs: number } | { type: 'stop' }
+  /** Moves playback to an online device by its key ('speaker'…): the phone's app may use any of them. */
+  | { type: 'transfer'; device: string };
 
 /** Below this, "previous" goes to the previous track; above it, it restarts the current one (as Spotify does). */
 const RESTART_THRESHOLD_MS = 3000;
@@ -221,6 +223,14 @@ export class Player {
         this.pauseState(s, now);
         s.activeKey = null;
         break;
+      case 'transfer': {
+        const device = this.devices.find((d) => d.key === action.device);
+        if (!device) throw new Error(`no online device ${action.device}`);
+        // Playing or paused stays as it was; from nothing active, the device wakes up paused.
+        setProgress(s, progressAt(s, now), now);
+        this.activate(s, device.key);
+        break;
+      }
     }
     s.timestamp = now;
     this.stale = undefined;
