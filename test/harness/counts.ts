@@ -37,7 +37,7 @@ export function totalsLine(counts: Counts): string {
 
 /** Suites running in another process (the extension host) report their counts on a
  *  line of output starting with this, which the runner picks out of the log. */
-export const RESULT_PREFIX = 'BACKBEAT_RESULT ';
+const RESULT_PREFIX = 'BACKBEAT_RESULT ';
 
 export function resultLine(counts: Counts): string {
   return `${RESULT_PREFIX}${JSON.stringify({ passed: counts.passed, failed: counts.failed, skipped: counts.skipped })}`;

@@ -37,7 +37,7 @@ const COUNTING_REPORTER = path.join(__dirname, 'countingReporter.js');
 const MOCHA_PROCESS_TIMEOUT_MS = 20 * 60_000;
 const KILL_GRACE_MS = 10_000;
 
-export interface MochaProcessOptions {
+interface MochaProcessOptions {
   /** Runs only the tests whose full title matches (mocha's --grep). */
   grep?: string;
   env?: NodeJS.ProcessEnv;

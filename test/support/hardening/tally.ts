@@ -50,7 +50,7 @@ export function readReport(dir: string, runId: string): HardeningReport | undefi
   }
 }
 
-export function addReports(reports: HardeningReport[]): HardeningReport {
+function addReports(reports: HardeningReport[]): HardeningReport {
   return reports.reduce(
     (sum, r) => ({
       faultsTried: sum.faultsTried + r.faultsTried,
