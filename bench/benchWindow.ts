@@ -1,22 +1,22 @@
-import { SessionKeeper } from '../src/auth/sessionKeeper';
-import { SessionStore } from '../src/auth/sessionStore';
 import type { Clock } from '../src/clock';
+import { Core } from '../src/core';
 import { Emitter } from '../src/emitter';
-import { PlaybackState } from '../src/playback/playbackState';
-import type { WindowActivity } from '../src/playback/scheduler';
-import { SpotifyClient } from '../src/spotify/client';
-import { SpotifyHttp } from '../src/spotify/http';
+import type { PlaybackState } from '../src/playback/playbackState';
+import { DEFAULT_TIMING } from '../src/playback/scheduler';
+import type { WindowActivity } from '../src/playback/windowActivity';
+import type { SpotifyClient } from '../src/spotify/client';
 import { RetryAfterGate } from '../src/spotify/retryAfterGate';
+import type { UserMessage } from '../src/ui/errorMessages';
 import type { Emulator } from '../emulator';
 import type { SharedSecrets } from '../test/support/fakeSecretStorage';
 import { RecordingLog } from '../test/support/recordingLog';
 import { tokenClient } from '../test/support/emulatorGrant';
+import type { Contender } from './contender';
 
-/**
- * One simulated VS Code window: its own extension host parts (session keeper over the shared
- * SecretStorage, Retry-After gate, HTTP client, playback state), built from the real classes and
- * wired as `src/extension.ts` wires them. Which scheduler reads for it is the benchmark's variable.
- */
+// One simulated VS Code window: the extension's core (src/core.ts), wired exactly as
+// src/extension.ts wires it, over SecretStorage shared with the other windows. For a baseline the
+// contender's rule for when to read replaces Backbeat's scheduler, and its requests ignore Retry-After.
+
 export class SimulatedWindowActivity implements WindowActivity {
   private readonly changed = new Emitter<void>();
   readonly onDidChange = this.changed.event;
@@ -42,7 +42,7 @@ export interface OpenWindowOptions {
   emulator: Emulator;
   secrets: SharedSecrets;
   clock: Clock;
-  honoursRetryAfter: boolean;
+  contender: Contender;
   /** Called as each Web API request is sent. */
   onRequest(): void;
 }
@@ -50,40 +50,45 @@ export interface OpenWindowOptions {
 export class SimulatedWindow {
   readonly activity = new SimulatedWindowActivity();
   readonly log = new RecordingLog();
-  readonly state: PlaybackState;
-  readonly client: SpotifyClient;
-  readonly gate: RetryAfterGate;
+  /** What the user was told (a refused command). */
+  readonly notices: UserMessage[] = [];
+  readonly core: Core;
   readonly clock: Clock;
-  private readonly store: SessionStore;
-  private readonly keeper: SessionKeeper;
 
   constructor(options: OpenWindowOptions) {
-    const { emulator, clock } = options;
+    const { emulator, clock, contender } = options;
     this.clock = clock;
-    this.store = new SessionStore(options.secrets.window(), this.log);
-    this.keeper = new SessionKeeper({
-      store: this.store,
+    const baseline = contender.scheduling;
+    this.core = new Core({
+      secrets: options.secrets.window(),
       clock,
       log: this.log,
+      window: this.activity,
+      apiUrl: () => emulator.apiUrl,
       tokenClient: async () => tokenClient(emulator),
-      onSignedOutByServer: (error) => this.log.error('signed out by Spotify', error),
+      showNotice: async (message) => void this.notices.push(message),
+      timing: () => DEFAULT_TIMING,
+      likeShown: () => false,
+      onRequest: options.onRequest,
+      ...(baseline && { scheduling: (parts) => baseline(parts, this), gate: (c: Clock) => new IgnoredRetryAfter(c) }),
     });
-    this.gate = options.honoursRetryAfter ? new RetryAfterGate(clock) : new IgnoredRetryAfter(clock);
-    this.client = new SpotifyClient(new SpotifyHttp({ apiUrl: () => emulator.apiUrl, tokens: this.keeper, gate: this.gate, clock, log: this.log, onRequest: options.onRequest }));
-    this.state = new PlaybackState(clock);
   }
 
-  /** Reads the stored session, as a window does on activation. */
-  async initialize(): Promise<void> {
-    await this.keeper.initialize();
-    if (!this.keeper.current) throw new Error('the simulated window found no session');
-    this.state.setAvailability({ kind: 'unknown' });
+  get client(): SpotifyClient {
+    return this.core.client;
+  }
+
+  get state(): PlaybackState {
+    return this.core.state;
+  }
+
+  /** Reads the stored session, as a window does on activation (and starts its reads). */
+  async open(): Promise<void> {
+    await this.core.start();
+    if (!this.core.keeper.current) throw new Error('the simulated window found no session');
   }
 
   dispose(): void {
-    this.keeper.dispose();
-    this.store.dispose();
-    this.gate.dispose();
-    this.state.dispose();
+    this.core.dispose();
   }
 }

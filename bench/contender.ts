@@ -1,16 +1,12 @@
+import type { ReadScheduling, SchedulerOptions } from '../src/playback/scheduler';
 import type { SimulatedWindow } from './benchWindow';
 
-/** What the benchmark needs from a scheduler: our PlaybackScheduler has exactly this shape. */
-export interface SchedulerUnderTest {
-  setEnabled(enabled: boolean): void;
-  confirmAfterCommand(): void;
-  dispose(): void;
-}
-
-/** One row of the table: a way of deciding when to read, run once per simulated window. */
+/** One row of the table: a way of deciding when to read, run in every simulated window. */
 export interface Contender {
   name: string;
-  /** Whether its requests go through a gate that honours Retry-After. */
-  honoursRetryAfter: boolean;
-  create(window: SimulatedWindow): SchedulerUnderTest;
+  /**
+   * Another client's rule for when to read (a baseline); absent for Backbeat's own scheduler. It is
+   * built while the window's core is, from the parts the core hands a scheduler.
+   */
+  scheduling?(parts: SchedulerOptions, window: SimulatedWindow): ReadScheduling;
 }

@@ -4,7 +4,7 @@ import { SharedSecrets } from '../test/support/fakeSecretStorage';
 import { RecordingLog } from '../test/support/recordingLog';
 import { emulatorSession } from '../test/support/emulatorGrant';
 import { SimulatedWindow } from './benchWindow';
-import type { Contender, SchedulerUnderTest } from './contender';
+import type { Contender } from './contender';
 import { runEditorCommand } from './editorCommands';
 import type { InFlightRequests } from './inFlightRequests';
 import { WINDOW_COUNT, type Scenario, type ScenarioEvent } from './scenario';
@@ -31,7 +31,6 @@ export async function simulate(contender: Contender, scenario: Scenario, inFligh
   const clock = new VirtualTime(inFlight);
   const emulator = await startEmulator({ clock });
   const windows: SimulatedWindow[] = [];
-  const schedulers: SchedulerUnderTest[] = [];
   let watch: TrackEndWatch | undefined;
   try {
     const secrets = new SharedSecrets();
@@ -44,11 +43,12 @@ export async function simulate(contender: Contender, scenario: Scenario, inFligh
         emulator,
         secrets,
         clock,
-        honoursRetryAfter: contender.honoursRetryAfter,
+        contender,
         onRequest: () => sentWithFocus.push(focused !== undefined),
       });
-      await window.initialize();
       windows.push(window);
+      // Unfocused at first: it reads nothing until the scenario focuses it.
+      await window.open();
     }
     // Repeat the playlist so the hour never runs out of music (set up before anything is counted).
     await windows[0].client.setRepeat('context');
@@ -60,11 +60,6 @@ export async function simulate(contender: Contender, scenario: Scenario, inFligh
     windows.forEach((w) => w.state.onDidChange(() => meter.check()));
     watch = new TrackEndWatch(emulator, clock, (truth) => meter.changed('trackEnd', 'item', truth));
     watch.rearm();
-    for (const window of windows) {
-      const scheduler = contender.create(window);
-      schedulers.push(scheduler);
-      scheduler.setEnabled(true);
-    }
 
     const commands: Promise<string | undefined>[] = [];
     for (const event of scenario.events) {
@@ -81,7 +76,7 @@ export async function simulate(contender: Contender, scenario: Scenario, inFligh
         watch.rearm();
       } else if (event.kind === 'command') {
         const from = focused ?? 0;
-        commands.push(runEditorCommand(windows[from], schedulers[from], event.command).finally(() => watch?.rearm()));
+        commands.push(runEditorCommand(windows[from], event.command).finally(() => watch?.rearm()));
       } else {
         injectRateLimit(emulator, event);
       }
@@ -104,7 +99,6 @@ export async function simulate(contender: Contender, scenario: Scenario, inFligh
     };
   } finally {
     watch?.dispose();
-    schedulers.forEach((s) => s.dispose());
     windows.forEach((w) => w.dispose());
     await emulator.close();
   }

@@ -1,4 +1,5 @@
-import type { Clock, Disposable } from '../src/clock';
+import type { Clock } from '../src/clock';
+import type { Disposable } from '../src/disposable';
 import type { PlaybackState } from '../src/playback/playbackState';
 import type { Emulator, EmulatorSnapshot } from '../emulator';
 import { Catalogue } from '../emulator/world/catalogue';

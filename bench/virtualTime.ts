@@ -1,4 +1,5 @@
-import type { Clock, Disposable } from '../src/clock';
+import type { Clock } from '../src/clock';
+import type { Disposable } from '../src/disposable';
 import { VirtualClock } from '../emulator';
 import type { InFlightRequests } from './inFlightRequests';
 

@@ -5,10 +5,12 @@ import { handleToken } from './accounts/tokenEndpoint';
 import { Clock } from './clock';
 import { CONTROL_PREFIX, handleControl } from './control';
 import { Fault, FaultList, faultReply } from './faults';
-import { json, parseQuery, Reply, RequestContext, writeReply } from './http';
+import { html, json, parseQuery, Reply, RequestContext, writeReply } from './http';
 import { Listener } from './listener';
 import { applyPatch, EmulatorOptions, pickClock, resolveSettings, Settings } from './options';
+import { PHONE_PATH, phonePage } from './phone/phonePage';
 import { API_PREFIX, WebApi } from './webapi/webApi';
+import type { Playable } from './world/catalogue';
 import { PhoneAction } from './world/player';
 import { World } from './world/world';
 
@@ -34,6 +36,9 @@ export interface EmulatorSnapshot {
   deviceName: string | null;
   itemUri: string | null;
   itemName: string | null;
+  /** The artists of a track, or the show of an episode: what the phone shows under the title. */
+  itemByline: string | null;
+  itemDurationMs: number | null;
   /** An advertisement plays (the item waits until it ends). */
   playingAd: boolean;
   progressMs: number;
@@ -44,6 +49,8 @@ export interface EmulatorSnapshot {
   likedUris: string[];
   /** Grants (consents) that can still be refreshed. */
   grants: number;
+  /** The devices online now, by the key phone transfers take. */
+  devices: { key: string; name: string; type: string; isActive: boolean }[];
 }
 
 export interface Emulator {
@@ -118,12 +125,15 @@ export class SpotifyEmulator implements Emulator {
     const player = this.world.player;
     const state = player.live();
     const device = state.activeKey === null ? undefined : player.deviceByKey(state.activeKey);
+    const item = this.world.catalogue.playable(state.itemUri);
     return {
       isPlaying: state.isPlaying && device !== undefined,
       activeDeviceId: device?.id ?? null,
       deviceName: device?.name ?? null,
       itemUri: state.itemUri,
-      itemName: this.world.catalogue.playable(state.itemUri)?.name ?? null,
+      itemName: item?.name ?? null,
+      itemByline: item ? this.byline(item) : null,
+      itemDurationMs: item?.durationMs ?? null,
       playingAd: state.ad !== null,
       progressMs: player.progress(state),
       volumePercent: device ? state.volumes[device.key] : null,
@@ -132,7 +142,15 @@ export class SpotifyEmulator implements Emulator {
       queueUris: [...state.queue],
       likedUris: this.world.library.list(),
       grants: this.store.liveGrantCount(),
+      devices: player.devices.map((d) => ({ key: d.key, name: d.name, type: d.type, isActive: d.key === device?.key })),
     };
+  }
+
+  private byline(item: Playable): string {
+    const catalogue = this.world.catalogue;
+    if (item.kind === 'episode') return catalogue.showById(item.showId).name;
+    if (item.kind === 'local') return item.artist;
+    return item.artistIds.map((id) => catalogue.artistById(id).name).join(', ');
   }
 
   issuedSecrets(): string[] {
@@ -153,6 +171,11 @@ export class SpotifyEmulator implements Emulator {
     if (ctx.path === CONTROL_PREFIX || ctx.path.startsWith(`${CONTROL_PREFIX}/`)) {
       // The control API is the test's own channel: no faults, not in the request log.
       writeReply(res, await handleControl(this, ctx));
+      return;
+    }
+    if (ctx.method === 'GET' && ctx.path === PHONE_PATH) {
+      // The phone page is the user's own device, not a request to Spotify: no faults, not logged.
+      writeReply(res, html(200, phonePage()));
       return;
     }
     const record = (status: number, authenticated: boolean, fault: boolean) => this.requests.push({

@@ -1,7 +1,5 @@
-/** Time as the extension sees it; tests and the benchmark swap in a virtual one. */
-export interface Disposable {
-  dispose(): void;
-}
+// Time as the extension sees it; tests and the benchmark swap in a virtual one.
+import type { Disposable } from './disposable';
 
 export interface Clock {
   now(): number;

@@ -1,4 +1,4 @@
-import type { Disposable } from './clock';
+import type { Disposable } from './disposable';
 
 /**
  * A minimal event source shaped like `vscode.Event`, so the auth and playback layers can be

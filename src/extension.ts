@@ -2,30 +2,28 @@ import * as vscode from 'vscode';
 import { AccountChoice } from './auth/accountChoice';
 import { CallbackUriHandler } from './auth/callbackUriHandler';
 import { ClientSecretStore } from './auth/clientSecretStore';
-import { createSignInFlows } from './auth/flows/editorFlows';
+import { accountOfToken } from './auth/accountOfToken';
+import { editorSignInUi } from './auth/editorSignIn';
+import { createSignInFlows, flowsToTryHere } from './auth/flows/editorFlows';
 import { redirectUriToRegister } from './auth/flows/redirectUriToRegister';
 import { PendingSignIns } from './auth/pendingSignIns';
 import { PROVIDER_ID, PROVIDER_LABEL, SpotifyAuthProvider } from './auth/provider';
-import { SessionKeeper } from './auth/sessionKeeper';
-import { SessionStore } from './auth/sessionStore';
 import { DEFAULT_SCOPES } from './auth/scopes';
 import { signInChoosingFlow } from './auth/signIn';
 import { systemClock } from './clock';
+import { Core } from './core';
 import { onPollIntervalChanged, readPollIntervalSeconds } from './config/pollInterval';
 import { onSettingsChanged, readSettings } from './config/settings';
 import { createLog } from './log';
-import { PlaybackScheduler, timingForPollInterval } from './playback/scheduler';
-import { Availability, PlaybackState } from './playback/playbackState';
+import { timingForPollInterval } from './playback/scheduler';
+import type { Availability } from './playback/playbackState';
 import type { PlaybackSnapshot } from './spotify/types';
 import type { Event } from './emitter';
-import { SpotifyClient } from './spotify/client';
-import { SpotifyHttp } from './spotify/http';
-import { RetryAfterGate } from './spotify/retryAfterGate';
 import { registerAccountCommands } from './ui/accountCommands';
 import { ControlItems } from './ui/controlItems';
 import { registerLibraryCommands } from './ui/libraryCommands';
-import { LikeStatus } from './ui/likeStatus';
-import { Notifier } from './ui/notifier';
+import type { Notices } from './ui/notices';
+import { showNotification } from './ui/notifier';
 import { NowPlayingItem } from './ui/nowPlayingItem';
 import { registerPlaybackCommands } from './ui/playbackCommands';
 import { onPlayerSettingsChanged, readPlayerSettings } from './ui/playerSettings';
@@ -37,81 +35,67 @@ export interface BackbeatApi {
   onDidChangeNowPlaying: Event<void>;
 }
 
-/** Composition root: builds the parts and registers them with VS Code; no behaviour of its own. */
+/** Binds VS Code to the core: adapts its APIs, registers what the core built; no behaviour of its own. */
 export async function activate(context: vscode.ExtensionContext): Promise<BackbeatApi> {
   const activationStarted = performance.now();
   const clock = systemClock;
   const log = createLog();
-  const notifier = new Notifier(log, clock);
-  const gate = new RetryAfterGate(clock);
-  const store = new SessionStore(context.secrets, log);
   const clientSecrets = new ClientSecretStore(context.secrets, log);
   const settings = () => readSettings();
-
-  const keeper = new SessionKeeper({
-    store,
+  const windowActivity = new VsCodeWindowActivity();
+  const core = new Core({
+    secrets: context.secrets,
     clock,
     log,
+    window: windowActivity,
+    apiUrl: () => settings().apiUrl,
     tokenClient: async (usesClientSecret) => {
       const { accountsUrl, clientId = '' } = settings();
       return { accountsUrl, clientId, clientSecret: usesClientSecret ? await clientSecrets.get() : undefined };
     },
-    onSignedOutByServer: (error) => notifier.report(error, 'Refresh'),
+    showNotice: showNotification(log),
+    timing: () => timingForPollInterval(readPollIntervalSeconds()),
+    likeShown: () => readPlayerSettings().controls.includes('like'),
+    onSignedInChanged: (signedIn) => void vscode.commands.executeCommand('setContext', 'backbeat.signedIn', signedIn),
   });
+  const { notices, gate, keeper, client, state, scheduler, commands, likes } = core;
 
   const pending = new PendingSignIns(clock);
   const flows = createSignInFlows(context.extension.id, pending);
   const accountChoice = new AccountChoice(context.globalState, keeper.onDidChange);
-  const showDialog = () => accountChoice.wanted;
-  const provider = new SpotifyAuthProvider(keeper, (scopes) =>
-    signInChoosingFlow({ settings, clientSecrets, gate, clock, log, showDialog }, context.extension.id, flows, scopes).catch((error: unknown) => {
-      notifier.report(error, 'Sign-in');
-      throw error;
-    }),
-  );
-
-  const client = new SpotifyClient(new SpotifyHttp({ apiUrl: () => settings().apiUrl, tokens: keeper, gate, clock, log }));
-  const state = new PlaybackState(clock);
-  const windowActivity = new VsCodeWindowActivity();
-  const scheduler = new PlaybackScheduler({
-    reader: client,
-    state,
-    window: windowActivity,
+  const signInDeps = {
+    settings,
+    clientSecrets,
     clock,
     log,
-    timing: () => timingForPollInterval(readPollIntervalSeconds()),
-    waitUntil: () => gate.blockedUntil,
-    onDidChangeWait: gate.onDidChange,
-  });
-  const likes = new LikeStatus(client, state, () => readPlayerSettings().controls.includes('like'), log);
-  const grantedScopes = () => keeper.current?.scopes ?? [];
-  const playbackDeps = { client, state, scheduler, notifier, likes, clock, settings: readPlayerSettings, grantedScopes };
-  const followSession = () => {
-    const signedIn = !!keeper.current;
-    if (!signedIn) state.setAvailability({ kind: 'signedOut' });
-    else if (state.availability.kind === 'signedOut') state.setAvailability({ kind: 'unknown' });
-    scheduler.setEnabled(signedIn);
-    void vscode.commands.executeCommand('setContext', 'backbeat.signedIn', signedIn);
+    ui: editorSignInUi,
+    accountOf: accountOfToken({ apiUrl: () => settings().apiUrl, gate, clock, log }),
+    showDialog: () => accountChoice.wanted,
   };
+  const provider = new SpotifyAuthProvider(keeper, (scopes) =>
+    flowsToTryHere(context.extension.id, flows)
+      .then((candidates) => signInChoosingFlow(signInDeps, candidates, scopes))
+      .catch((error: unknown) => {
+        notices.report(error, 'Sign-in');
+        throw error;
+      }),
+  );
+
+  const grantedScopes = () => keeper.current?.scopes ?? [];
+  const playbackDeps = { client, state, commands, likes, clock, settings: readPlayerSettings, grantedScopes };
 
   context.subscriptions.push(
     log,
-    { dispose: () => keeper.dispose() },
-    { dispose: () => store.dispose() },
-    { dispose: () => gate.dispose() },
-    { dispose: () => scheduler.dispose() },
-    { dispose: () => state.dispose() },
+    core,
     vscode.window.registerUriHandler(new CallbackUriHandler(pending, log)),
     vscode.authentication.registerAuthenticationProvider(PROVIDER_ID, PROVIDER_LABEL, provider, { supportsMultipleAccounts: false }),
     provider,
     accountChoice,
     windowActivity,
-    likes,
     new NowPlayingItem({ state, clock, window: windowActivity, likes, settings: readPlayerSettings }),
     new ControlItems(state, likes, readPlayerSettings),
     onPlayerSettingsChanged(() => likes.refresh()),
-    new vscode.Disposable(keeper.onDidChange(followSession).dispose),
-    onSettingsChanged(() => checkSettings(notifier)),
+    onSettingsChanged(() => checkSettings(notices)),
     onPollIntervalChanged(() => scheduler.timingChanged()),
     ...registerAccountCommands({
       keeper,
@@ -123,9 +107,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backbe
     ...registerPlaybackCommands(playbackDeps),
     ...registerLibraryCommands(playbackDeps),
   );
-  checkSettings(notifier);
-  await keeper.initialize();
-  followSession();
+  checkSettings(notices);
+  await core.start();
   // The benchmark reads this line to report activation time.
   log.info(`Activated in ${Math.round(performance.now() - activationStarted)} ms`);
   return {
@@ -134,11 +117,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backbe
   };
 }
 
-function checkSettings(notifier: Notifier): void {
+function checkSettings(notices: Notices): void {
   try {
     readSettings();
   } catch (error) {
-    notifier.report(error, 'Settings');
+    notices.report(error, 'Settings');
   }
 }
 

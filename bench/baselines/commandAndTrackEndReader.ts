@@ -1,6 +1,6 @@
-import type { Disposable } from '../../src/clock';
-import type { SimulatedWindow } from '../benchWindow';
-import type { Contender, SchedulerUnderTest } from '../contender';
+import type { Disposable } from '../../src/disposable';
+import type { ReadScheduling, SchedulerOptions } from '../../src/playback/scheduler';
+import type { Contender } from '../contender';
 
 /**
  * The terminal client's approach (spotify-player): no periodic reads. It reads once at start,
@@ -10,12 +10,12 @@ import type { Contender, SchedulerUnderTest } from '../contender';
 const READS_AFTER_COMMAND = 5;
 const READ_SPACING_MS = 500;
 
-class CommandAndTrackEndReader implements SchedulerUnderTest {
+class CommandAndTrackEndReader implements ReadScheduling {
   private trackEnd: Disposable | undefined;
   private afterCommand: Disposable[] = [];
   private readonly subscription: Disposable;
 
-  constructor(private readonly window: SimulatedWindow) {
+  constructor(private readonly window: SchedulerOptions) {
     this.subscription = window.state.onDidChange(() => this.planTrackEndRead());
   }
 
@@ -40,7 +40,7 @@ class CommandAndTrackEndReader implements SchedulerUnderTest {
 
   private async read(): Promise<void> {
     try {
-      this.window.state.observe(await this.window.client.playback());
+      this.window.state.observe(await this.window.reader.playback());
     } catch {
       // The last state stays on screen.
     }
@@ -52,6 +52,11 @@ class CommandAndTrackEndReader implements SchedulerUnderTest {
     this.afterCommand = [];
   }
 
+  /** These clients have no "refresh now" or timing setting. */
+  async refreshNow(): Promise<void> {}
+
+  timingChanged(): void {}
+
   dispose(): void {
     this.cancel();
     this.subscription.dispose();
@@ -60,6 +65,5 @@ class CommandAndTrackEndReader implements SchedulerUnderTest {
 
 export const commandAndTrackEndReader: Contender = {
   name: 'C: after commands + track end',
-  honoursRetryAfter: false,
-  create: (window) => new CommandAndTrackEndReader(window),
+  scheduling: (parts) => new CommandAndTrackEndReader(parts),
 };

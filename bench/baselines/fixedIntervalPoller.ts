@@ -1,6 +1,7 @@
-import type { Disposable } from '../../src/clock';
+import type { Disposable } from '../../src/disposable';
 import type { SimulatedWindow } from '../benchWindow';
-import type { Contender, SchedulerUnderTest } from '../contender';
+import type { ReadScheduling } from '../../src/playback/scheduler';
+import type { Contender } from '../contender';
 
 /**
  * Today's pollers: on a fixed interval, read the playback state (plus, for some, more endpoints);
@@ -14,7 +15,7 @@ export interface FixedIntervalOptions {
   extraEndpoints: string[];
 }
 
-class FixedIntervalPoller implements SchedulerUnderTest {
+class FixedIntervalPoller implements ReadScheduling {
   private timer: Disposable | undefined;
 
   constructor(
@@ -45,11 +46,16 @@ class FixedIntervalPoller implements SchedulerUnderTest {
     if (playback.status === 'fulfilled') state.observe(playback.value);
   }
 
+  /** These clients have no "refresh now" or timing setting. */
+  async refreshNow(): Promise<void> {}
+
+  timingChanged(): void {}
+
   dispose(): void {
     this.setEnabled(false);
   }
 }
 
 export function fixedIntervalPoller(name: string, options: FixedIntervalOptions): Contender {
-  return { name, honoursRetryAfter: false, create: (window) => new FixedIntervalPoller(window, options) };
+  return { name, scheduling: (_parts, window) => new FixedIntervalPoller(window, options) };
 }

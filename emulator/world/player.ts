@@ -27,6 +27,8 @@ export type PhoneAction =
   /** `play` with a `uri` starts that track or episode on its own, as picking it on the phone does. */
   | { type: 'pause' } | { type: 'play'; uri?: string } | { type: 'next' } | { type: 'previous' }
   | { type: 'seek'; positionMs: number } | { type: 'stop' }
+  /** Moves playback to an online device by its key ('speaker'…): the phone's app may use any of them. */
+  | { type: 'transfer'; device: string }
   /** An advertisement (30 s unless told) plays before the current item goes on. */
   | { type: 'ad'; durationMs?: number };
 
@@ -225,8 +227,8 @@ export class Player {
   phone(action: PhoneAction): void {
     const s = this.live();
     const now = this.clock.now();
-    // Anything but pause and resume moves past an ad.
-    if (action.type !== 'pause' && action.type !== 'play' && action.type !== 'ad' && s.ad) this.endAd(s, now);
+    // Anything but pause, resume or moving to another device moves past an ad.
+    if (!['pause', 'play', 'ad', 'transfer'].includes(action.type) && s.ad) this.endAd(s, now);
     switch (action.type) {
       case 'pause':
         if (s.activeKey !== null) this.pauseState(s, now);
@@ -262,6 +264,14 @@ export class Player {
         setProgress(s, 0, now);
         s.isPlaying = true;
         break;
+      case 'transfer': {
+        const device = this.devices.find((d) => d.key === action.device);
+        if (!device) throw new Error(`no online device ${action.device}`);
+        // Playing or paused stays as it was; from nothing active, the device wakes up paused.
+        setProgress(s, progressAt(s, now), now);
+        this.activate(s, device.key);
+        break;
+      }
     }
     s.timestamp = now;
     this.stale = undefined;

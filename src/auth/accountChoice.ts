@@ -1,7 +1,7 @@
 // After a sign-out, the next sign-in asks Spotify to show its dialog (`show_dialog=true`). Without
 // it, Spotify sends a user who approved the app before straight back, signed in as whichever
 // account the browser is logged in to, so switching Spotify accounts would be impossible.
-import type { Disposable } from '../clock';
+import type { Disposable } from '../disposable';
 import type { Event } from '../emitter';
 import type { SessionChange } from './sessionKeeper';
 

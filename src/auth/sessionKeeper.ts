@@ -1,4 +1,5 @@
-import type { Clock, Disposable } from '../clock';
+import type { Clock } from '../clock';
+import type { Disposable } from '../disposable';
 import { Emitter } from '../emitter';
 import type { Log } from '../log';
 import type { StoredSession } from './session';

@@ -1,9 +1,11 @@
-import type { Clock, Disposable } from '../clock';
+import type { Clock } from '../clock';
+import type { Disposable } from '../disposable';
 import type { Event } from '../emitter';
 import type { Log } from '../log';
 import { SpotifyError } from '../spotify/errors';
 import type { PlaybackSnapshot } from '../spotify/types';
 import type { PlaybackState } from './playbackState';
+import type { WindowActivity } from './windowActivity';
 
 /**
  * Decides when reading the playback state is worth a request. Spotify's quota is shared by every
@@ -18,12 +20,6 @@ import type { PlaybackState } from './playbackState';
  * - a Retry-After wait: nothing until it ends, and the wait is shown;
  * - after a command: one confirming read shortly after.
  */
-export interface WindowActivity {
-  readonly focused: boolean;
-  readonly active: boolean;
-  readonly onDidChange: Event<void>;
-}
-
 export interface SchedulerTiming {
   pollIntervalMs: number;
   idleIntervalMs: number;
@@ -56,6 +52,15 @@ export interface PlaybackReader {
   playback(): Promise<PlaybackSnapshot | undefined>;
 }
 
+/** What the rest of the extension asks of whoever decides when to read (the benchmark swaps in other clients' rules). */
+export interface ReadScheduling {
+  setEnabled(enabled: boolean): void;
+  confirmAfterCommand(): void;
+  refreshNow(): Promise<void>;
+  timingChanged(): void;
+  dispose(): void;
+}
+
 export interface SchedulerOptions {
   reader: PlaybackReader;
   state: PlaybackState;
@@ -68,7 +73,7 @@ export interface SchedulerOptions {
   onDidChangeWait: Event<number>;
 }
 
-export class PlaybackScheduler {
+export class PlaybackScheduler implements ReadScheduling {
   private enabled = false;
   private timer: Disposable | undefined;
   private reading: Promise<void> | undefined;

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
+import { clientIdProblem, clientSecretProblem } from '../auth/appCredentials';
 import type { ClientSecretStore } from '../auth/clientSecretStore';
 import type { FlowId } from '../auth/flows/signInFlow';
 import type { SessionKeeper } from '../auth/sessionKeeper';
 import { SECTION } from '../config/settings';
-import { isValidClientId } from '../config/serviceUrl';
 import type { Log } from '../log';
 
 /**
@@ -24,7 +24,6 @@ export interface AccountCommandDeps {
 const SETUP_WALKTHROUGH = 'backbeat.spotify#setup';
 /** Where a developer manages their apps, and each app's User Management. */
 const DEVELOPER_DASHBOARD = 'https://developer.spotify.com/dashboard';
-const SPOTIFY_APP_CREDENTIAL = /^[0-9a-f]{32}$/i;
 
 export function registerAccountCommands(deps: AccountCommandDeps): vscode.Disposable[] {
   return [
@@ -71,14 +70,14 @@ async function openSetupGuide(): Promise<void> {
 }
 
 /** Asks for the Client ID, checks its shape and stores it in user settings. Returns true when set. */
-export async function setClientId(): Promise<boolean> {
+async function setClientId(): Promise<boolean> {
   const current = vscode.workspace.getConfiguration(SECTION).get<string>('clientId') ?? '';
   const value = await vscode.window.showInputBox({
     title: 'Spotify Client ID',
     prompt: 'The Client ID of your app in the Spotify developer dashboard (32 hexadecimal characters).',
     value: current,
     ignoreFocusOut: true,
-    validateInput: (text) => (isValidClientId(text) ? undefined : 'A Spotify Client ID is 32 characters of 0-9 and a-f.'),
+    validateInput: clientIdProblem,
   });
   if (value === undefined) return false;
   await vscode.workspace.getConfiguration(SECTION).update('clientId', value.trim(), vscode.ConfigurationTarget.Global);
@@ -101,7 +100,6 @@ async function copyClientId(): Promise<void> {
  * argument (scripts, tests) is stored without asking; one that cannot be a Spotify secret is refused.
  */
 async function setClientSecret(deps: AccountCommandDeps, given: unknown): Promise<void> {
-  const problem = (text: string) => (SPOTIFY_APP_CREDENTIAL.test(text.trim()) ? undefined : 'A Spotify client secret is 32 characters of 0-9 and a-f.');
   const value =
     typeof given === 'string'
       ? given
@@ -110,10 +108,10 @@ async function setClientSecret(deps: AccountCommandDeps, given: unknown): Promis
           prompt: 'From your app\u2019s settings in the Spotify developer dashboard. Kept in VS Code\u2019s secret storage; sign-ins then use it instead of PKCE.',
           password: true,
           ignoreFocusOut: true,
-          validateInput: problem,
+          validateInput: clientSecretProblem,
         });
   if (value === undefined) return;
-  const refusal = problem(value);
+  const refusal = clientSecretProblem(value);
   if (refusal) {
     void vscode.window.showErrorMessage(refusal);
     return;

@@ -4,6 +4,7 @@ import { TokenError } from '../auth/tokenEndpoint';
 import { CommandDisallowed } from '../playback/disallowed';
 import { ScopeMissing, SpotifyError } from '../spotify/errors';
 import type { Device } from '../spotify/types';
+import { formatWait } from './format';
 
 /**
  * Turns any failure into one line for the user and the actions that fix it. Returns undefined for
@@ -46,14 +47,6 @@ export class NoActiveDeviceButOne extends Error {
   constructor(readonly device: Device & { id: string }) {
     super(`No active Spotify device; ${device.name} is available.`);
   }
-}
-
-export function formatWait(seconds: number): string {
-  if (seconds < 60) return `${seconds}s`;
-  if (seconds < 3600) return `${Math.ceil(seconds / 60)}m`;
-  const hours = Math.floor(seconds / 3600);
-  const minutes = Math.ceil((seconds % 3600) / 60);
-  return minutes ? `${hours}h ${minutes}m` : `${hours}h`;
 }
 
 export function describeFailure(error: unknown): UserMessage | undefined {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { namingMissingScope } from '../spotify/errors';
 import type { CatalogueEntry, PlayTarget } from '../spotify/types';
-import { PlaybackCommandDeps, report, run } from './playbackCommands';
+import type { PlaybackCommandDeps } from './playbackCommands';
 import { isQueueable } from './pickers/items';
 import { pickPlaylist } from './pickers/playlistPicker';
 import { showQueue } from './pickers/queuePicker';
@@ -29,7 +29,7 @@ export function registerLibraryCommands(deps: PlaybackCommandDeps): vscode.Dispo
   const { client, state, likes } = deps;
 
   const playEntry = (entry: CatalogueEntry) =>
-    run(deps, {
+    deps.commands.run({
       name: `Play ${entry.name}`,
       action: 'interrupting_playback',
       guess: (s) => ({ ...s, isPlaying: true }),
@@ -39,11 +39,11 @@ export function registerLibraryCommands(deps: PlaybackCommandDeps): vscode.Dispo
   const queue = async (entry: CatalogueEntry) => {
     if (!isQueueable(entry)) return;
     // The queue is not part of the playback state: nothing to read back.
-    const queued = await run(deps, { name: 'Add to Queue', send: () => client.addToQueue(entry.uri), confirm: false });
+    const queued = await deps.commands.run({ name: 'Add to Queue', send: () => client.addToQueue(entry.uri), confirm: false });
     if (queued) vscode.window.setStatusBarMessage(`$(add) Queued “${entry.name}”`, CONFIRMATION_MS);
   };
 
-  const onError = (name: string) => (error: unknown) => void report(deps, name, error);
+  const onError = (name: string) => (error: unknown) => void deps.commands.report(name, error);
 
   const search = async (title: string, kinds: Parameters<typeof pickFromSearch>[1]['kinds'], accept: (entry: CatalogueEntry) => unknown) => {
     const entry = await pickFromSearch(client, { title, kinds, clock: deps.clock, onQueue: (e) => void queue(e), onError: onError(title) });
@@ -65,11 +65,11 @@ export function registerLibraryCommands(deps: PlaybackCommandDeps): vscode.Dispo
     try {
       liked = await likes.likedNow();
     } catch (error) {
-      await report(deps, 'Like', namingMissingScope(error, LIBRARY_READ_SCOPE, 'Checking whether it is liked', deps.grantedScopes()));
+      await deps.commands.report('Like', namingMissingScope(error, LIBRARY_READ_SCOPE, 'Checking whether it is liked', deps.grantedScopes()));
       return;
     }
     const name = liked ? 'Unlike' : 'Like';
-    const done = await run(deps, {
+    const done = await deps.commands.run({
       name,
       show: () => likes.assume(!liked),
       send: () => (liked ? client.unsave([uri]) : client.save([uri])),

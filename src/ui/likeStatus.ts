@@ -1,4 +1,4 @@
-import type { Disposable } from '../clock';
+import type { Disposable } from '../disposable';
 import { Emitter } from '../emitter';
 import type { Log } from '../log';
 import type { PlaybackState } from '../playback/playbackState';

@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
 import type { Clock } from '../clock';
 import type { PlaybackState } from '../playback/playbackState';
-import type { WindowActivity } from '../playback/scheduler';
+import type { WindowActivity } from '../playback/windowActivity';
 import type { PlaybackSnapshot } from '../spotify/types';
-import { formatWait } from './errorMessages';
-import { escapeMarkdown, formatTime } from './format';
+import { escapeMarkdown, formatTime, formatWait } from './format';
 import type { LikeStatus } from './likeStatus';
 import { nowPlayingLabel } from './nowPlayingLabel';
 import { onPlayerSettingsChanged, PlayerSettings } from './playerSettings';

@@ -1,28 +1,23 @@
 import * as vscode from 'vscode';
 import type { Clock } from '../clock';
-import { disallowed, PlayerAction } from '../playback/disallowed';
-import type { PlaybackScheduler } from '../playback/scheduler';
+import type { PlayerCommands } from '../playback/playerCommands';
 import type { PlaybackState } from '../playback/playbackState';
 import type { SpotifyClient } from '../spotify/client';
-import { SpotifyError } from '../spotify/errors';
-import type { Device, PlaybackSnapshot, RepeatMode } from '../spotify/types';
-import { NoActiveDeviceButOne } from './errorMessages';
+import type { Device, RepeatMode } from '../spotify/types';
 import { formatTime, parseTime } from './format';
 import type { LikeStatus } from './likeStatus';
-import type { Notifier } from './notifier';
-import { onlyAvailableDevice, pickDevice } from './pickers/devicePicker';
+import { pickDevice } from './pickers/devicePicker';
 import type { PlayerSettings } from './playerSettings';
 
-/**
- * The transport controls: play/pause, skip, seek, volume, shuffle, repeat and the device. Each
- * goes through `run`: the status bar shows the effect at once, the command is sent, one
- * confirming read follows once Spotify has caught up, and a refusal rolls back with a message.
- */
+// The transport controls as VS Code commands: play/pause, skip, seek, volume, shuffle, repeat and
+// the device. Each goes through PlayerCommands, which shows the effect at once, sends it, reads
+// back once and rolls back a refusal with a message; this file adds the prompts and keybinding
+// arguments.
+
 export interface PlaybackCommandDeps {
   client: SpotifyClient;
   state: PlaybackState;
-  scheduler: PlaybackScheduler;
-  notifier: Notifier;
+  commands: PlayerCommands;
   likes: LikeStatus;
   clock: Clock;
   settings(): PlayerSettings;
@@ -30,90 +25,17 @@ export interface PlaybackCommandDeps {
   grantedScopes(): readonly string[];
 }
 
-export interface CommandRun {
-  /** For the log and the notification ("Next: ..."). */
-  name: string;
-  send(): Promise<void>;
-  /** The playback state the user should see at once. */
-  guess?: (s: PlaybackSnapshot) => PlaybackSnapshot;
-  /** A guess outside the playback state (the like flag); returns its undo. */
-  show?: () => () => void;
-  /** Read the playback state back afterwards (default); off for commands that do not change it. */
-  confirm?: boolean;
-  /** What it asks of the player, as `actions.disallows` names it: refused there, it is not sent. */
-  action?: PlayerAction;
-  /** Puts a refusal in terms of this command (which scope it needed), before the user is told. */
-  explain?: (error: unknown) => unknown;
-}
-
-/** The one way a command reaches Spotify. Resolves true when Spotify accepted it. */
-export async function run(deps: PlaybackCommandDeps, command: CommandRun): Promise<boolean> {
-  const refusal = command.action && disallowed(deps.state.snapshot, command.action);
-  if (refusal) {
-    deps.notifier.report(refusal, command.name);
-    return false;
-  }
-  const undoGuess = command.guess ? deps.state.applyOptimistic(command.guess) : undefined;
-  const undoShow = command.show?.();
-  try {
-    await command.send();
-    if (command.confirm !== false) deps.scheduler.confirmAfterCommand();
-    return true;
-  } catch (error) {
-    undoGuess?.();
-    undoShow?.();
-    await report(deps, command.name, command.explain ? command.explain(error) : error);
-    return false;
-  }
-}
-
-/** Tells the user why something failed; with no active device, offers the only one there is. */
-export async function report(deps: Pick<PlaybackCommandDeps, 'client' | 'notifier'>, name: string, error: unknown): Promise<void> {
-  let explained = error;
-  if (error instanceof SpotifyError && error.kind === 'no_active_device') {
-    const only = await deps.client.devices().then(onlyAvailableDevice, () => undefined);
-    if (only) explained = new NoActiveDeviceButOne(only);
-  }
-  deps.notifier.report(explained, name);
-}
-
-const NOTHING_ACTIVE = () => new SpotifyError('no_active_device', 'Nothing is playing on any device.');
 const REPEAT_CYCLE: Record<RepeatMode, RepeatMode> = { off: 'context', context: 'track', track: 'off' };
 const REPEAT_WORDS: Record<RepeatMode, string> = { off: 'off', context: 'the playlist or album', track: 'this track' };
 /** Unmuting with no volume remembered (muted elsewhere) comes back at this. */
 const UNMUTE_FALLBACK_PERCENT = 50;
 
 export function registerPlaybackCommands(deps: PlaybackCommandDeps): vscode.Disposable[] {
-  const { client, state } = deps;
+  const { client, state, commands } = deps;
   /** The volume before the last mute, to restore on unmute. */
   let volumeBeforeMute: number | undefined;
-
-  /** The state a relative command starts from; reads once when nothing is known yet. */
-  const known = async (): Promise<PlaybackSnapshot | undefined> => {
-    if (!state.snapshot) await deps.scheduler.refreshNow();
-    return state.snapshot;
-  };
-
-  /** Runs a command that needs the current state, or says nothing is active. */
-  const withState = async (name: string, command: (s: PlaybackSnapshot) => CommandRun): Promise<boolean> => {
-    const snapshot = await known();
-    if (!snapshot) {
-      await report(deps, name, NOTHING_ACTIVE());
-      return false;
-    }
-    return run(deps, command(snapshot));
-  };
-
-  const play = () => run(deps, { name: 'Play', action: 'resuming', guess: (s) => ({ ...s, isPlaying: true }), send: () => client.play() });
-  const pause = () => run(deps, { name: 'Pause', action: 'pausing', guess: (s) => ({ ...s, isPlaying: false }), send: () => client.pause() });
-
-  /** `target` gets the position now and gives the one to go to. */
-  const seekTo = (name: string, target: (nowMs: number) => number) =>
-    withState(name, (s) => {
-      const duration = s.item?.durationMs ?? Infinity;
-      const positionMs = Math.min(duration, Math.max(0, target(state.progressMs())));
-      return { name, action: 'seeking', guess: (g) => ({ ...g, progressMs: positionMs }), send: () => client.seek(positionMs) };
-    });
+  const withState: PlayerCommands['withState'] = (name, command) => commands.withState(name, command);
+  const seekTo: PlayerCommands['seek'] = (name, target) => commands.seek(name, target);
 
   const setVolume = (name: string, target: (current: number) => number) =>
     withState(name, (s) => {
@@ -128,7 +50,7 @@ export function registerPlaybackCommands(deps: PlaybackCommandDeps): vscode.Disp
   /** Moves playback, keeping it going: it starts on the new device unless the user had paused. */
   const transfer = async (device: Device & { id: string }) => {
     const play = state.snapshot?.isPlaying === false ? undefined : true;
-    const moved = await run(deps, {
+    const moved = await commands.run({
       name: 'Select Device',
       action: 'transferring_playback',
       guess: (s) => ({ ...s, isPlaying: play ?? s.isPlaying, device: { ...device, isActive: true } }),
@@ -143,18 +65,18 @@ export function registerPlaybackCommands(deps: PlaybackCommandDeps): vscode.Disp
     try {
       device ??= await pickDevice(client);
     } catch (error) {
-      await report(deps, 'Select Device', error);
+      await commands.report('Select Device', error);
       return;
     }
     if (device && !(device.isActive && state.snapshot?.isPlaying)) await transfer(device);
   };
 
   return [
-    vscode.commands.registerCommand('backbeat.playPause', () => (state.snapshot?.isPlaying ? pause() : play())),
-    vscode.commands.registerCommand('backbeat.play', play),
-    vscode.commands.registerCommand('backbeat.pause', pause),
-    vscode.commands.registerCommand('backbeat.next', () => run(deps, { name: 'Next', action: 'skipping_next', send: () => client.next() })),
-    vscode.commands.registerCommand('backbeat.previous', () => run(deps, { name: 'Previous', action: 'skipping_prev', send: () => client.previous() })),
+    vscode.commands.registerCommand('backbeat.playPause', () => commands.playPause()),
+    vscode.commands.registerCommand('backbeat.play', () => commands.play()),
+    vscode.commands.registerCommand('backbeat.pause', () => commands.pause()),
+    vscode.commands.registerCommand('backbeat.next', () => commands.next()),
+    vscode.commands.registerCommand('backbeat.previous', () => commands.previous()),
     vscode.commands.registerCommand('backbeat.seekForward', () => seekTo('Seek Forward', (now) => now + deps.settings().seekStepMs)),
     vscode.commands.registerCommand('backbeat.seekBack', () => seekTo('Seek Back', (now) => now - deps.settings().seekStepMs)),
     vscode.commands.registerCommand('backbeat.seekTo', async (position?: unknown) => {

@@ -1,6 +1,6 @@
 import type { Clock } from '../clock';
 import type { PlaybackState } from '../playback/playbackState';
-import type { WindowActivity } from '../playback/scheduler';
+import type { WindowActivity } from '../playback/windowActivity';
 import { SECOND_MS, SecondTicker } from './secondTicker';
 
 /**

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { Emitter } from '../emitter';
-import type { WindowActivity } from '../playback/scheduler';
+import type { WindowActivity } from '../playback/windowActivity';
 
 /** This window's focus and recent use, as the scheduler needs them. */
 export class VsCodeWindowActivity implements WindowActivity, vscode.Disposable {

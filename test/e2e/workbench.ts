@@ -2,7 +2,7 @@
 // wired to the emulator (with its consent page, like real Spotify), the workbench open in
 // Chromium, nobody signed in.
 import * as path from 'path';
-import { autoAcceptDialogs, Browser, launchBrowser, openWorkbench, screenshot } from '../harness/browser';
+import { autoAcceptDialogs, Browser, clickDialogButton, launchBrowser, openWorkbench, runCommand, screenshot, statusBarItem } from '../harness/browser';
 import { Stack, startStack, StartEmulator } from '../harness/emulatorStack';
 import { packageExtension } from '../harness/packageExtension';
 import { artifactsDir, repoRoot } from '../harness/paths';
@@ -71,4 +71,22 @@ export async function openSignedOutWorkbench(opts: WorkbenchOptions = {}): Promi
       await stack.stop();
     },
   };
+}
+
+const UI_TIMEOUT_MS = 20_000;
+
+/**
+ * Signs in as a person does: "Spotify: Sign In", Approve on the consent page in the popup, and
+ * the track in the status bar. The extension must be up (its status bar item showing).
+ */
+export async function signInThroughConsent(wb: Workbench): Promise<void> {
+  const { page, context } = wb.browser;
+  await statusBarItem(page, 'nowPlaying').filter({ hasText: 'Sign in to Spotify' }).waitFor({ timeout: UI_TIMEOUT_MS });
+  const popupOpened = context.waitForEvent('page', { timeout: UI_TIMEOUT_MS });
+  await runCommand(page, 'Spotify: Sign In');
+  // VS Code may ask first; the auto-accepter answers, this only makes the step explicit when it is up now.
+  await clickDialogButton(page, 'Allow', 1000).catch(() => undefined);
+  const consent = await popupOpened;
+  await consent.getByRole('button', { name: 'Approve' }).click({ timeout: UI_TIMEOUT_MS });
+  await statusBarItem(page, 'nowPlaying').filter({ hasText: 'Teardrop' }).waitFor({ timeout: UI_TIMEOUT_MS });
 }

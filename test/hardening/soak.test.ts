@@ -50,7 +50,7 @@ function listenerCounts(rig: Rig): Record<string, number> {
     playbackState: count(rig.state, 'changed'),
     retryAfterGate: count(rig.gate, 'changed'),
     sessionKeeper: count(rig.keeper, 'changes'),
-    sessionStore: count(rig.store, 'changed'),
+    sessionStore: count(rig.core.store, 'changed'),
   };
 }
 

@@ -1,4 +1,5 @@
-import type { Clock, Disposable } from '../../src/clock';
+import type { Clock } from '../../src/clock';
+import type { Disposable } from '../../src/disposable';
 
 /** A clock the test moves by hand; timers fire in order as it advances. */
 export class FakeClock implements Clock {

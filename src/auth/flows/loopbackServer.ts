@@ -1,5 +1,5 @@
 import * as http from 'http';
-import type { Disposable } from '../../clock';
+import type { Disposable } from '../../disposable';
 import { SignInFlowUnavailable } from '../signInErrors';
 import { callbackPage, CallbackOutcome } from './loopbackPages';
 import { CALLBACK_PATH } from './signInFlow';

@@ -1,4 +1,4 @@
-import type { Disposable } from '../../clock';
+import type { Disposable } from '../../disposable';
 import { Emitter } from '../../emitter';
 import type { CancelSignal, PendingSignIns } from '../pendingSignIns';
 import { loopbackRedirectUri } from './loopbackServer';

@@ -1,4 +1,4 @@
-import type { Disposable } from '../../clock';
+import type { Disposable } from '../../disposable';
 import type { CancelSignal } from '../pendingSignIns';
 
 /**

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { SpotifyClient } from '../../spotify/client';
 import type { Device } from '../../spotify/types';
+import { targetable } from '../../spotify/devices';
 import { waitForChoice } from './items';
 
 /**
@@ -28,16 +29,6 @@ const TYPE_ICONS: Record<string, string> = {
 
 export function deviceIcon(type: string): string {
   return TYPE_ICONS[type.toLowerCase()] ?? 'broadcast';
-}
-
-function targetable(device: Device): device is Device & { id: string } {
-  return device.id !== null;
-}
-
-/** The one device playback could move to when none is active, if there is exactly one. */
-export function onlyAvailableDevice(devices: readonly Device[]): (Device & { id: string }) | undefined {
-  const candidates = devices.filter(targetable).filter((d) => !d.isRestricted);
-  return candidates.length === 1 ? candidates[0] : undefined;
 }
 
 function deviceItem(device: Device & { id: string }): DeviceItem {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { Clock, Disposable } from '../../clock';
+import type { Clock } from '../../clock';
+import type { Disposable } from '../../disposable';
 import type { SpotifyClient } from '../../spotify/client';
 import type { CatalogueEntry, SearchKind, SearchResults } from '../../spotify/types';
 import { entryItem, EntryItem, isEntry, moreItem, MoreItem, QUEUE_BUTTON, waitForChoice } from './items';

@@ -1,28 +1,24 @@
 import { SessionKeeper } from '../../../src/auth/sessionKeeper';
-import { SessionStore } from '../../../src/auth/sessionStore';
 import type { StoredSession } from '../../../src/auth/session';
+import { Core } from '../../../src/core';
 import { Emitter } from '../../../src/emitter';
 import { PlaybackState } from '../../../src/playback/playbackState';
-import { DEFAULT_TIMING, PlaybackReader, PlaybackScheduler, WindowActivity } from '../../../src/playback/scheduler';
+import { DEFAULT_TIMING, PlaybackReader, PlaybackScheduler } from '../../../src/playback/scheduler';
+import type { WindowActivity } from '../../../src/playback/windowActivity';
 import { SpotifyClient } from '../../../src/spotify/client';
-import { SpotifyHttp } from '../../../src/spotify/http';
 import { RetryAfterGate } from '../../../src/spotify/retryAfterGate';
 import type { PlaybackSnapshot } from '../../../src/spotify/types';
-import { describeFailure, UserMessage } from '../../../src/ui/errorMessages';
-import { NotificationGate } from '../../../src/ui/notificationGate';
+import type { UserMessage } from '../../../src/ui/errorMessages';
 import { Emulator, EmulatorOptions, startEmulator } from '../../../emulator';
 import { FakeClock } from '../fakeClock';
 import { SharedSecrets } from '../fakeSecretStorage';
 import { RecordingLog } from '../recordingLog';
 import { emulatorSession } from '../emulatorGrant';
 
-/**
- * The extension's parts, built and wired as `src/extension.ts` builds them, on Node: the real
- * session store and keeper, HTTP layer, client, Retry-After gate, playback state and scheduler,
- * talking to the emulator. Only what VS Code provides is a double: SecretStorage, the clock
- * (shared with the emulator, so tokens expire in simulated time), the window's focus and the
- * notifications (recorded through the same describe-then-gate rule the Notifier applies).
- */
+// The extension's core (src/core.ts), the very wiring `src/extension.ts` uses, on Node, talking to
+// the emulator. Only what VS Code provides is a double: SecretStorage, the clock (shared with the
+// emulator, so tokens expire in simulated time), the window's focus and the notifications (their
+// one-per-cause rule is the core's; showing one is recorded here).
 
 /** Real milliseconds a request may take before it is aborted: short, so hanging servers cost little. */
 export const RIG_TIMEOUT_MS = 400;
@@ -44,28 +40,19 @@ export class FakeWindow implements WindowActivity {
   }
 }
 
-/** What the user saw: notifications shown, per the Notifier's one-per-cause rule. */
+/** What the user saw: the notifications the core's Notices rule let through, each open until dismissed. */
 export class UserNotices {
   readonly shown: UserMessage[] = [];
-  private readonly gate: NotificationGate;
+  private readonly open: (() => void)[] = [];
 
-  constructor(
-    clock: FakeClock,
-    private readonly log: RecordingLog,
-  ) {
-    this.gate = new NotificationGate(clock);
-  }
-
-  report(error: unknown, context: string): void {
-    const message = describeFailure(error);
-    if (!message) return;
-    this.log.warn(`${context}: ${message.text}`);
-    if (this.gate.tryOpen(message.cause)) this.shown.push(message);
-  }
+  readonly show = (message: UserMessage): Promise<void> => {
+    this.shown.push(message);
+    return new Promise((resolve) => this.open.push(resolve));
+  };
 
   /** The user closes every open notification. */
   dismissAll(): void {
-    for (const m of this.shown) this.gate.closed(m.cause);
+    this.open.splice(0).forEach((close) => close());
   }
 
   countFor(cause: string): number {
@@ -78,7 +65,7 @@ class ObservedReader implements PlaybackReader {
   started = 0;
   inFlight: Promise<unknown> | undefined;
 
-  constructor(private readonly client: SpotifyClient) {}
+  constructor(private readonly client: PlaybackReader) {}
 
   playback(): Promise<PlaybackSnapshot | undefined> {
     this.started++;
@@ -99,48 +86,48 @@ export class Rig {
   readonly log = new RecordingLog();
   readonly secrets = new SharedSecrets();
   readonly window = new FakeWindow();
-  readonly notices: UserNotices;
-  readonly gate: RetryAfterGate;
-  readonly store: SessionStore;
-  readonly keeper: SessionKeeper;
-  readonly client: SpotifyClient;
-  readonly state: PlaybackState;
-  readonly scheduler: PlaybackScheduler;
+  readonly notices = new UserNotices();
+  readonly core: Core;
   readonly reader: ObservedReader;
   /** Messages of errors thrown to callers (commands, reads): they are outputs too. */
   readonly thrown: string[] = [];
-  private readonly subscriptions: { dispose(): void }[] = [];
 
   private constructor(
     readonly emu: Emulator,
     readonly clock: FakeClock,
   ) {
-    const { log } = this;
-    this.notices = new UserNotices(clock, log);
-    this.gate = new RetryAfterGate(clock);
-    this.store = new SessionStore(this.secrets.window(), log);
-    this.keeper = new SessionKeeper({
-      store: this.store,
+    let reader: ObservedReader | undefined;
+    this.core = new Core({
+      secrets: this.secrets.window(),
       clock,
-      log,
-      tokenClient: async () => ({ accountsUrl: emu.accountsUrl, clientId: emu.clientId, timeoutMs: RIG_TIMEOUT_MS }),
-      onSignedOutByServer: (error) => this.notices.report(error, 'Refresh'),
-    });
-    this.client = new SpotifyClient(new SpotifyHttp({ apiUrl: () => emu.apiUrl, tokens: this.keeper, gate: this.gate, clock, log, timeoutMs: RIG_TIMEOUT_MS }));
-    this.state = new PlaybackState(clock);
-    this.reader = new ObservedReader(this.client);
-    this.scheduler = new PlaybackScheduler({
-      reader: this.reader,
-      state: this.state,
+      log: this.log,
       window: this.window,
-      clock,
-      log,
+      apiUrl: () => emu.apiUrl,
+      tokenClient: async () => ({ accountsUrl: emu.accountsUrl, clientId: emu.clientId, timeoutMs: RIG_TIMEOUT_MS }),
+      showNotice: this.notices.show,
       timing: () => DEFAULT_TIMING,
-      waitUntil: () => this.gate.blockedUntil,
-      onDidChangeWait: this.gate.onDidChange,
+      likeShown: () => false,
+      requestTimeoutMs: RIG_TIMEOUT_MS,
+      // The real scheduler, reading through a counter so tests can wait for its next read.
+      scheduling: (options) => new PlaybackScheduler({ ...options, reader: (reader = new ObservedReader(options.reader)) }),
     });
-    // As extension.ts: the session decides whether the status bar reads at all.
-    this.subscriptions.push(this.keeper.onDidChange(() => this.followSession()));
+    this.reader = reader!;
+  }
+
+  get keeper(): SessionKeeper {
+    return this.core.keeper;
+  }
+
+  get client(): SpotifyClient {
+    return this.core.client;
+  }
+
+  get state(): PlaybackState {
+    return this.core.state;
+  }
+
+  get gate(): RetryAfterGate {
+    return this.core.gate;
   }
 
   static async start(options: Partial<EmulatorOptions> = {}): Promise<Rig> {
@@ -148,16 +135,8 @@ export class Rig {
     // One time line: tokens expire, tracks progress and Retry-After runs out in simulated time.
     const emu = await startEmulator({ autoApprove: true, ...options, clock: { now: () => clock.now() } });
     const rig = new Rig(emu, clock);
-    await rig.keeper.initialize();
-    rig.followSession();
+    await rig.core.start();
     return rig;
-  }
-
-  private followSession(): void {
-    const signedIn = !!this.keeper.current;
-    if (!signedIn) this.state.setAvailability({ kind: 'signedOut' });
-    else if (this.state.availability.kind === 'signedOut') this.state.setAvailability({ kind: 'unknown' });
-    this.scheduler.setEnabled(signedIn);
   }
 
   /** A real PKCE authorization and code exchange with the emulator, adopted as a sign-in. */
@@ -169,17 +148,21 @@ export class Rig {
     return session;
   }
 
-  /** A user command the way playbackCommands' `run` handles it: failures become one notice. */
-  async command(name: string, send: (client: SpotifyClient) => Promise<unknown>): Promise<boolean> {
-    try {
-      await this.pump(send(this.client));
-      this.scheduler.confirmAfterCommand();
-      return true;
-    } catch (error) {
-      this.thrown.push(error instanceof Error ? error.message : String(error));
-      this.notices.report(error, name);
-      return false;
-    }
+  /** A user command through the core's PlayerCommands, as the editor's commands run it. */
+  command(name: string, send: (client: SpotifyClient) => Promise<unknown>): Promise<boolean> {
+    return this.pump(
+      this.core.commands.run({
+        name,
+        send: async () => {
+          try {
+            await send(this.client);
+          } catch (error) {
+            this.thrown.push(error instanceof Error ? error.message : String(error));
+            throw error;
+          }
+        },
+      }),
+    );
   }
 
   /**
@@ -222,14 +205,9 @@ export class Rig {
     ];
   }
 
-  /** Deactivation: the same parts disposed as extension.ts's subscriptions dispose them. */
+  /** Deactivation: the core disposed as extension.ts's subscriptions dispose it. */
   dispose(): void {
-    this.subscriptions.forEach((s) => s.dispose());
-    this.keeper.dispose();
-    this.store.dispose();
-    this.gate.dispose();
-    this.scheduler.dispose();
-    this.state.dispose();
+    this.core.dispose();
   }
 
   async close(): Promise<void> {

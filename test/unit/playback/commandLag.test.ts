@@ -20,11 +20,11 @@ describe('reads that lag a command', function () {
   });
   afterEach(() => rig.close());
 
-  /** Pause as the Pause command does it: shown at once, sent, then confirmed by a read. */
+  /** The Pause command, as the editor runs it: shown at once, sent, then confirmed by a read. */
   async function pause(): Promise<number> {
     const sentAt = rig.clock.now();
-    rig.state.applyOptimistic((s) => ({ ...s, isPlaying: false }));
-    assert.ok(await rig.command('Pause', (client) => client.pause()));
+    assert.ok(await rig.pump(rig.core.commands.pause()));
+    assert.strictEqual(rig.state.snapshot?.isPlaying, false, 'shown paused at once');
     return sentAt;
   }
 

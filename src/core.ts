@@ -1,0 +1,112 @@
+import type * as vscode from 'vscode';
+import { SessionKeeper } from './auth/sessionKeeper';
+import { SessionStore } from './auth/sessionStore';
+import type { TokenClient } from './auth/tokenEndpoint';
+import type { Clock } from './clock';
+import type { Log } from './log';
+import { PlayerCommands } from './playback/playerCommands';
+import { PlaybackState } from './playback/playbackState';
+import { PlaybackScheduler, ReadScheduling, SchedulerOptions, SchedulerTiming } from './playback/scheduler';
+import type { WindowActivity } from './playback/windowActivity';
+import { SpotifyClient } from './spotify/client';
+import { RequestObserver, SpotifyHttp } from './spotify/http';
+import { RetryAfterGate } from './spotify/retryAfterGate';
+import { LikeStatus } from './ui/likeStatus';
+import { Notices, ShowNotice } from './ui/notices';
+
+// The extension's parts without VS Code, wired once: the session (SecretStorage, refresh, other
+// windows), the Web API client behind the Retry-After gate, the playback state, the scheduler that
+// decides when a read is worth a request, the commands and the notification rules.
+// src/extension.ts adapts VS Code to this; the hardening rig and the benchmark build the very same
+// wiring on Node, so what they measure is the extension.
+
+export interface CoreHost {
+  secrets: vscode.SecretStorage;
+  clock: Clock;
+  log: Pick<Log, 'trace' | 'info' | 'warn' | 'addSecret'>;
+  window: WindowActivity;
+  apiUrl(): string;
+  /** Where and how to refresh tokens; read at refresh time so setting changes apply. */
+  tokenClient(usesClientSecret: boolean): Promise<TokenClient>;
+  showNotice: ShowNotice;
+  timing(): SchedulerTiming;
+  /** True while a view shows the like flag. */
+  likeShown(): boolean;
+  /** Told whenever the signed-in state may have changed (VS Code's `backbeat.signedIn` context). */
+  onSignedInChanged?(signedIn: boolean): void;
+  requestTimeoutMs?: number;
+  onRequest?: RequestObserver;
+  /** The benchmark's baselines: another client's rule for when to read, and its own Retry-After handling. */
+  scheduling?(options: SchedulerOptions): ReadScheduling;
+  gate?(clock: Clock): RetryAfterGate;
+}
+
+export class Core {
+  readonly notices: Notices;
+  readonly gate: RetryAfterGate;
+  readonly store: SessionStore;
+  readonly keeper: SessionKeeper;
+  readonly client: SpotifyClient;
+  readonly state: PlaybackState;
+  readonly scheduler: ReadScheduling;
+  readonly commands: PlayerCommands;
+  readonly likes: LikeStatus;
+  private readonly subscriptions: { dispose(): void }[];
+
+  constructor(private readonly host: CoreHost) {
+    const { clock, log } = host;
+    this.notices = new Notices(log, clock, host.showNotice);
+    this.gate = host.gate?.(clock) ?? new RetryAfterGate(clock);
+    this.store = new SessionStore(host.secrets, log);
+    this.keeper = new SessionKeeper({
+      store: this.store,
+      clock,
+      log,
+      tokenClient: host.tokenClient,
+      onSignedOutByServer: (error) => this.notices.report(error, 'Refresh'),
+    });
+    this.client = new SpotifyClient(
+      new SpotifyHttp({ apiUrl: host.apiUrl, tokens: this.keeper, gate: this.gate, clock, log, timeoutMs: host.requestTimeoutMs, onRequest: host.onRequest }),
+    );
+    this.state = new PlaybackState(clock);
+    const scheduling: SchedulerOptions = {
+      reader: this.client,
+      state: this.state,
+      window: host.window,
+      clock,
+      log,
+      timing: host.timing,
+      waitUntil: () => this.gate.blockedUntil,
+      onDidChangeWait: this.gate.onDidChange,
+    };
+    this.scheduler = host.scheduling?.(scheduling) ?? new PlaybackScheduler(scheduling);
+    this.commands = new PlayerCommands({ client: this.client, state: this.state, scheduler: this.scheduler, notices: this.notices });
+    this.likes = new LikeStatus(this.client, this.state, host.likeShown, log);
+    this.subscriptions = [this.keeper.onDidChange(() => this.followSession())];
+  }
+
+  /** Reads the stored session, as a window does when it opens, and starts reading if signed in. */
+  async start(): Promise<void> {
+    await this.keeper.initialize();
+    this.followSession();
+  }
+
+  /** The session decides whether the status bar reads at all. */
+  private followSession(): void {
+    const signedIn = !!this.keeper.current;
+    if (!signedIn) this.state.setAvailability({ kind: 'signedOut' });
+    else if (this.state.availability.kind === 'signedOut') this.state.setAvailability({ kind: 'unknown' });
+    this.scheduler.setEnabled(signedIn);
+    this.host.onSignedInChanged?.(signedIn);
+  }
+
+  dispose(): void {
+    this.subscriptions.forEach((s) => s.dispose());
+    this.likes.dispose();
+    this.keeper.dispose();
+    this.store.dispose();
+    this.gate.dispose();
+    this.scheduler.dispose();
+    this.state.dispose();
+  }
+}

@@ -1,0 +1,113 @@
+import type { SpotifyClient } from '../spotify/client';
+import { disallowed, PlayerAction } from './disallowed';
+import { onlyAvailableDevice } from '../spotify/devices';
+import { SpotifyError } from '../spotify/errors';
+import type { PlaybackSnapshot } from '../spotify/types';
+import { NoActiveDeviceButOne } from '../ui/errorMessages';
+import type { Notices } from '../ui/notices';
+import type { PlaybackState } from './playbackState';
+import type { ReadScheduling } from './scheduler';
+
+// The one way a command reaches Spotify, free of `vscode` so the hardening rig and the benchmark
+// run it as the editor does: the status bar shows the effect at once, the command is sent, one
+// confirming read follows once Spotify has caught up, and a refusal rolls back with a message.
+
+export interface CommandRun {
+  /** For the log and the notification ("Next: ..."). */
+  name: string;
+  send(): Promise<void>;
+  /** The playback state the user should see at once. */
+  guess?: (s: PlaybackSnapshot) => PlaybackSnapshot;
+  /** A guess outside the playback state (the like flag); returns its undo. */
+  show?: () => () => void;
+  /** Read the playback state back afterwards (default); off for commands that do not change it. */
+  confirm?: boolean;
+  /** What it asks of the player, as `actions.disallows` names it: refused there, it is not sent. */
+  action?: PlayerAction;
+  /** Puts a refusal in terms of this command (which scope it needed), before the user is told. */
+  explain?: (error: unknown) => unknown;
+}
+
+export interface PlayerCommandsDeps {
+  client: SpotifyClient;
+  state: PlaybackState;
+  scheduler: Pick<ReadScheduling, 'confirmAfterCommand' | 'refreshNow'>;
+  notices: Pick<Notices, 'report'>;
+}
+
+const NOTHING_ACTIVE = () => new SpotifyError('no_active_device', 'Nothing is playing on any device.');
+
+export class PlayerCommands {
+  constructor(private readonly deps: PlayerCommandsDeps) {}
+
+  /** Resolves true when Spotify accepted the command. */
+  async run(command: CommandRun): Promise<boolean> {
+    const refusal = command.action && disallowed(this.deps.state.snapshot, command.action);
+    if (refusal) {
+      this.deps.notices.report(refusal, command.name);
+      return false;
+    }
+    const undoGuess = command.guess ? this.deps.state.applyOptimistic(command.guess) : undefined;
+    const undoShow = command.show?.();
+    try {
+      await command.send();
+      if (command.confirm !== false) this.deps.scheduler.confirmAfterCommand();
+      return true;
+    } catch (error) {
+      undoGuess?.();
+      undoShow?.();
+      await this.report(command.name, command.explain ? command.explain(error) : error);
+      return false;
+    }
+  }
+
+  /** Tells the user why something failed; with no active device, offers the only one there is. */
+  async report(name: string, error: unknown): Promise<void> {
+    let explained = error;
+    if (error instanceof SpotifyError && error.kind === 'no_active_device') {
+      const only = await this.deps.client.devices().then(onlyAvailableDevice, () => undefined);
+      if (only) explained = new NoActiveDeviceButOne(only);
+    }
+    this.deps.notices.report(explained, name);
+  }
+
+  /** Runs a command that needs the current state (read once when nothing is known yet), or says nothing is active. */
+  async withState(name: string, command: (s: PlaybackSnapshot) => CommandRun): Promise<boolean> {
+    if (!this.deps.state.snapshot) await this.deps.scheduler.refreshNow();
+    const snapshot = this.deps.state.snapshot;
+    if (!snapshot) {
+      await this.report(name, NOTHING_ACTIVE());
+      return false;
+    }
+    return this.run(command(snapshot));
+  }
+
+  play(): Promise<boolean> {
+    return this.run({ name: 'Play', action: 'resuming', guess: (s) => ({ ...s, isPlaying: true }), send: () => this.deps.client.play() });
+  }
+
+  pause(): Promise<boolean> {
+    return this.run({ name: 'Pause', action: 'pausing', guess: (s) => ({ ...s, isPlaying: false }), send: () => this.deps.client.pause() });
+  }
+
+  playPause(): Promise<boolean> {
+    return this.deps.state.snapshot?.isPlaying ? this.pause() : this.play();
+  }
+
+  next(): Promise<boolean> {
+    return this.run({ name: 'Next', action: 'skipping_next', send: () => this.deps.client.next() });
+  }
+
+  previous(): Promise<boolean> {
+    return this.run({ name: 'Previous', action: 'skipping_prev', send: () => this.deps.client.previous() });
+  }
+
+  /** `target` gets the position now and gives the one to go to (kept within the item). */
+  seek(name: string, target: (nowMs: number) => number): Promise<boolean> {
+    return this.withState(name, (s) => {
+      const duration = s.item?.durationMs ?? Infinity;
+      const positionMs = Math.min(duration, Math.max(0, target(this.deps.state.progressMs())));
+      return { name, action: 'seeking', guess: (g) => ({ ...g, progressMs: positionMs }), send: () => this.deps.client.seek(positionMs) };
+    });
+  }
+}
