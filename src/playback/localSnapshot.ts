@@ -31,10 +31,21 @@ export function snapshotFromLocal(local: LocalPlayerState & { track: LocalTrack 
   const known = web?.item && sameItem(web.item, track) ? web.item : undefined;
   const uri = track.uri ?? known?.uri;
   const [, type, id] = uri?.split(':') ?? [];
+  const onComputer = isComputer(web?.device) ? web : undefined;
+  const common = {
+    isPlaying: local.status === 'playing',
+    progressMs: local.positionMs,
+    device: onComputer?.device ?? THIS_COMPUTER,
+    shuffle: onComputer?.shuffle ?? false,
+    repeat: onComputer?.repeat ?? 'off',
+  } as const;
+  // An ad is shown as the Web API shows one: no item, and no skipping or seeking meanwhile.
+  if (type === 'ad') return { ...common, isAd: true, disallows: { skipping_next: true, skipping_prev: true, seeking: true } };
   const item: PlayableItem = {
     kind: type === 'episode' ? 'episode' : 'track',
-    id: id ?? known?.id,
+    id: type === 'local' ? undefined : (id ?? known?.id),
     uri,
+    isLocal: type === 'local',
     name: track.title,
     byline: track.artists.join(', ') || known?.byline || '',
     collection: track.album ?? known?.collection,
@@ -42,15 +53,5 @@ export function snapshotFromLocal(local: LocalPlayerState & { track: LocalTrack 
     imageUrl: track.artUrl ?? known?.imageUrl,
     webUrl: type === 'track' || type === 'episode' ? `https://open.spotify.com/${type}/${id}` : known?.webUrl,
   };
-  const onComputer = isComputer(web?.device) ? web : undefined;
-  return {
-    isPlaying: local.status === 'playing',
-    item,
-    progressMs: local.positionMs,
-    device: onComputer?.device ?? THIS_COMPUTER,
-    shuffle: onComputer?.shuffle ?? false,
-    repeat: onComputer?.repeat ?? 'off',
-    contextUri: known && onComputer ? onComputer.contextUri : undefined,
-    disallows: {},
-  };
+  return { ...common, isAd: false, item, contextUri: known && onComputer ? onComputer.contextUri : undefined, disallows: {} };
 }

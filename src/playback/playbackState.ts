@@ -17,6 +17,22 @@ export type Availability =
   | { kind: 'unreachable'; message: string }
   | { kind: 'waiting'; until: number }; // Retry-After
 
+/**
+ * Spotify's reads lag commands by up to a few seconds. A read this soon after a command that
+ * contradicts it shows Spotify not yet caught up, not the truth: the command's effect stays shown.
+ */
+export const COMMAND_LAG_MS = 3_000;
+/** A position this far from the one a seek asked for means the seek has not shown yet. */
+const SEEK_TOLERANCE_MS = 2_000;
+
+/** A command's expected effect, until a read confirms it or the lag window has passed. */
+interface Expectation {
+  at: number;
+  /** The state when the command was sent (progress as of then). */
+  before: PlaybackSnapshot;
+  guess: PlaybackSnapshot;
+}
+
 /** Where what the status bar shows came from: the tooltip names it. */
 export type NowPlayingSource = 'webApi' | 'local';
 
@@ -34,6 +50,7 @@ interface WebAnswer {
 
 export class PlaybackState {
   private shown: Reading = { snapshot: undefined, observedAt: 0, source: 'webApi' };
+  private expectation: Expectation | undefined;
   private status: Availability = { kind: 'signedOut' };
   /** What the Web API side says (shown unless the local app is the truth). */
   private webStatus: Availability = { kind: 'signedOut' };
@@ -93,13 +110,27 @@ export class PlaybackState {
     return Math.max(0, s.item.durationMs - this.progressMs());
   }
 
-  /** What the Web API answered: a snapshot, or undefined for "nothing active". */
-  observe(snapshot: PlaybackSnapshot | undefined): void {
+  /**
+   * What the Web API answered: a snapshot, or undefined for "nothing active". An answer that
+   * contradicts a command sent less than COMMAND_LAG_MS ago is held back; then this returns when
+   * a read is worth making again (once Spotify must have caught up), otherwise undefined.
+   */
+  observe(snapshot: PlaybackSnapshot | undefined): number | undefined {
+    const expected = this.expectation;
     const now = this.clock.now();
+    if (!this.localFirst && expected && now - expected.at < COMMAND_LAG_MS && contradicts(expected, snapshot, now)) {
+      if (this.status.kind !== 'active') {
+        this.status = { kind: 'active' };
+        this.changed.fire();
+      }
+      return expected.at + COMMAND_LAG_MS;
+    }
+    this.expectation = undefined;
     this.lastWeb = { snapshot, observedAt: now };
     this.webStatus = snapshot ? { kind: 'active' } : { kind: 'nothingActive' };
     if (!this.localFirst) this.show({ snapshot, observedAt: now, source: 'webApi' }, this.webStatus);
     this.webObserved.fire();
+    return undefined;
   }
 
   /** What the local app reports (undefined: it has nothing, or quit); `observedAt` is when its position was true. */
@@ -131,12 +162,16 @@ export class PlaybackState {
   applyOptimistic(change: (s: PlaybackSnapshot) => PlaybackSnapshot): () => void {
     const before = this.shown;
     if (!before.snapshot) return () => undefined;
-    const optimistic: Reading = { ...before, snapshot: change({ ...before.snapshot, progressMs: this.progressMs() }), observedAt: this.clock.now() };
+    const base = { ...before.snapshot, progressMs: this.progressMs() };
+    const expectation = { at: this.clock.now(), before: base, guess: withPlayPauseDisallows(change(base), base) };
+    const optimistic: Reading = { ...before, snapshot: expectation.guess, observedAt: expectation.at };
     this.shown = optimistic;
+    this.expectation = expectation;
     this.changed.fire();
     return () => {
       // A real reading since then is the truth; only undo our own guess.
       if (this.shown !== optimistic) return;
+      if (this.expectation === expectation) this.expectation = undefined;
       this.shown = before;
       this.changed.fire();
     };
@@ -144,7 +179,10 @@ export class PlaybackState {
 
   /** The Web API side's status (signed out, waiting, unreachable...); shown unless the local app is the truth. */
   setAvailability(status: Availability): void {
-    if (status.kind === 'signedOut') this.lastWeb = undefined;
+    if (status.kind === 'signedOut') {
+      this.lastWeb = undefined;
+      this.expectation = undefined;
+    }
     this.webStatus = status;
     if (!this.localFirst) this.show(this.shown, status);
   }
@@ -159,4 +197,31 @@ export class PlaybackState {
     this.changed.dispose();
     this.webObserved.dispose();
   }
+}
+
+/** Whether a read shows the state from before the command instead of its effect. */
+function contradicts({ at, before, guess }: Expectation, seen: PlaybackSnapshot | undefined, now: number): boolean {
+  if (!seen) return guess.isPlaying;
+  const undone = <T>(pick: (s: PlaybackSnapshot) => T) => pick(guess) !== pick(before) && pick(seen) !== pick(guess);
+  const sought = Math.abs(guess.progressMs - before.progressMs) > SEEK_TOLERANCE_MS;
+  const expectedProgress = guess.progressMs + (guess.isPlaying ? now - at : 0);
+  return (
+    undone((s) => s.isPlaying) ||
+    undone((s) => s.shuffle) ||
+    undone((s) => s.repeat) ||
+    undone((s) => s.device?.id) ||
+    undone((s) => s.device?.volumePercent) ||
+    undone((s) => s.item?.uri) ||
+    (sought && Math.abs(seen.progressMs - expectedProgress) > SEEK_TOLERANCE_MS)
+  );
+}
+
+/** A guessed play or pause also moves what Spotify refuses next (resuming while playing, pausing while paused). */
+function withPlayPauseDisallows(guess: PlaybackSnapshot, before: PlaybackSnapshot): PlaybackSnapshot {
+  const was = before.isPlaying ? 'resuming' : 'pausing';
+  if (guess.isPlaying === before.isPlaying || !guess.disallows[was]) return guess;
+  const disallows = { ...guess.disallows };
+  delete disallows[was];
+  disallows[guess.isPlaying ? 'resuming' : 'pausing'] = true;
+  return { ...guess, disallows };
 }

@@ -1,6 +1,7 @@
 import type { LocalCommand, LocalPlayer } from '../localPlayer/localPlayer';
 import type { Log } from '../log';
 import type { SpotifyClient } from '../spotify/client';
+import { disallowed, PlayerAction } from './disallowed';
 import { onlyAvailableDevice } from '../spotify/devices';
 import { SpotifyError } from '../spotify/errors';
 import type { PlaybackSnapshot } from '../spotify/types';
@@ -27,6 +28,10 @@ export interface CommandRun {
   show?: () => () => void;
   /** Read the playback state back afterwards (default); off for commands that do not change it. */
   confirm?: boolean;
+  /** What it asks of the player, as `actions.disallows` names it: refused there, it is not sent. */
+  action?: PlayerAction;
+  /** Puts a refusal in terms of this command (which scope it needed), before the user is told. */
+  explain?: (error: unknown) => unknown;
 }
 
 export interface PlayerCommandsDeps {
@@ -53,6 +58,11 @@ export class PlayerCommands {
 
   /** Resolves true when Spotify accepted the command. */
   async run(command: CommandRun): Promise<boolean> {
+    const refusal = command.action && disallowed(this.deps.state.snapshot, command.action);
+    if (refusal) {
+      this.deps.notices.report(refusal, command.name);
+      return false;
+    }
     const undoGuess = command.guess ? this.deps.state.applyOptimistic(command.guess) : undefined;
     const undoShow = command.show?.();
     try {
@@ -62,7 +72,7 @@ export class PlayerCommands {
     } catch (error) {
       undoGuess?.();
       undoShow?.();
-      await this.report(command.name, error);
+      await this.report(command.name, command.explain ? command.explain(error) : error);
       return false;
     }
   }
@@ -115,11 +125,21 @@ export class PlayerCommands {
   }
 
   play(): Promise<boolean> {
-    return this.run({ name: 'Play', guess: (s) => ({ ...s, isPlaying: true }), send: () => this.transport('Play', { type: 'play' }, () => this.deps.client.play()) });
+    return this.run({
+      name: 'Play',
+      action: 'resuming',
+      guess: (s) => ({ ...s, isPlaying: true }),
+      send: () => this.transport('Play', { type: 'play' }, () => this.deps.client.play()),
+    });
   }
 
   pause(): Promise<boolean> {
-    return this.run({ name: 'Pause', guess: (s) => ({ ...s, isPlaying: false }), send: () => this.transport('Pause', { type: 'pause' }, () => this.deps.client.pause()) });
+    return this.run({
+      name: 'Pause',
+      action: 'pausing',
+      guess: (s) => ({ ...s, isPlaying: false }),
+      send: () => this.transport('Pause', { type: 'pause' }, () => this.deps.client.pause()),
+    });
   }
 
   playPause(): Promise<boolean> {
@@ -127,11 +147,11 @@ export class PlayerCommands {
   }
 
   next(): Promise<boolean> {
-    return this.run({ name: 'Next', send: () => this.transport('Next', { type: 'next' }, () => this.deps.client.next()) });
+    return this.run({ name: 'Next', action: 'skipping_next', send: () => this.transport('Next', { type: 'next' }, () => this.deps.client.next()) });
   }
 
   previous(): Promise<boolean> {
-    return this.run({ name: 'Previous', send: () => this.transport('Previous', { type: 'previous' }, () => this.deps.client.previous()) });
+    return this.run({ name: 'Previous', action: 'skipping_prev', send: () => this.transport('Previous', { type: 'previous' }, () => this.deps.client.previous()) });
   }
 
   /** `target` gets the position now and gives the one to go to (kept within the item). */
@@ -141,6 +161,7 @@ export class PlayerCommands {
       const positionMs = Math.min(duration, Math.max(0, target(this.deps.state.progressMs())));
       return {
         name,
+        action: 'seeking',
         guess: (g) => ({ ...g, progressMs: positionMs }),
         send: () => this.transport(name, { type: 'seek', positionMs }, () => this.deps.client.seek(positionMs)),
       };

@@ -69,7 +69,7 @@ describe('Linux bridge: MPRIS over D-Bus (against the emulator’s desktop app)'
     await api(emulator, token, 'PUT', '/me/player/pause');
     await until('paused', () => state()?.status === 'paused');
     await api(emulator, token, 'PUT', '/me/player/seek?position_ms=42000');
-    await until('the Seeked position', () => state()?.positionMs === 42_000);
+    await until(() => `the Seeked position; the bridge saw ${JSON.stringify(state())}`, () => state()?.positionMs === 42_000);
   });
 
   it('sends play/pause, next, previous, seek and open-uri to the app', async () => {

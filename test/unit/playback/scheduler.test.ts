@@ -98,7 +98,7 @@ describe('playback scheduler', () => {
   });
 
   it('reads at the predicted end of the track, even between polls', async () => {
-    const { clock, reader, scheduler, window } = setup(new TestWindow(true, false)); // idle: 30 s polls
+    const { clock, reader, scheduler } = setup(new TestWindow(true, false)); // idle: slow polls
     reader.answer = snapshot({ progressMs: 330_000 - 10_000 }); // 10 s left
     scheduler.setEnabled(true);
     await clock.advance(0);
@@ -108,7 +108,6 @@ describe('playback scheduler', () => {
       reader.reads.slice(1).map((t) => t - start),
       [10_000 + DEFAULT_TIMING.settleMs],
     );
-    assert.ok(window.focused);
   });
 
   it('does not burst when Spotify still shows the finished track', async () => {
@@ -167,7 +166,7 @@ describe('playback scheduler', () => {
     assert.deepStrictEqual(offsets, [0, 1_000 + DEFAULT_TIMING.settleMs, ...rhythm.slice(1)]);
   });
 
-  it('reads at the track end without moving the regular reads, so it can only make the status bar fresher', async () => {
+  it('reads at the track end without moving the regular reads', async () => {
     const { clock, reader, scheduler } = setup();
     const start = clock.now();
     const endsAt = start + 12_300;
@@ -246,7 +245,7 @@ describe('playback scheduler', () => {
     assert.strictEqual(reader.reads.length - before, 6);
   });
 
-  it('never reads more slowly in use than the poll interval, whatever the other timings', () => {
+  it('the timing for a 300 s poll interval: 300 s between reads in use, idle reads and slow checks no more often; 5 s gives the default', () => {
     const slow = timingForPollInterval(300);
     assert.strictEqual(slow.pollIntervalMs, 300_000);
     assert.ok(slow.idleIntervalMs >= slow.pollIntervalMs && slow.slowCheckMs >= slow.pollIntervalMs);
