@@ -5,6 +5,7 @@ import { handleToken } from './accounts/tokenEndpoint';
 import { Clock } from './clock';
 import { CONTROL_PREFIX, handleControl } from './control';
 import { DesktopApp } from './desktop/desktopApp';
+import { DesktopView, desktopView } from './desktop/desktopView';
 import { Fault, FaultList, faultReply } from './faults';
 import { html, json, parseQuery, Reply, RequestContext, writeReply } from './http';
 import { Listener } from './listener';
@@ -68,8 +69,12 @@ export interface Emulator {
   revokeGrants(): void;
   expireAccessTokens(): void;
   phone(action: PhoneAction): void;
-  /** Something done in the desktop app itself (needs `desktopBus`): it wakes this computer, not the phone. */
+  /** Something done in the desktop app itself: it wakes this computer, not the phone. */
   desktop(action: PhoneAction): void;
+  /** What the desktop app on this computer shows, or undefined while it is not running. */
+  desktopView(): DesktopView | undefined;
+  /** Told after each change made through the Web API, the phone or the desktop app; returns how to stop. */
+  onPlayerChange(listener: () => void): () => void;
   snapshot(): EmulatorSnapshot;
   /** Every authorization code, refresh and access token issued, plus the client secret (for leak scans). */
   issuedSecrets(): string[];
@@ -115,7 +120,7 @@ export class SpotifyEmulator implements Emulator {
     await this.listener.start(this.settings.port);
     if (this.settings.desktopBus) {
       this.desktopApp = await DesktopApp.publish(this.settings.desktopBus, this.world, {
-        running: () => this.settings.desktopRunning,
+        running: () => this.desktopView() !== undefined,
         reportsPosition: () => this.settings.desktopReportsPosition,
       });
     }
@@ -123,7 +128,7 @@ export class SpotifyEmulator implements Emulator {
 
   configure(patch: Partial<EmulatorOptions>): void {
     applyPatch(this.settings, patch);
-    this.desktopApp?.sync();
+    this.world.player.changed();
   }
 
   addFault(fault: Fault): void { this.faults.add(fault); }
@@ -133,8 +138,17 @@ export class SpotifyEmulator implements Emulator {
   phone(action: PhoneAction): void { this.world.player.phone(action); }
 
   desktop(action: PhoneAction): void {
-    if (!this.desktopApp) throw new Error('the emulator publishes no desktop app (start it with desktopBus)');
-    this.desktopApp.act(action);
+    if (!this.desktopView()) throw new Error('the desktop app is not running');
+    this.world.player.phone(action, 'computer');
+  }
+
+  desktopView(): DesktopView | undefined {
+    const runs = this.settings.desktopRunning && this.world.player.devices.some((d) => d.key === 'computer');
+    return runs ? desktopView(this.world) : undefined;
+  }
+
+  onPlayerChange(listener: () => void): () => void {
+    return this.world.player.onChange(listener);
   }
 
   snapshot(): EmulatorSnapshot {

@@ -14,6 +14,7 @@ export { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_REDIRECT_URIS } from 
 export type { EmulatorOptions } from './options';
 export { SCOPES_ALL } from './scopes';
 export type { PhoneAction } from './world/player';
+export type { DesktopView } from './desktop/desktopView';
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const emulator = new SpotifyEmulator(options);

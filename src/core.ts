@@ -115,7 +115,7 @@ export class Core {
   private followSession(): void {
     const signedIn = !!this.keeper.current;
     if (!signedIn) this.state.setAvailability({ kind: 'signedOut' });
-    else if (this.state.availability.kind === 'signedOut') this.state.setAvailability({ kind: 'unknown' });
+    else if (this.state.webAvailability.kind === 'signedOut') this.state.setAvailability({ kind: 'unknown' });
     this.scheduler.setEnabled(signedIn);
     this.sources?.sessionChanged();
     this.host.onSignedInChanged?.(signedIn);

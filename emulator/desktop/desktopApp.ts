@@ -1,18 +1,17 @@
 import * as dbus from 'dbus-next';
-import { progressAt } from '../world/playbackState';
 import type { PhoneAction } from '../world/player';
 import type { World } from '../world/world';
+import { DesktopView, desktopView } from './desktopView';
 import { PlayerBehaviour, PlayerInterface, RootInterface } from './mprisInterfaces';
 
 /**
  * The Spotify desktop app on "this computer" (the emulator's `computer` device), published as
  * `org.mpris.MediaPlayer2.spotify` on a D-Bus session bus the way the real app publishes itself:
- * one emulator drives both the Web API and the local path. It mirrors the emulator's player, also
- * while another device plays (the real app then shows that device's track as its remote control).
- * Its commands need no Premium and never reach the Web API's request log.
+ * one emulator drives both the Web API and the local path. It shows desktopView.ts's view of the
+ * player. Its commands need no Premium and never reach the Web API's request log.
  */
 interface DesktopOptions {
-  /** The app runs (owns its bus name); false is the app quit. */
+  /** The app runs (owns its bus name); false is the app quit (or its computer offline). */
   running(): boolean;
   /** Recent builds report Position; older ones always answered 0. */
   reportsPosition(): boolean;
@@ -59,12 +58,6 @@ export class DesktopApp implements PlayerBehaviour {
     this.syncing = this.syncing.then(() => this.syncNow()).catch((error: unknown) => console.error('Spotify emulator: desktop app', error));
   }
 
-  /** Something done in the app itself (its own buttons): like the phone, but it wakes this computer. */
-  act(action: PhoneAction): void {
-    if (!this.owned) throw new Error('the desktop app is not running');
-    this.world.player.phone(action, 'computer');
-  }
-
   async close(): Promise<void> {
     this.unsubscribe();
     clearTimeout(this.endTimer);
@@ -77,9 +70,9 @@ export class DesktopApp implements PlayerBehaviour {
   // ---- MPRIS --------------------------------------------------------------------------------
 
   property(name: string): unknown {
-    const props = this.properties();
-    if (name === 'Position') return BigInt(this.options.reportsPosition() ? Math.round(this.positionMs() * 1000) : 0);
-    return props[name];
+    const view = desktopView(this.world);
+    if (name === 'Position') return BigInt(this.options.reportsPosition() ? Math.round(view.positionMs * 1000) : 0);
+    return properties(view)[name];
   }
 
   method(name: string, args: unknown[]): void {
@@ -100,7 +93,7 @@ export class DesktopApp implements PlayerBehaviour {
       case 'Previous':
         return act({ type: 'previous' });
       case 'Seek':
-        return act({ type: 'seek', positionMs: Math.max(0, this.positionMs() + Number(args[0]) / 1000) });
+        return act({ type: 'seek', positionMs: Math.max(0, player.progress(live) + Number(args[0]) / 1000) });
       case 'SetPosition': {
         // MPRIS: ignored unless the id is the current track's, or the position is outside it.
         const [trackId, us] = args as [string, bigint];
@@ -118,53 +111,9 @@ export class DesktopApp implements PlayerBehaviour {
 
   // ---- mirroring -----------------------------------------------------------------------------
 
-  private positionMs(): number {
-    return this.world.player.progress(this.world.player.live());
-  }
-
-  private properties(): Record<string, unknown> {
-    const live = this.world.player.live();
-    const item = this.world.catalogue.playable(live.itemUri);
-    const device = live.activeKey === null ? undefined : this.world.player.deviceByKey(live.activeKey);
-    const volume = live.volumes.computer;
-    return {
-      PlaybackStatus: live.isPlaying && device ? 'Playing' : 'Paused',
-      LoopStatus: live.repeat === 'track' ? 'Track' : live.repeat === 'context' ? 'Playlist' : 'None',
-      Rate: 1, MinimumRate: 1, MaximumRate: 1,
-      Shuffle: live.shuffle,
-      Volume: typeof volume === 'number' ? volume / 100 : 1,
-      Metadata: item ? this.metadata(item.uri) : {},
-      CanGoNext: true, CanGoPrevious: true, CanPlay: true, CanPause: true, CanSeek: true, CanControl: true,
-    };
-  }
-
-  private metadata(uri: string): Record<string, dbus.Variant> {
-    const item = this.world.catalogue.playable(uri);
-    if (!item) return {};
-    const json = this.world.objects.playable(item) as {
-      name: string; duration_ms: number; external_urls: { spotify: string };
-      artists?: { name: string }[]; album?: { name: string; images: { url: string }[] };
-      show?: { name: string; publisher: string }; images?: { url: string }[]; track_number?: number;
-    };
-    const artists = json.artists?.map((a) => a.name) ?? (json.show ? [json.show.publisher] : []);
-    const art = json.album?.images[0]?.url ?? json.images?.[0]?.url ?? '';
-    return {
-      'mpris:trackid': new dbus.Variant('o', trackIdOf(uri)),
-      'mpris:length': new dbus.Variant('t', BigInt(json.duration_ms * 1000)),
-      'mpris:artUrl': new dbus.Variant('s', art),
-      'xesam:title': new dbus.Variant('s', json.name),
-      'xesam:artist': new dbus.Variant('as', artists),
-      'xesam:album': new dbus.Variant('s', json.album?.name ?? json.show?.name ?? ''),
-      'xesam:albumArtist': new dbus.Variant('as', artists.slice(0, 1)),
-      'xesam:url': new dbus.Variant('s', json.external_urls.spotify),
-      'xesam:trackNumber': new dbus.Variant('i', json.track_number ?? 0),
-      'xesam:discNumber': new dbus.Variant('i', 1),
-    };
-  }
-
   /** Owns or releases the bus name, and signals what changed since the app last showed it. */
   private async syncNow(): Promise<void> {
-    const wanted = this.options.running() && this.world.player.devices.some((d) => d.key === 'computer');
+    const wanted = this.options.running();
     if (wanted !== this.owned) {
       this.owned = wanted;
       if (wanted) await this.bus.requestName(SPOTIFY_BUS_NAME, dbus.NameFlag.DO_NOT_QUEUE);
@@ -173,12 +122,12 @@ export class DesktopApp implements PlayerBehaviour {
     }
     clearTimeout(this.endTimer);
     if (!wanted) return;
-    const live = this.world.player.live();
-    const props = this.properties();
+    const view = desktopView(this.world);
+    const props = properties(view);
     const now = this.world.clock.now();
-    const positionMs = this.positionMs();
+    const { positionMs } = view;
     const before = this.shown;
-    this.shown = { props, itemUri: live.itemUri, positionMs, at: now };
+    this.shown = { props, itemUri: view.item?.uri, positionMs, at: now };
     if (before) {
       const changed: Record<string, unknown> = {};
       for (const [name, value] of Object.entries(props)) {
@@ -186,16 +135,43 @@ export class DesktopApp implements PlayerBehaviour {
       }
       if (Object.keys(changed).length > 0) PlayerInterface.emitPropertiesChanged(this.player, changed, []);
       const expected = before.positionMs + (before.props.PlaybackStatus === 'Playing' ? now - before.at : 0);
-      if (before.itemUri === live.itemUri && Math.abs(positionMs - expected) > JUMP_MS) this.player.Seeked(BigInt(Math.round(positionMs * 1000)));
+      if (before.itemUri === view.item?.uri && Math.abs(positionMs - expected) > JUMP_MS) this.player.Seeked(BigInt(Math.round(positionMs * 1000)));
     }
     // A track that ends on its own changes nothing the listener hears of: look again then.
-    const item = this.world.catalogue.playable(live.itemUri);
-    if (live.isPlaying && item) {
-      const untilEnd = Math.max(0, item.durationMs - progressAt(live, now));
+    if (view.playing && view.item) {
+      const untilEnd = Math.max(0, view.item.durationMs - positionMs);
       this.endTimer = setTimeout(() => this.sync(), untilEnd + 20);
       this.endTimer.unref();
     }
   }
+}
+
+function properties(view: DesktopView): Record<string, unknown> {
+  return {
+    PlaybackStatus: view.playing ? 'Playing' : 'Paused',
+    LoopStatus: view.repeat === 'track' ? 'Track' : view.repeat === 'context' ? 'Playlist' : 'None',
+    Rate: 1, MinimumRate: 1, MaximumRate: 1,
+    Shuffle: view.shuffle,
+    Volume: view.volumePercent === null ? 1 : view.volumePercent / 100,
+    Metadata: view.item ? metadata(view) : {},
+    CanGoNext: true, CanGoPrevious: true, CanPlay: true, CanPause: true, CanSeek: true, CanControl: true,
+  };
+}
+
+function metadata({ item }: DesktopView): Record<string, dbus.Variant> {
+  if (!item) return {};
+  return {
+    'mpris:trackid': new dbus.Variant('o', trackIdOf(item.uri)),
+    'mpris:length': new dbus.Variant('t', BigInt(item.durationMs * 1000)),
+    'mpris:artUrl': new dbus.Variant('s', item.artUrl),
+    'xesam:title': new dbus.Variant('s', item.title),
+    'xesam:artist': new dbus.Variant('as', item.artists),
+    'xesam:album': new dbus.Variant('s', item.album),
+    'xesam:albumArtist': new dbus.Variant('as', item.artists.slice(0, 1)),
+    'xesam:url': new dbus.Variant('s', item.webUrl),
+    'xesam:trackNumber': new dbus.Variant('i', item.trackNumber),
+    'xesam:discNumber': new dbus.Variant('i', 1),
+  };
 }
 
 function trackIdOf(uri: string): string {

@@ -87,7 +87,8 @@ export class Player {
     return () => this.listeners.delete(listener);
   }
 
-  private changed(): void {
+  /** Tells the listeners the player may look different (also after a setting changed: the desktop app quit, a device went offline). */
+  changed(): void {
     for (const listener of [...this.listeners]) listener();
   }
 

@@ -16,8 +16,9 @@ import type { ReadHold } from './scheduler';
  * 3. It quits (or has no track): reads resume at once.
  * 4. The Web API says the track the local app shows plays on another device (a phone, a speaker:
  *    the app is then only its remote control): the Web API is the truth. Each time the local app
- *    becomes the truth while signed in, one Web API read checks this (unless a fresh answer
- *    already tells), so a wrong guess costs one read, never a stale status bar.
+ *    becomes the truth while signed in (or the user signs in while it is), one Web API read checks
+ *    this (unless a fresh answer already tells), so a wrong guess costs one read, never a stale
+ *    status bar.
  * Commands go to the local app while it runs, unless rule 4 holds; for a Free account or when
  * signed out they go there whenever it runs.
  */
@@ -56,9 +57,11 @@ export class SourceChoice implements ReadHold, Disposable {
     return this.options.state.localIsTruth;
   }
 
-  /** Call when the session changed (signed in or out): rule 2 depends on it. */
+  /** Call when the session changed: rule 2 depends on it, and signing in is when rule 4 can be checked. */
   sessionChanged(): void {
+    const wasTruth = this.options.state.localIsTruth;
     this.evaluate();
+    if (wasTruth && this.options.state.localIsTruth) this.checkElsewhere();
   }
 
   /** Spotify answered PREMIUM_REQUIRED: from now on, commands go to the local app whenever it runs. */
@@ -79,7 +82,7 @@ export class SourceChoice implements ReadHold, Disposable {
   }
 
   private evaluate(): void {
-    const { state, clock } = this.options;
+    const { state } = this.options;
     const local = this.options.player.state;
     const track = local?.running ? local.track : undefined;
     if (!track || local?.status === 'playing') this.pausedSince = undefined;
@@ -91,10 +94,14 @@ export class SourceChoice implements ReadHold, Disposable {
     state.preferLocal(truth);
     this.options.log.info(truth ? 'Now playing from Spotify on this computer; Web API reads paused.' : 'Now playing from the Spotify Web API.');
     this.changed.fire();
-    const answer = state.webAnswer;
-    if (truth && this.signedIn() && !(answer && clock.now() - answer.observedAt < FRESH_ANSWER_MS)) {
-      void this.options.check().catch(() => undefined);
-    }
+    if (truth) this.checkElsewhere();
+  }
+
+  /** Rule 4's one read, when signed in and no fresh answer already tells. */
+  private checkElsewhere(): void {
+    const answer = this.options.state.webAnswer;
+    if (!this.signedIn() || (answer && this.options.clock.now() - answer.observedAt < FRESH_ANSWER_MS)) return;
+    void this.options.check().catch(() => undefined);
   }
 
   private shouldBeTruth(local: LocalPlayerState, track: LocalTrack): boolean {

@@ -14,7 +14,7 @@ import { FakeClock } from '../fakeClock';
 import { SharedSecrets } from '../fakeSecretStorage';
 import { RecordingLog } from '../recordingLog';
 import { emulatorSession } from '../emulatorGrant';
-import { VirtualLocalPlayer } from '../virtualLocalPlayer';
+import { EmulatorDesktopPlayer } from '../emulatorDesktopPlayer';
 
 // The extension's core (src/core.ts), the very wiring `src/extension.ts` uses, on Node, talking to
 // the emulator. Only what VS Code provides is a double: SecretStorage, the clock (shared with the
@@ -96,8 +96,8 @@ export class Rig {
   private constructor(
     readonly emu: Emulator,
     readonly clock: FakeClock,
-    /** The Spotify app on this computer, when the test wants one. */
-    readonly local: VirtualLocalPlayer | undefined,
+    /** The emulator's desktop app as the extension sees it, when the test wants one. */
+    readonly local: EmulatorDesktopPlayer | undefined,
   ) {
     let reader: ObservedReader | undefined;
     this.core = new Core({
@@ -138,7 +138,7 @@ export class Rig {
     const clock = new FakeClock();
     // One time line: tokens expire, tracks progress and Retry-After runs out in simulated time.
     const emu = await startEmulator({ autoApprove: true, ...options, clock: { now: () => clock.now() } });
-    const rig = new Rig(emu, clock, extras.localPlayer ? new VirtualLocalPlayer(clock) : undefined);
+    const rig = new Rig(emu, clock, extras.localPlayer ? new EmulatorDesktopPlayer(emu, clock) : undefined);
     await rig.core.start();
     return rig;
   }

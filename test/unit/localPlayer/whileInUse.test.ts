@@ -1,14 +1,19 @@
 import * as assert from 'assert';
 import { LocalPlayerWhileInUse, UNFOCUSED_STOP_MS } from '../../../src/localPlayer/whileInUse';
+import { Emulator, startEmulator } from '../../../emulator';
+import { EmulatorDesktopPlayer } from '../../support/emulatorDesktopPlayer';
 import { FakeClock } from '../../support/fakeClock';
 import { FakeWindow } from '../../support/hardening/rig';
-import { VirtualLocalPlayer } from '../../support/virtualLocalPlayer';
 
 describe('the local player runs only while VS Code is in use', () => {
+  let emulator: Emulator;
+  beforeEach(async () => (emulator = await startEmulator()));
+  afterEach(() => emulator.close());
+
   it('starts with a focused window, ends after a stretch without focus, and starts again on focus', async () => {
     const clock = new FakeClock();
     const window = new FakeWindow();
-    const player = new VirtualLocalPlayer(clock);
+    const player = new EmulatorDesktopPlayer(emulator, clock);
     const lifecycle = new LocalPlayerWhileInUse(player, window, clock, () => true);
     assert.strictEqual(player.watched, true);
     window.set(false, false);
@@ -19,6 +24,7 @@ describe('the local player runs only while VS Code is in use', () => {
     window.set(true, true);
     assert.strictEqual(player.watched, true);
     assert.strictEqual(player.starts, 2);
+    assert.strictEqual(player.state?.track?.title, 'Teardrop', 'and reads the app again');
     lifecycle.dispose();
   });
 
@@ -27,7 +33,7 @@ describe('the local player runs only while VS Code is in use', () => {
     const window = new FakeWindow();
     window.set(false, false);
     let enabled = true;
-    const player = new VirtualLocalPlayer(clock);
+    const player = new EmulatorDesktopPlayer(emulator, clock);
     const lifecycle = new LocalPlayerWhileInUse(player, window, clock, () => enabled);
     assert.strictEqual(player.starts, 0);
     enabled = false;

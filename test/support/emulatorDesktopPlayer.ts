@@ -1,0 +1,100 @@
+import type { Clock } from '../../src/clock';
+import type { Disposable } from '../../src/disposable';
+import { Emitter } from '../../src/emitter';
+import { LocalCommand, LocalPlayer, LocalPlayerError, LocalPlayerState, NOT_RUNNING } from '../../src/localPlayer/localPlayer';
+import type { Emulator, PhoneAction } from '../../emulator';
+
+// The emulator's desktop app (emulator/desktop) as the OS path would report it, in this process
+// and on the emulator's clock, without D-Bus: for the merge rules' tests and the benchmark, where
+// time is simulated. It reports after every change made through the Web API, the phone or the app,
+// and at each track's end, as the app's signals would; it records what it was told to do.
+
+const ALL: LocalPlayerState['capabilities'] = { playPause: true, next: true, previous: true, seek: true, openUri: true, position: true };
+
+export class EmulatorDesktopPlayer implements LocalPlayer {
+  readonly via = 'emulator';
+  private current: LocalPlayerState | undefined;
+  private readonly changed = new Emitter<void>();
+  readonly onDidChange = this.changed.event;
+  private unsubscribe: (() => void) | undefined;
+  private endTimer: Disposable | undefined;
+  /** Commands the app accepted, in order. */
+  readonly sent: LocalCommand[] = [];
+  /** Set to make the next commands fail. */
+  failWith: Error | undefined;
+  starts = 0;
+
+  constructor(
+    private readonly emulator: Emulator,
+    private readonly clock: Clock,
+  ) {}
+
+  get state(): LocalPlayerState | undefined {
+    return this.current;
+  }
+
+  get watched(): boolean {
+    return !!this.unsubscribe;
+  }
+
+  start(): void {
+    if (this.unsubscribe) return;
+    this.starts++;
+    this.unsubscribe = this.emulator.onPlayerChange(() => this.report());
+    this.report();
+  }
+
+  stop(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.endTimer?.dispose();
+    this.current = undefined;
+    this.changed.fire();
+  }
+
+  private report(): void {
+    if (!this.unsubscribe) return;
+    this.endTimer?.dispose();
+    const view = this.emulator.desktopView();
+    const now = this.clock.now();
+    const item = view?.item;
+    this.current = view
+      ? {
+          running: true,
+          status: !item ? 'stopped' : view.playing ? 'playing' : 'paused',
+          track: item && { title: item.title, artists: item.artists, album: item.album, artUrl: item.artUrl, uri: item.uri, durationMs: item.durationMs },
+          positionMs: view.positionMs,
+          observedAt: now,
+          capabilities: ALL,
+        }
+      : { ...NOT_RUNNING, observedAt: now };
+    if (view?.playing && item) this.endTimer = this.clock.setTimeout(() => this.report(), Math.max(0, item.durationMs - view.positionMs) + 1);
+    this.changed.fire();
+  }
+
+  async send(command: LocalCommand): Promise<void> {
+    if (this.failWith) throw this.failWith;
+    const s = this.current;
+    if (!s?.running) throw new LocalPlayerError('Spotify is not running on this computer.');
+    this.sent.push(command);
+    this.emulator.desktop(this.action(command, s));
+  }
+
+  private action(command: LocalCommand, s: LocalPlayerState): PhoneAction {
+    switch (command.type) {
+      case 'playPause':
+        return { type: s.status === 'playing' ? 'pause' : 'play' };
+      case 'seek':
+        return { type: 'seek', positionMs: command.positionMs };
+      case 'openUri':
+        return { type: 'play', uri: command.uri };
+      default:
+        return { type: command.type };
+    }
+  }
+
+  dispose(): void {
+    this.stop();
+    this.changed.dispose();
+  }
+}
