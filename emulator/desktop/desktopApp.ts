@@ -4,12 +4,11 @@ import type { World } from '../world/world';
 import { DesktopView, desktopView } from './desktopView';
 import { PlayerBehaviour, PlayerInterface, RootInterface } from './mprisInterfaces';
 
-/**
- * The Spotify desktop app on "this computer" (the emulator's `computer` device), published as
- * `org.mpris.MediaPlayer2.spotify` on a D-Bus session bus the way the real app publishes itself:
- * one emulator drives both the Web API and the local path. It shows desktopView.ts's view of the
- * player. Its commands need no Premium and never reach the Web API's request log.
- */
+// The Spotify desktop app on "this computer" (the emulator's `computer` device), published as
+// `org.mpris.MediaPlayer2.spotify` on a D-Bus session bus the way the real app publishes itself:
+// one emulator drives both the Web API and the local path. It shows desktopView.ts's view of the
+// player. Its commands need no Premium and never reach the Web API's request log.
+
 interface DesktopOptions {
   /** The app runs (owns its bus name); false is the app quit (or its computer offline). */
   running(): boolean;

@@ -1,10 +1,9 @@
 import type { World } from '../world/world';
 
-/**
- * What the Spotify desktop app on the emulator's `computer` shows: the player's state, also while
- * another device plays (the real app then shows that device's track as its remote control). The
- * MPRIS publisher (desktopApp.ts) and in-process doubles of the app read the same view.
- */
+// What the Spotify desktop app on the emulator's `computer` shows: the player's state, also while
+// another device plays (the real app then shows that device's track as its remote control). The
+// MPRIS publisher (desktopApp.ts) and in-process doubles of the app read the same view.
+
 export interface DesktopItem {
   uri: string;
   title: string;

@@ -2,13 +2,12 @@ import type { Clock } from '../clock';
 import { Emitter } from '../emitter';
 import type { PlaybackSnapshot } from '../spotify/types';
 
-/**
- * The single playback model every view renders, merged from two sources: the Web API (what the
- * scheduler reads) and the Spotify app on this computer (what the local player reports). Which one
- * is the truth is decided by SourceChoice; while the local app is, Web API answers and statuses
- * are kept aside (for the rules to look at) and not shown. It remembers when the shown position
- * was true, so progress can tick locally without asking again.
- */
+// The single playback model every view renders, merged from two sources: the Web API (what the
+// scheduler reads) and the Spotify app on this computer (what the local player reports). Which one
+// is the truth is decided by SourceChoice; while the local app is, Web API answers and statuses
+// are kept aside (for the rules to look at) and not shown. It remembers when the shown position
+// was true, so progress can tick locally without asking again.
+
 export type Availability =
   | { kind: 'signedOut' }
   | { kind: 'unknown' } // signed in, nothing read yet

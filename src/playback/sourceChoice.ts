@@ -7,21 +7,20 @@ import { isComputer, sameItem, snapshotFromLocal } from './localSnapshot';
 import type { PlaybackState } from './playbackState';
 import type { ReadHold } from './scheduler';
 
-/**
- * Which source is the truth for what plays: the Spotify app on this computer or the Web API.
- * The rules (README, "The Spotify app on this computer"):
- * 1. The local app plays a track: it is the truth, and Web API now-playing reads stop.
- * 2. It pauses: it stays the truth for `pausedHandoverMs`, then reads resume (the music may go on
- *    elsewhere). Signed out, it stays the truth: there is nothing else to read.
- * 3. It quits (or has no track): reads resume at once.
- * 4. The Web API says the track the local app shows plays on another device (a phone, a speaker:
- *    the app is then only its remote control): the Web API is the truth. Each time the local app
- *    becomes the truth while signed in (or the user signs in while it is), one Web API read checks
- *    this (unless a fresh answer already tells), so a wrong guess costs one read, never a stale
- *    status bar.
- * Commands go to the local app while it runs, unless rule 4 holds; for a Free account or when
- * signed out they go there whenever it runs.
- */
+// Which source is the truth for what plays: the Spotify app on this computer or the Web API.
+// The rules (README, "The Spotify app on this computer"):
+// 1. The local app plays a track: it is the truth, and Web API now-playing reads stop.
+// 2. It pauses: it stays the truth for PAUSED_HANDOVER_MS, then reads resume (the music may go on
+//    elsewhere). Signed out, it stays the truth: there is nothing else to read.
+// 3. It quits (or has no track): reads resume at once.
+// 4. The Web API says the track the local app shows plays on another device (a phone, a speaker:
+//    the app is then only its remote control): the Web API is the truth. Each time the local app
+//    becomes the truth while signed in (or the user signs in while it is), one Web API read checks
+//    this (unless a fresh answer already tells), so a wrong guess costs one read, never a stale
+//    status bar.
+// Commands go to the local app while it runs, unless rule 4 holds; for a Free account or when
+// signed out they go there whenever it runs.
+
 interface SourceChoiceOptions {
   player: LocalPlayer;
   state: PlaybackState;
@@ -29,9 +28,9 @@ interface SourceChoiceOptions {
   log: Pick<Log, 'info'>;
   /** One Web API read now (rule 4's check). */
   check(): Promise<void>;
-  pausedHandoverMs?: number;
 }
 
+/** Rule 2: how long a paused local app stays the truth. */
 export const PAUSED_HANDOVER_MS = 60_000;
 /** A Web API answer younger than this already tells where the music plays. */
 const FRESH_ANSWER_MS = 5_000;
@@ -109,7 +108,7 @@ export class SourceChoice implements ReadHold, Disposable {
     if (local.status === 'playing' || !this.signedIn()) return true;
     const now = this.options.clock.now();
     this.pausedSince ??= now;
-    const left = this.pausedSince + (this.options.pausedHandoverMs ?? PAUSED_HANDOVER_MS) - now;
+    const left = this.pausedSince + PAUSED_HANDOVER_MS - now;
     if (left <= 0) return false;
     this.handoverTimer = this.options.clock.setTimeout(() => this.evaluate(), left);
     return true;
