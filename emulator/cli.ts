@@ -11,11 +11,15 @@ async function main(): Promise<void> {
       host: { type: 'string', default: '127.0.0.2' },
       port: { type: 'string', default: '0' },
       'auto-approve': { type: 'boolean', default: false },
+      /** Spotify's daily quota per Client ID (0: off). */
+      'daily-quota': { type: 'string', default: '0' },
     },
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`bad --port ${values.port}`);
-  const emulator = await startEmulator({ host: values.host, port, autoApprove: values['auto-approve'] });
+  const dailyQuota = Number(values['daily-quota']);
+  if (!Number.isInteger(dailyQuota) || dailyQuota < 0) throw new Error(`bad --daily-quota ${values['daily-quota']}`);
+  const emulator = await startEmulator({ host: values.host, port, autoApprove: values['auto-approve'], dailyQuota });
   console.log(`Spotify emulator running
   accounts: ${emulator.accountsUrl}
   api:      ${emulator.apiUrl}

@@ -4,6 +4,7 @@ import { GrantStore } from './accounts/grantStore';
 import { handleToken } from './accounts/tokenEndpoint';
 import { Clock } from './clock';
 import { CONTROL_PREFIX, handleControl } from './control';
+import { DailyQuota, QuotaReport } from './dailyQuota';
 import { Fault, FaultList, faultReply } from './faults';
 import { json, parseQuery, Reply, RequestContext, writeReply } from './http';
 import { Listener } from './listener';
@@ -59,6 +60,8 @@ export interface Emulator {
   expireAccessTokens(): void;
   phone(action: PhoneAction): void;
   snapshot(): EmulatorSnapshot;
+  /** The daily quota per Client ID: requests counted in the last 24 h, refusals, waits. */
+  quota(): QuotaReport;
   /** Every authorization code, refresh and access token issued, plus the client secret (for leak scans). */
   issuedSecrets(): string[];
   reset(options?: { grants?: boolean }): void;
@@ -78,6 +81,7 @@ export class SpotifyEmulator implements Emulator {
   private readonly store: GrantStore;
   private readonly world: World;
   private readonly webApi: WebApi;
+  private readonly dailyQuota: DailyQuota;
   private readonly authorizeEndpoint: AuthorizeEndpoint;
   private readonly faults = new FaultList();
   private readonly listener: Listener;
@@ -87,7 +91,8 @@ export class SpotifyEmulator implements Emulator {
     this.settings = resolveSettings(options);
     this.store = new GrantStore(this.clock);
     this.world = new World(this.clock, () => this.apiUrl, () => this.settings.stateLagMs, () => this.settings.devices);
-    this.webApi = new WebApi(this.world, this.store, this.settings);
+    this.dailyQuota = new DailyQuota(this.clock, () => this.settings);
+    this.webApi = new WebApi(this.world, this.store, this.settings, this.dailyQuota);
     this.authorizeEndpoint = new AuthorizeEndpoint(this.settings, this.store);
     this.listener = new Listener(this.settings.host, (req, res) => void this.serve(req, res));
   }
@@ -132,12 +137,17 @@ export class SpotifyEmulator implements Emulator {
     };
   }
 
+  quota(): QuotaReport {
+    return this.dailyQuota.report();
+  }
+
   issuedSecrets(): string[] {
     return [this.settings.clientSecret, ...this.store.issuedCredentials()];
   }
 
   reset(options: { grants?: boolean } = {}): void {
     this.world.reset();
+    this.dailyQuota.reset();
     if (options.grants) this.store.clear();
   }
 
