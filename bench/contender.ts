@@ -1,7 +1,7 @@
 import type { ReadScheduling, SchedulerOptions } from '../src/playback/scheduler';
 import type { SimulatedWindow } from './benchWindow';
 
-/** One row of the table: a way of deciding when to read, run in every simulated window. */
+/** One row of a table: a way of deciding when to read, run in every simulated window. */
 export interface Contender {
   name: string;
   /**
@@ -9,4 +9,6 @@ export interface Contender {
    * built while the window's core is, from the parts the core hands a scheduler.
    */
   scheduling?(parts: SchedulerOptions, window: SimulatedWindow): ReadScheduling;
+  /** Backbeat's `backbeat.dailyRequestBudget` for this row (baselines keep none). */
+  dailyRequestBudget?: number;
 }

@@ -6,7 +6,7 @@ import { commandAndTrackEndReader } from './baselines/commandAndTrackEndReader';
 import { fixedIntervalPoller } from './baselines/fixedIntervalPoller';
 import { renderChart, writeChartPng } from './chart';
 import type { Contender } from './contender';
-import { InFlightRequests } from './inFlightRequests';
+import { InFlightRequests } from '../test/support/inFlightRequests';
 import { percentile, rowMetrics } from './metrics';
 import { backbeatScheduler } from './ours';
 import { buildScenario, RETRY_AFTER_SECONDS } from './scenario';

@@ -8,7 +8,8 @@ import { Catalogue } from '../emulator/world/catalogue';
  * How long the focused window's status bar lags the truth. Each change on the emulator (a phone
  * action, a track ending on its own) is noted with what the state must show once it has caught
  * up; the change counts as shown the first time the focused window's PlaybackState shows it or
- * anything newer. Changes made while no window has focus are not measured: nobody sees them.
+ * anything newer. Only changes made while `counts` says someone is looking are measured (no
+ * window focused: nobody sees them).
  */
 export type ChangeKind = 'phone' | 'trackEnd';
 
@@ -28,11 +29,12 @@ export class StalenessMeter {
   constructor(
     private readonly clock: Clock,
     private readonly focusedState: () => PlaybackState | undefined,
+    private readonly counts: (kind: ChangeKind) => boolean,
   ) {}
 
   /** Notes what `truth` (the emulator right after a change) means for the status bar. */
   changed(kind: ChangeKind, what: 'item' | 'playing' | 'position', truth: EmulatorSnapshot): void {
-    if (!this.focusedState()) return;
+    if (!this.focusedState() || !this.counts(kind)) return;
     const at = this.clock.now();
     const shows = {
       item: (s: PlaybackState) => s.snapshot?.item?.uri === truth.itemUri,

@@ -3,20 +3,29 @@ import { SessionKeeper } from './auth/sessionKeeper';
 import { SessionStore } from './auth/sessionStore';
 import type { TokenClient } from './auth/tokenEndpoint';
 import type { Clock } from './clock';
+import type { Disposable } from './disposable';
+import type { Event } from './emitter';
 import type { Log } from './log';
 import { PlayerCommands } from './playback/playerCommands';
 import { PlaybackState } from './playback/playbackState';
-import { PlaybackScheduler, ReadScheduling, SchedulerOptions, SchedulerTiming } from './playback/scheduler';
+import { PlaybackScheduler, ReadScheduling, RequestWait, SchedulerOptions, SchedulerTiming } from './playback/scheduler';
 import type { WindowActivity } from './playback/windowActivity';
+import { QuotaExceeded } from './quota/quotaErrors';
+import type { LedgerStore } from './quota/ledgerStore';
+import { RequestBudget } from './quota/requestBudget';
+import { RequestLedger } from './quota/requestLedger';
 import { SpotifyClient } from './spotify/client';
+import { DeviceList } from './spotify/deviceList';
 import { RequestObserver, SpotifyHttp } from './spotify/http';
+import { MyPlaylists } from './spotify/myPlaylists';
 import { RetryAfterGate } from './spotify/retryAfterGate';
 import { LikeStatus } from './ui/likeStatus';
 import { Notices, ShowNotice } from './ui/notices';
 
 // The extension's parts without VS Code, wired once: the session (SecretStorage, refresh, other
-// windows), the Web API client behind the Retry-After gate, the playback state, the scheduler that
-// decides when a read is worth a request, the commands and the notification rules.
+// windows), the daily request budget over the ledger all windows share, the Web API client behind
+// the Retry-After gate and the budget, the playback state, the scheduler that decides when a read
+// is worth a request, the commands, the remembered devices and playlists, and the notification rules.
 // src/extension.ts adapts VS Code to this; the hardening rig and the benchmark build the very same
 // wiring on Node, so what they measure is the extension.
 
@@ -26,6 +35,12 @@ export interface CoreHost {
   log: Pick<Log, 'trace' | 'info' | 'warn' | 'addSecret'>;
   window: WindowActivity;
   apiUrl(): string;
+  /** The app whose daily quota is counted (each Client ID has its own). */
+  clientId(): string;
+  /** Where the request ledger lives: shared by every window of this machine. */
+  ledgerStore: LedgerStore;
+  /** `backbeat.dailyRequestBudget`: requests per rolling 24 h, 0 for none. */
+  dailyRequestBudget(): number;
   /** Where and how to refresh tokens; read at refresh time so setting changes apply. */
   tokenClient(usesClientSecret: boolean): Promise<TokenClient>;
   showNotice: ShowNotice;
@@ -36,27 +51,40 @@ export interface CoreHost {
   onSignedInChanged?(signedIn: boolean): void;
   requestTimeoutMs?: number;
   onRequest?: RequestObserver;
-  /** The benchmark's baselines: another client's rule for when to read, and its own Retry-After handling. */
+  /**
+   * The benchmark's baselines: another client's rule for when to read, its own Retry-After
+   * handling, and no daily budget (`budgeted: false`: requests are neither counted nor held back).
+   */
   scheduling?(options: SchedulerOptions): ReadScheduling;
   gate?(clock: Clock): RetryAfterGate;
+  budgeted?: boolean;
 }
 
 export class Core {
   readonly notices: Notices;
   readonly gate: RetryAfterGate;
+  readonly ledger: RequestLedger;
+  readonly budget: RequestBudget;
   readonly store: SessionStore;
   readonly keeper: SessionKeeper;
   readonly client: SpotifyClient;
+  readonly devices: DeviceList;
+  readonly playlists: MyPlaylists;
   readonly state: PlaybackState;
   readonly scheduler: ReadScheduling;
   readonly commands: PlayerCommands;
   readonly likes: LikeStatus;
-  private readonly subscriptions: { dispose(): void }[];
+  /** Catching up with other windows after this one gained focus; reads wait for it. */
+  private catchingUp: Promise<void> = Promise.resolve();
+  private wasFocused: boolean;
+  private readonly subscriptions: Disposable[];
 
   constructor(private readonly host: CoreHost) {
     const { clock, log } = host;
     this.notices = new Notices(log, clock, host.showNotice);
     this.gate = host.gate?.(clock) ?? new RetryAfterGate(clock);
+    this.ledger = new RequestLedger({ store: host.ledgerStore, clock, log, clientId: host.clientId });
+    this.budget = new RequestBudget({ ledger: this.ledger, clock, log, dailyRequests: host.dailyRequestBudget });
     this.store = new SessionStore(host.secrets, log);
     this.keeper = new SessionKeeper({
       store: this.store,
@@ -66,8 +94,19 @@ export class Core {
       onSignedOutByServer: (error) => this.notices.report(error, 'Refresh'),
     });
     this.client = new SpotifyClient(
-      new SpotifyHttp({ apiUrl: host.apiUrl, tokens: this.keeper, gate: this.gate, clock, log, timeoutMs: host.requestTimeoutMs, onRequest: host.onRequest }),
+      new SpotifyHttp({
+        apiUrl: host.apiUrl,
+        tokens: this.keeper,
+        gate: this.gate,
+        clock,
+        log,
+        timeoutMs: host.requestTimeoutMs,
+        onRequest: host.onRequest,
+        meter: host.budgeted === false ? undefined : this.budget,
+      }),
     );
+    this.devices = new DeviceList(this.client, clock);
+    this.playlists = new MyPlaylists(this.client);
     this.state = new PlaybackState(clock);
     const scheduling: SchedulerOptions = {
       reader: this.client,
@@ -76,19 +115,33 @@ export class Core {
       clock,
       log,
       timing: host.timing,
-      waitUntil: () => this.gate.blockedUntil,
-      onDidChangeWait: this.gate.onDidChange,
+      pace: this.budget,
+      wait: () => this.wait(),
+      onDidChangeWait: anyOf(this.gate.onDidChange, this.budget.onDidChange),
+      beforeRead: () => Promise.all([this.budget.sync(), this.catchingUp]).then(() => undefined),
     };
     this.scheduler = host.scheduling?.(scheduling) ?? new PlaybackScheduler(scheduling);
-    this.commands = new PlayerCommands({ client: this.client, state: this.state, scheduler: this.scheduler, notices: this.notices });
+    this.commands = new PlayerCommands({ client: this.client, devices: this.devices, state: this.state, scheduler: this.scheduler, notices: this.notices });
     this.likes = new LikeStatus(this.client, this.state, host.likeShown, log);
-    this.subscriptions = [this.keeper.onDidChange(() => this.followSession())];
+    this.wasFocused = host.window.focused;
+    this.subscriptions = [
+      this.keeper.onDidChange(() => this.followSession()),
+      host.window.onDidChange(() => this.followFocus()),
+      // Told once, by the window Spotify told; the others show it in the status bar.
+      this.budget.onDidReceivePenalty((p) => this.notices.report(new QuotaExceeded(p.until, p.reason), 'Spotify')),
+    ];
   }
 
-  /** Reads the stored session, as a window does when it opens, and starts reading if signed in. */
+  /** Reads the stored session and the ledger, as a window does when it opens, and starts reading if signed in. */
   async start(): Promise<void> {
-    await this.keeper.initialize();
+    await Promise.all([this.keeper.initialize(), this.budget.sync()]);
     this.followSession();
+  }
+
+  /** What holds every request back: Spotify's quota penalty (any window's), or this window's Retry-After. */
+  private wait(): RequestWait {
+    const penalty = this.host.budgeted === false ? undefined : this.budget.penalty;
+    return penalty ? { until: penalty.until, quota: true } : { until: this.gate.blockedUntil, quota: false };
   }
 
   /** The session decides whether the status bar reads at all. */
@@ -96,8 +149,25 @@ export class Core {
     const signedIn = !!this.keeper.current;
     if (!signedIn) this.state.setAvailability({ kind: 'signedOut' });
     else if (this.state.availability.kind === 'signedOut') this.state.setAvailability({ kind: 'unknown' });
+    this.devices.forget();
+    this.playlists.forget();
     this.scheduler.setEnabled(signedIn);
     this.host.onSignedInChanged?.(signedIn);
+  }
+
+  /**
+   * Back in this window: other windows (or code-server tabs, which hear no change events) may have
+   * spent requests, hit the quota, signed in or out. Look again before the next read.
+   */
+  private followFocus(): void {
+    const focused = this.host.window.focused;
+    if (focused && !this.wasFocused) {
+      this.catchingUp = Promise.all([this.budget.sync(), this.store.recheck()]).then(
+        () => undefined,
+        () => undefined,
+      );
+    }
+    this.wasFocused = focused;
   }
 
   dispose(): void {
@@ -107,6 +177,16 @@ export class Core {
     this.store.dispose();
     this.gate.dispose();
     this.scheduler.dispose();
+    this.budget.dispose();
+    this.ledger.dispose();
     this.state.dispose();
   }
+}
+
+/** One event for several sources. */
+function anyOf(...events: Event<unknown>[]): Event<unknown> {
+  return (listener) => {
+    const subscriptions = events.map((event) => event(listener));
+    return { dispose: () => subscriptions.forEach((s) => s.dispose()) };
+  };
 }

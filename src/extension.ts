@@ -1,3 +1,4 @@
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { CallbackUriHandler } from './auth/callbackUriHandler';
 import { ClientSecretStore } from './auth/clientSecretStore';
@@ -9,14 +10,16 @@ import { DEFAULT_SCOPES } from './auth/scopes';
 import { signInChoosingFlow } from './auth/signIn';
 import { systemClock } from './clock';
 import { Core } from './core';
-import { onPollIntervalChanged, readPollIntervalSeconds } from './config/pollInterval';
+import { onPacingSettingsChanged, readDailyRequestBudget, readPollIntervalSeconds } from './config/pacingSettings';
 import { onSettingsChanged, readSettings } from './config/settings';
 import { createLog } from './log';
 import { timingForPollInterval } from './playback/scheduler';
 import type { Availability } from './playback/playbackState';
+import { FileLedgerStore } from './quota/ledgerStore';
 import type { PlaybackSnapshot } from './spotify/types';
 import type { Event } from './emitter';
 import { registerAccountCommands } from './ui/accountCommands';
+import { registerBudgetView } from './ui/budgetView';
 import { ControlItems } from './ui/controlItems';
 import { registerLibraryCommands } from './ui/libraryCommands';
 import type { Notices } from './ui/notices';
@@ -40,33 +43,40 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backbe
   const clientSecrets = new ClientSecretStore(context.secrets, log);
   const settings = () => readSettings();
   const windowActivity = new VsCodeWindowActivity();
+  const timing = () => timingForPollInterval(readPollIntervalSeconds());
   const core = new Core({
     secrets: context.secrets,
     clock,
     log,
     window: windowActivity,
     apiUrl: () => settings().apiUrl,
+    clientId: () => settings().clientId ?? '',
+    // The extension host's global storage is one folder for every window (and code-server tab).
+    ledgerStore: new FileLedgerStore(path.join(context.globalStorageUri.fsPath, 'requests')),
+    dailyRequestBudget: readDailyRequestBudget,
     tokenClient: async (usesClientSecret) => {
       const { accountsUrl, clientId = '' } = settings();
       return { accountsUrl, clientId, clientSecret: usesClientSecret ? await clientSecrets.get() : undefined };
     },
     showNotice: showNotification(log),
-    timing: () => timingForPollInterval(readPollIntervalSeconds()),
+    timing,
     likeShown: () => readPlayerSettings().controls.includes('like'),
     onSignedInChanged: (signedIn) => void vscode.commands.executeCommand('setContext', 'backbeat.signedIn', signedIn),
   });
-  const { notices, gate, keeper, client, state, scheduler, commands, likes } = core;
+  const { notices, gate, keeper, client, state, scheduler, commands, likes, budget, ledger, devices, playlists } = core;
+  /** The steady rhythm while the window is in use, as the tooltip and the budget view state it. */
+  const checkEveryMs = () => budget.rhythmIntervalMs(true, timing());
 
   const pending = new PendingSignIns(clock);
   const flows = createSignInFlows(context.extension.id, pending);
   const provider = new SpotifyAuthProvider(keeper, (scopes) =>
-    signInChoosingFlow({ settings, clientSecrets, gate, clock, log }, context.extension.id, flows, scopes).catch((error: unknown) => {
+    signInChoosingFlow({ settings, clientSecrets, gate, meter: budget, clock, log }, context.extension.id, flows, scopes).catch((error: unknown) => {
       notices.report(error, 'Sign-in');
       throw error;
     }),
   );
 
-  const playbackDeps = { client, state, commands, likes, clock, settings: readPlayerSettings };
+  const playbackDeps = { client, devices, playlists, state, commands, likes, clock, settings: readPlayerSettings };
 
   context.subscriptions.push(
     log,
@@ -75,11 +85,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backbe
     vscode.authentication.registerAuthenticationProvider(PROVIDER_ID, PROVIDER_LABEL, provider, { supportsMultipleAccounts: false }),
     provider,
     windowActivity,
-    new NowPlayingItem({ state, clock, window: windowActivity, likes, settings: readPlayerSettings }),
+    new NowPlayingItem({ state, clock, window: windowActivity, likes, settings: readPlayerSettings, budget, checkEveryMs }),
     new ControlItems(state, likes, readPlayerSettings),
     onPlayerSettingsChanged(() => likes.refresh()),
     onSettingsChanged(() => checkSettings(notices)),
-    onPollIntervalChanged(() => scheduler.timingChanged()),
+    onPacingSettingsChanged(() => {
+      budget.limitChanged();
+      scheduler.timingChanged();
+    }),
     ...registerAccountCommands({
       keeper,
       log,
@@ -89,6 +102,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backbe
     }),
     ...registerPlaybackCommands(playbackDeps),
     ...registerLibraryCommands(playbackDeps),
+    ...registerBudgetView({ budget, ledger, clock, checkEveryMs }),
   );
   checkSettings(notices);
   await core.start();

@@ -22,7 +22,7 @@ export class SessionStore {
     private readonly log: Pick<Log, 'warn' | 'info'>,
   ) {
     this.subscription = secrets.onDidChange((e) => {
-      if (e.key === SESSION_KEY) void this.checkForOutsideChange();
+      if (e.key === SESSION_KEY) void this.recheck();
     });
   }
 
@@ -64,7 +64,11 @@ export class SessionStore {
     }
   }
 
-  private async checkForOutsideChange(): Promise<void> {
+  /**
+   * Reads the session again and announces it if another window changed it. VS Code does not tell
+   * every window of every change (code-server tabs hear nothing), so windows also call this on focus.
+   */
+  async recheck(): Promise<void> {
     const before = this.lastKnown;
     const session = await this.read();
     if (this.lastKnown !== before) this.changed.fire(session);

@@ -5,7 +5,7 @@ import type { SpotifySettings } from '../config/settings';
 import { isValidClientId } from '../config/serviceUrl';
 import type { Log } from '../log';
 import { SpotifyClient } from '../spotify/client';
-import { SpotifyHttp } from '../spotify/http';
+import { RequestMeter, SpotifyHttp } from '../spotify/http';
 import type { RetryAfterGate } from '../spotify/retryAfterGate';
 import { buildAuthorizeUrl } from './authorizeUrl';
 import type { ClientSecretStore } from './clientSecretStore';
@@ -43,6 +43,8 @@ export interface SignInDeps {
   settings(): SpotifySettings;
   clientSecrets: ClientSecretStore;
   gate: RetryAfterGate;
+  /** Counts the sign-in's `GET /me` into the daily budget. */
+  meter?: RequestMeter;
   clock: Clock;
   log: Log;
 }
@@ -104,6 +106,6 @@ function accountFor(deps: SignInDeps, apiUrl: string, accessToken: string) {
       throw new Error('Spotify rejected the new access token.');
     },
   };
-  const http = new SpotifyHttp({ apiUrl: () => apiUrl, tokens: fixedToken, gate: deps.gate, clock: deps.clock, log: deps.log });
+  const http = new SpotifyHttp({ apiUrl: () => apiUrl, tokens: fixedToken, gate: deps.gate, meter: deps.meter, clock: deps.clock, log: deps.log });
   return new SpotifyClient(http).me();
 }

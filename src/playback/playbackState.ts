@@ -12,7 +12,7 @@ export type Availability =
   | { kind: 'nothingActive' } // Spotify's 204
   | { kind: 'active' }
   | { kind: 'unreachable'; message: string }
-  | { kind: 'waiting'; until: number }; // Retry-After
+  | { kind: 'waiting'; until: number; quota?: boolean }; // Retry-After, or Spotify's daily quota
 
 export class PlaybackState {
   private current: PlaybackSnapshot | undefined;

@@ -1,4 +1,5 @@
 import type { SpotifyClient } from '../spotify/client';
+import type { DeviceList } from '../spotify/deviceList';
 import { onlyAvailableDevice } from '../spotify/devices';
 import { SpotifyError } from '../spotify/errors';
 import type { PlaybackSnapshot } from '../spotify/types';
@@ -25,6 +26,7 @@ export interface CommandRun {
 
 export interface PlayerCommandsDeps {
   client: SpotifyClient;
+  devices: Pick<DeviceList, 'list'>;
   state: PlaybackState;
   scheduler: Pick<ReadScheduling, 'confirmAfterCommand' | 'refreshNow'>;
   notices: Pick<Notices, 'report'>;
@@ -55,7 +57,7 @@ export class PlayerCommands {
   async report(name: string, error: unknown): Promise<void> {
     let explained = error;
     if (error instanceof SpotifyError && error.kind === 'no_active_device') {
-      const only = await this.deps.client.devices().then(onlyAvailableDevice, () => undefined);
+      const only = await this.deps.devices.list().then(onlyAvailableDevice, () => undefined);
       if (only) explained = new NoActiveDeviceButOne(only);
     }
     this.deps.notices.report(explained, name);

@@ -10,6 +10,14 @@ export const DEFAULT_RETRY_AFTER_SECONDS = 30;
 /** A guard against absurd headers; Spotify has asked for a day, which is still honoured up to this. */
 export const MAX_RETRY_AFTER_SECONDS = 24 * 60 * 60;
 
+/** A Retry-After header in seconds (capped at a day), or undefined when it is missing or unreadable. */
+export function retryAfterSeconds(retryAfterHeader: string | null): number | undefined {
+  // Number('') is 0: an empty header must not mean "retry at once".
+  const text = retryAfterHeader?.trim();
+  const parsed = text ? Number(text) : NaN;
+  return Number.isFinite(parsed) && parsed >= 0 ? Math.min(Math.ceil(parsed), MAX_RETRY_AFTER_SECONDS) : undefined;
+}
+
 export class RetryAfterGate {
   private until = 0;
   private reopen: Disposable | undefined;
@@ -30,10 +38,7 @@ export class RetryAfterGate {
 
   /** Parses a Retry-After header (seconds) and closes the gate; returns the seconds applied. */
   block(retryAfterHeader: string | null): number {
-    // Number('') is 0: an empty header must not mean "retry at once".
-    const text = retryAfterHeader?.trim();
-    const parsed = text ? Number(text) : NaN;
-    const seconds = Number.isFinite(parsed) && parsed >= 0 ? Math.min(Math.ceil(parsed), MAX_RETRY_AFTER_SECONDS) : DEFAULT_RETRY_AFTER_SECONDS;
+    const seconds = retryAfterSeconds(retryAfterHeader) ?? DEFAULT_RETRY_AFTER_SECONDS;
     const until = this.clock.now() + seconds * 1000;
     if (until > this.until) {
       this.until = until;

@@ -3,10 +3,14 @@ import { Emitter } from '../../../src/emitter';
 import { PlaybackScheduler, DEFAULT_TIMING, SchedulerTiming, timingForPollInterval } from '../../../src/playback/scheduler';
 import type { WindowActivity } from '../../../src/playback/windowActivity';
 import { PlaybackState } from '../../../src/playback/playbackState';
+import { RequestBudget } from '../../../src/quota/requestBudget';
+import { RequestLedger } from '../../../src/quota/requestLedger';
+import type { RequestKind } from '../../../src/quota/requestKinds';
 import { SpotifyError } from '../../../src/spotify/errors';
 import { RetryAfterGate } from '../../../src/spotify/retryAfterGate';
 import type { PlaybackSnapshot } from '../../../src/spotify/types';
 import { FakeClock } from '../../support/fakeClock';
+import { MemoryLedgerStore } from '../../support/memoryLedgerStore';
 import { RecordingLog } from '../../support/recordingLog';
 import { snapshot } from '../../support/snapshots';
 
@@ -24,13 +28,25 @@ class TestWindow implements WindowActivity {
   }
 }
 
-/** What Spotify would answer; the test changes it as the world changes. */
+/**
+ * What Spotify would answer; the test changes it as the world changes. Each read is counted by the
+ * budget as the HTTP client's hook counts it (src/spotify/http.ts), and may take a while.
+ */
 class ScriptedReader {
   reads: number[] = [];
+  kinds: RequestKind[] = [];
   answer: PlaybackSnapshot | undefined | Error | ((now: number) => PlaybackSnapshot) = snapshot();
-  constructor(private readonly clock: FakeClock) {}
-  async playback() {
+  /** How long Spotify takes to answer, in fake milliseconds. */
+  latencyMs = 0;
+  constructor(
+    private readonly clock: FakeClock,
+    private readonly budget: RequestBudget,
+  ) {}
+  async playback(kind?: RequestKind) {
+    this.budget.spend('GET', '/me/player', kind);
     this.reads.push(this.clock.now());
+    this.kinds.push(kind ?? 'onDemand');
+    if (this.latencyMs) await new Promise((resolve) => this.clock.setTimeout(() => resolve(undefined), this.latencyMs));
     if (this.answer instanceof Error) throw this.answer;
     if (typeof this.answer === 'function') return this.answer(this.clock.now());
     // Each read sees the item as it is now; progress is set by the test.
@@ -38,22 +54,27 @@ class ScriptedReader {
   }
 }
 
-function setup(window = new TestWindow(), timing: () => SchedulerTiming = () => DEFAULT_TIMING) {
-  const clock = new FakeClock();
+/** The real scheduler and the real budget (its ledger's storage in memory); 0: no budget. */
+function setup(window = new TestWindow(), timing: () => SchedulerTiming = () => DEFAULT_TIMING, dailyRequests = 0, clock = new FakeClock()) {
+  const log = new RecordingLog();
+  const ledger = new RequestLedger({ store: new MemoryLedgerStore(), clock, log, clientId: () => 'app' });
+  const budget = new RequestBudget({ ledger, clock, log, dailyRequests: () => dailyRequests });
   const state = new PlaybackState(clock);
-  const reader = new ScriptedReader(clock);
+  const reader = new ScriptedReader(clock, budget);
   const gate = new RetryAfterGate(clock);
   const scheduler = new PlaybackScheduler({
     reader,
     state,
     window,
     clock,
-    log: new RecordingLog(),
+    log,
     timing,
-    waitUntil: () => gate.blockedUntil,
+    pace: budget,
+    wait: () => ({ until: gate.blockedUntil, quota: false }),
     onDidChangeWait: gate.onDidChange,
+    beforeRead: () => budget.sync(),
   });
-  return { clock, state, reader, gate, scheduler, window };
+  return { clock, state, reader, gate, scheduler, window, budget, ledger };
 }
 
 const MINUTE = 60_000;
@@ -154,20 +175,21 @@ describe('playback scheduler', () => {
     assert.strictEqual(state.availability.kind, 'active');
   });
 
-  it('confirms a command with one read shortly after, not a burst, and keeps its rhythm', async () => {
+  it('confirms a command with one read shortly after, not a burst, and the rhythm goes on from that read', async () => {
     const { clock, reader, scheduler } = setup();
     reader.answer = snapshot({ item: { ...snapshot().item!, durationMs: 3_600_000 } });
     scheduler.setEnabled(true);
     const start = clock.now();
     await clock.advance(1_000);
     scheduler.confirmAfterCommand();
-    await clock.advance(MINUTE);
-    const offsets = reader.reads.map((t) => t - start);
-    const rhythm = Array.from({ length: MINUTE / DEFAULT_TIMING.pollIntervalMs + 1 }, (_, i) => i * DEFAULT_TIMING.pollIntervalMs);
-    assert.deepStrictEqual(offsets, [0, 1_000 + DEFAULT_TIMING.settleMs, ...rhythm.slice(1)]);
+    await clock.advance(12_000);
+    const confirmAt = 1_000 + DEFAULT_TIMING.settleMs;
+    const step = DEFAULT_TIMING.pollIntervalMs;
+    assert.deepStrictEqual(reader.reads.map((t) => t - start), [0, confirmAt, confirmAt + step, confirmAt + 2 * step]);
+    assert.deepStrictEqual(reader.kinds.slice(0, 3), ['focus', 'confirm', 'periodic']);
   });
 
-  it('reads at the track end without moving the regular reads, so it can only make the status bar fresher', async () => {
+  it('reads at the track end, and the rhythm goes on from that read instead of reading again next to it', async () => {
     const { clock, reader, scheduler } = setup();
     const start = clock.now();
     const endsAt = start + 12_300;
@@ -177,10 +199,9 @@ describe('playback scheduler', () => {
         : snapshot({ item: { ...snapshot().item!, uri: 'spotify:track:2', durationMs: 3_600_000 }, progressMs: now - endsAt });
     scheduler.setEnabled(true);
     await clock.advance(20_000);
-    assert.deepStrictEqual(
-      reader.reads.map((t) => t - start),
-      [0, 5_000, 10_000, 12_300 + DEFAULT_TIMING.settleMs, 15_000, 20_000],
-    );
+    const endRead = 12_300 + DEFAULT_TIMING.settleMs;
+    assert.deepStrictEqual(reader.reads.map((t) => t - start), [0, 5_000, 10_000, endRead, endRead + 5_000]);
+    assert.strictEqual(reader.kinds[3], 'trackEnd');
   });
 
   it('keeps reading at the usual pace for a while after a pause it found, so a resume on the phone shows quickly', async () => {
@@ -214,7 +235,7 @@ describe('playback scheduler', () => {
     scheduler.setEnabled(true);
     await clock.advance(0);
     gate.block('120');
-    assert.deepStrictEqual(state.availability, { kind: 'waiting', until: clock.now() + 120_000 });
+    assert.deepStrictEqual(state.availability, { kind: 'waiting', until: clock.now() + 120_000, quota: false });
     assert.strictEqual(state.snapshot?.item?.name, 'Teardrop', 'the last state is kept');
     const reads = reader.reads.length;
     await clock.advance(120_000);
