@@ -264,8 +264,7 @@ export class PlaybackScheduler implements ReadScheduling {
     const untilEnd = this.options.state.msUntilItemEnds();
     // One read per predicted end: if Spotify still shows the old item, the rhythm takes over.
     if (untilEnd !== undefined && !(untilEnd === 0 && this.itemKey() === this.endReadFor)) earlier(now + untilEnd + timing.settleMs, 'trackEnd');
-    // Never two reads within the settle time: a timer may fire a little early, and a read just
-    // made already shows what a second one would.
+    // Never two reads within the settle time: a read just made already shows what a second one would.
     return { ...next, at: Math.max(next.at, this.lastReadAt + timing.settleMs, now) };
   }
 
@@ -273,10 +272,17 @@ export class PlaybackScheduler implements ReadScheduling {
     const next = this.enabled ? this.nextRead() : undefined;
     this.cancel();
     if (!next || this.reading) return; // a read under way reschedules when it is done
+    this.arm(next);
+  }
+
+  private arm(next: PlannedRead, delayMs = next.at - this.options.clock.now()): void {
     this.timer = this.options.clock.setTimeout(() => {
       this.timer = undefined;
-      void this.read(next.kind);
-    }, next.at - this.options.clock.now());
+      const early = next.at - this.options.clock.now();
+      // Node timers may fire a millisecond before their time: wait the rest rather than read early.
+      if (early > 0) this.arm(next, early + 1);
+      else void this.read(next.kind);
+    }, delayMs);
   }
 
   private cancel(): void {
