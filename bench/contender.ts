@@ -3,6 +3,8 @@ import type { SimulatedWindow } from './benchWindow';
 
 /** One row of a table: a way of deciding when to read, run in every simulated window. */
 export interface Contender {
+  /** The row's key in results.json: 'ours', 'ours-1000', 'A', 'B', 'C'. */
+  id: string;
   name: string;
   /**
    * Another client's rule for when to read (a baseline); absent for Backbeat's own scheduler. It is

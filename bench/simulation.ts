@@ -85,6 +85,7 @@ export async function simulate(contender: Contender, scenario: Scenario, inFligh
     for (const event of scenario.events) {
       await clock.runUntil(start + event.at);
       if (event.kind === 'focus') {
+        meter.check();
         focused = event.window;
         // Focus leaves one window before it reaches the next, as in VS Code.
         windows.forEach((w, i) => i !== focused && w.activity.set(false, false));
@@ -105,6 +106,7 @@ export async function simulate(contender: Contender, scenario: Scenario, inFligh
     await clock.runUntil(start + scenario.durationMs);
     const failures = (await Promise.all(actions)).filter((f): f is string => f !== undefined);
     const end = clock.now();
+    const staleness = { phone: meter.seconds('phone'), trackEnd: meter.seconds('trackEnd') };
     const apiRequests = emulator.requests.filter((r) => r.path.startsWith(API_PREFIX));
     if (apiRequests.length !== sentWithFocus.length) throw new Error('the emulator logged a request no window sent');
     return {
@@ -115,7 +117,7 @@ export async function simulate(contender: Contender, scenario: Scenario, inFligh
         status: r.status,
         someWindowFocused: sentWithFocus[i],
       })),
-      staleness: { phone: meter.seconds('phone', end), trackEnd: meter.seconds('trackEnd', end) },
+      staleness,
       commandFailures: failures,
       quota: quotaOutcome(emulator, start, end),
     };

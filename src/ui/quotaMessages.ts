@@ -13,10 +13,14 @@ const SHOW_BUDGET = { title: 'Show Request Budget', command: 'backbeat.showReque
 
 export function describeQuotaFailure(error: unknown): UserMessage | undefined {
   if (error instanceof QuotaExceeded) {
-    const said = error.reason === 'QUOTA_EXCEEDED' ? 'QUOTA_EXCEEDED' : 'a very long Retry-After';
+    const back = formatClockTime(error.until);
+    const cause =
+      error.reason === 'QUOTA_EXCEEDED'
+        ? `Spotify's daily request quota for your app is spent (QUOTA_EXCEEDED).`
+        : `Spotify asked Backbeat to wait until ${back}: a wait that long means your app's daily request quota is spent.`;
     return {
       cause: 'quota_exceeded',
-      text: `Spotify's daily request quota for your app is spent (${said}). Backbeat sends nothing from any window until ${formatClockTime(error.until)}: asking earlier would only make the wait longer.`,
+      text: `${cause} Backbeat sends nothing from any window until ${back}; asking earlier would only make the wait longer.`,
       severity: 'warning',
       actions: [LEARN_MORE, SHOW_BUDGET],
     };
