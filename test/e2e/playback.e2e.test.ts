@@ -3,10 +3,10 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import { Locator, Page } from 'playwright-core';
-import { clickDialogButton, runCommand, screenshot, statusBarItem } from '../harness/browser';
+import { runCommand, screenshot, statusBarItem } from '../harness/browser';
 import { repoRoot } from '../harness/paths';
 import { until } from './until';
-import { openSignedOutWorkbench, Workbench } from './workbench';
+import { openSignedOutWorkbench, signInWithConsent, Workbench } from './workbench';
 
 const UI_TIMEOUT_MS = 20_000;
 
@@ -26,14 +26,7 @@ describe('Controlling playback in VS Code (code-server + Chromium)', function ()
     page = wb.browser.page;
     // Spotify's image CDN stands in locally, like the emulator for the API: the tooltip shows a cover.
     await wb.browser.context.route('https://i.scdn.co/**', (route) => route.fulfill({ path: path.join(repoRoot, 'media', 'icon.png'), contentType: 'image/png' }));
-    // The extension is up once its status bar item is: only then does the palette list its commands.
-    await statusBarItem(page, 'nowPlaying').filter({ hasText: 'Sign in to Spotify' }).waitFor({ timeout: UI_TIMEOUT_MS });
-    const popupOpened = wb.browser.context.waitForEvent('page', { timeout: UI_TIMEOUT_MS });
-    await runCommand(page, 'Spotify: Sign In');
-    await clickDialogButton(page, 'Allow', 1000).catch(() => undefined);
-    const consent = await popupOpened;
-    await consent.getByRole('button', { name: 'Approve' }).click({ timeout: UI_TIMEOUT_MS });
-    await statusBarItem(page, 'nowPlaying').filter({ hasText: 'Teardrop' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    await signInWithConsent(wb);
   });
 
   after(async function () {

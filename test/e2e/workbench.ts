@@ -2,7 +2,7 @@
 // wired to the emulator (with its consent page, like real Spotify), the workbench open in
 // Chromium, nobody signed in.
 import * as path from 'path';
-import { autoAcceptDialogs, Browser, launchBrowser, openWorkbench } from '../harness/browser';
+import { autoAcceptDialogs, Browser, clickDialogButton, launchBrowser, openWorkbench, runCommand, statusBarItem } from '../harness/browser';
 import { Stack, startStack, StartEmulator } from '../harness/emulatorStack';
 import { packageExtension } from '../harness/packageExtension';
 import { artifactsDir, repoRoot } from '../harness/paths';
@@ -54,4 +54,19 @@ export async function openSignedOutWorkbench(opts: WorkbenchOptions = {}): Promi
       await stack.stop();
     },
   };
+}
+
+const UI_TIMEOUT_MS = 20_000;
+
+/** Spotify: Sign In, approved on the emulator's consent page, until the status bar shows the track. */
+export async function signInWithConsent(wb: Workbench): Promise<void> {
+  const { page, context } = wb.browser;
+  // The extension is up once its status bar item is: only then does the palette list its commands.
+  await statusBarItem(page, 'nowPlaying').filter({ hasText: 'Sign in to Spotify' }).waitFor({ timeout: UI_TIMEOUT_MS });
+  const popupOpened = context.waitForEvent('page', { timeout: UI_TIMEOUT_MS });
+  await runCommand(page, 'Spotify: Sign In');
+  await clickDialogButton(page, 'Allow', 1000).catch(() => undefined);
+  const consent = await popupOpened;
+  await consent.getByRole('button', { name: 'Approve' }).click({ timeout: UI_TIMEOUT_MS });
+  await statusBarItem(page, 'nowPlaying').filter({ hasText: 'Teardrop' }).waitFor({ timeout: UI_TIMEOUT_MS });
 }
