@@ -1,4 +1,5 @@
 import type { ResultRow } from './results';
+import type { TargetCheck } from './targets';
 
 /**
  * The working day's table as Markdown (printed, and pasted in the README), and the issue's
@@ -37,16 +38,10 @@ export function formatDayTable(rows: readonly DayRow[]): string {
   return [row(header), rule, ...lines.map(row)].join('\n');
 }
 
-export interface DayTarget {
-  target: string;
-  met: boolean;
-  detail: string;
-}
-
 const MAX_TRACK_END_P95_S = 1.5;
 const MAX_PHONE_P95_S = 45;
 
-export function checkDayTargets(rows: readonly DayRow[], budget = 1000): DayTarget[] {
+export function checkDayTargets(rows: readonly DayRow[], budget = 1000): TargetCheck[] {
   const byId = (id: string) => rows.find((r) => r.id === id)!.result;
   const ours = byId(`ours-${budget}`);
   const quotaTime = (r: ResultRow) => (r.quotaExceededAtS === null ? 'never' : clockTime(r.quotaExceededAtS));

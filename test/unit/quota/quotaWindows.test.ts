@@ -1,51 +1,11 @@
 import * as assert from 'assert';
-import { SessionStore } from '../../../src/auth/sessionStore';
-import { startEmulator, type Emulator, type EmulatorOptions } from '../../../emulator';
-import { CoreWindow } from '../../support/coreWindow';
-import { emulatorSession } from '../../support/emulatorGrant';
-import { SharedSecrets } from '../../support/fakeSecretStorage';
 import { InFlightRequests } from '../../support/inFlightRequests';
-import { MemoryLedgerStore } from '../../support/memoryLedgerStore';
-import { RecordingLog } from '../../support/recordingLog';
-import { VirtualTime } from '../../support/virtualTime';
+import { simulatedMachine } from '../../support/simulatedMachine';
 
 // The daily quota through the real wiring: cores (src/core.ts) of several windows sharing one
 // session and one ledger, against the emulator's quota, on a virtual clock that waits for HTTP.
 
 const MINUTE = 60_000;
-
-interface Machine {
-  emulator: Emulator;
-  clock: VirtualTime;
-  /** A VS Code window opening on this machine (a restart is a new one). */
-  open(dailyRequestBudget?: number): Promise<CoreWindow>;
-  apiRequests(): { time: number; status: number; path: string }[];
-  close(): Promise<void>;
-}
-
-async function machine(inFlight: InFlightRequests, options: EmulatorOptions): Promise<Machine> {
-  const clock = new VirtualTime(inFlight);
-  const emulator = await startEmulator({ ...options, clock, tokenLifetimeSeconds: 3 * 24 * 3600 });
-  const secrets = new SharedSecrets();
-  await new SessionStore(secrets.window(), new RecordingLog()).write(await emulatorSession(emulator, clock.now()));
-  const store = new MemoryLedgerStore();
-  const windows: CoreWindow[] = [];
-  return {
-    emulator,
-    clock,
-    async open(dailyRequestBudget = 1000) {
-      const window = new CoreWindow({ emulator, secrets, ledger: store, clock, dailyRequestBudget });
-      windows.push(window);
-      await window.open();
-      return window;
-    },
-    apiRequests: () => emulator.requests.filter((r) => r.path.startsWith('/v1')),
-    async close() {
-      await Promise.all(windows.map((w) => w.close()));
-      await emulator.close();
-    },
-  };
-}
 
 describe("Spotify's daily quota across windows (core + emulator)", function () {
   this.timeout(30_000);
@@ -54,7 +14,7 @@ describe("Spotify's daily quota across windows (core + emulator)", function () {
   after(() => inFlight.dispose());
 
   it('QUOTA_EXCEEDED stops every window, still stops them after a restart, and ends at the stated time', async () => {
-    const m = await machine(inFlight, { dailyQuota: 6 });
+    const m = await simulatedMachine(inFlight, { emulator: { dailyQuota: 6 } });
     try {
       const a = await m.open();
       const b = await m.open();
@@ -99,7 +59,7 @@ describe("Spotify's daily quota across windows (core + emulator)", function () {
   });
 
   it("keeps the reserve for commands once the reads' share is spent, and says so when it is gone", async () => {
-    const m = await machine(inFlight, {});
+    const m = await simulatedMachine(inFlight);
     try {
       const w = await m.open(100);
       w.activity.set(true, true);
