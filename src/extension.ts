@@ -11,7 +11,7 @@ import { signInChoosingFlow } from './auth/signIn';
 import { systemClock } from './clock';
 import { Core } from './core';
 import { onPacingSettingsChanged, readDailyRequestBudget, readPollIntervalSeconds } from './config/pacingSettings';
-import { onSettingsChanged, readSettings } from './config/settings';
+import { onSettingsChanged, readClientId, readSettings } from './config/settings';
 import { createLog } from './log';
 import { timingForPollInterval } from './playback/scheduler';
 import type { Availability } from './playback/playbackState';
@@ -50,7 +50,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backbe
     log,
     window: windowActivity,
     apiUrl: () => settings().apiUrl,
-    clientId: () => settings().clientId ?? '',
+    clientId: readClientId,
     // The extension host's global storage is one folder for every window (and code-server tab).
     ledgerStore: new FileLedgerStore(path.join(context.globalStorageUri.fsPath, 'requests')),
     dailyRequestBudget: readDailyRequestBudget,

@@ -16,7 +16,7 @@ export const REQUEST_KINDS: readonly RequestKind[] = ['periodic', 'focus', 'trac
 
 export const KIND_LABELS: Record<RequestKind, string> = {
   periodic: 'Now playing: steady checks',
-  focus: 'Now playing: window focused again',
+  focus: 'Now playing: window opened or focused again',
   trackEnd: 'Now playing: at the end of a track',
   confirm: 'Now playing: confirming a command',
   likeStatus: 'Like status of a new track',

@@ -29,6 +29,13 @@ export function budgetReport(entries: readonly LedgerEntry[], status: BudgetStat
     );
   }
 
+  const perKind = REQUEST_KINDS.map((kind) => ({ kind, count: entries.filter((e) => e.kind === kind).length }))
+    .filter((k) => k.count > 0)
+    .sort((a, b) => b.count - a.count);
+  lines.push('## Per kind', '', '| Kind | Requests | Share |', '| --- | ---: | ---: |');
+  for (const { kind, count } of perKind) lines.push(`| ${KIND_LABELS[kind]} | ${count} | ${Math.round((count / entries.length) * 100)}% |`);
+  if (!perKind.length) lines.push('| (none yet) | 0 | |');
+
   // 24 clock hours, the current one last.
   const currentHour = new Date(now);
   currentHour.setMinutes(0, 0, 0);
@@ -39,15 +46,9 @@ export function budgetReport(entries: readonly LedgerEntry[], status: BudgetStat
     if (slot >= 0 && slot < 24) perHour[slot]++;
   }
   const most = Math.max(1, ...perHour);
-  lines.push('## Per hour', '', '| Hour | Requests | |', '| --- | ---: | --- |');
+  lines.push('', '## Per hour', '', '| Hour | Requests | |', '| --- | ---: | --- |');
   perHour.forEach((count, i) => lines.push(`| ${hourLabel(firstHour + i * HOUR_MS)} | ${count} | ${bar(count, most)} |`));
 
-  const perKind = REQUEST_KINDS.map((kind) => ({ kind, count: entries.filter((e) => e.kind === kind).length }))
-    .filter((k) => k.count > 0)
-    .sort((a, b) => b.count - a.count);
-  lines.push('', '## Per kind', '', '| Kind | Requests | Share |', '| --- | ---: | ---: |');
-  for (const { kind, count } of perKind) lines.push(`| ${KIND_LABELS[kind]} | ${count} | ${Math.round((count / entries.length) * 100)}% |`);
-  if (!perKind.length) lines.push('| (none yet) | 0 | |');
   lines.push('', 'See "Spotify\'s daily quota" in the README for how Backbeat paces its reads.', '');
   return lines.join('\n');
 }

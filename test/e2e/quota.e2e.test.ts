@@ -46,6 +46,18 @@ describe("Spotify's daily quota in VS Code (code-server + Chromium)", function (
     await page.mouse.move(640, 300);
   });
 
+  it('Spotify: Show Request Budget opens the last 24 hours per hour and per kind', async function () {
+    await runCommand(page, 'Spotify: Show Request Budget');
+    await page.locator('.tab').filter({ hasText: 'Spotify requests' }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+    const preview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await preview.getByRole('heading', { name: 'Per kind' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    const text = await preview.locator('body').innerText();
+    assert.match(text, /Spotify requests, last 24 hours/);
+    assert.match(text, /Now playing: window opened or focused again/);
+    await screenshot(page, path.join(wb.screenshotsDir, 'request-budget.png'));
+    await runCommand(page, 'View: Close All Editors');
+  });
+
   it('QUOTA_EXCEEDED: the status bar says when Spotify lets it back in, one notification names the cause, and a reload does not knock', async function () {
     const emulator = wb.stack.emulator;
     // Spotify counted what Backbeat spent so far: the next request is one too many.

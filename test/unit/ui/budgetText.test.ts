@@ -46,9 +46,9 @@ describe('the daily budget in words', () => {
     assert.match(report, /^# Spotify requests, last 24 hours\n\nSpotify requests, last 24 h: 38 of 1,000 · checking every 34 s\n/);
     assert.match(report, /\| 09:00 \| 30 \| █{24} \|/);
     assert.match(report, /\| 14:00 \| 1 \| █ \|/);
-    assert.match(report, /\| 15:00 \| 7 \| █{6} \|\n\n## Per kind/, 'the current hour last');
+    assert.match(report, /\| 15:00 \| 7 \| █{6} \|\n\nSee/, 'the current hour last');
     assert.match(report, /\| 16:00 \| 0 \| {2}\|/, 'yesterday afternoon, with nothing spent');
-    const kinds = report.slice(report.indexOf('## Per kind'));
+    const kinds = report.slice(report.indexOf('## Per kind'), report.indexOf('## Per hour'));
     assert.deepStrictEqual(
       [...kinds.matchAll(/^\| ([^|]+) \| (\d+) \| (\d+)% \|$/gm)].map((m) => [m[1], Number(m[2]), Number(m[3])]),
       [
