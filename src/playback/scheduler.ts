@@ -132,6 +132,8 @@ export class PlaybackScheduler implements ReadScheduling {
     this.failedReads = 0;
     this.confirmAt = undefined;
     this.refocused = true;
+    // A new session: what this window showed before says nothing about it, so read at once.
+    this.lastReadAt = -Infinity;
     if (enabled) this.showWait();
     else this.cancel();
   }

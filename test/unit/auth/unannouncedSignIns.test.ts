@@ -1,11 +1,24 @@
 import * as assert from 'assert';
+import { SessionStore } from '../../../src/auth/sessionStore';
+import type { StoredSession } from '../../../src/auth/session';
 import type { CoreWindow } from '../../support/coreWindow';
 import { emulatorSession } from '../../support/emulatorGrant';
+import { FakeSecretStorage, SharedSecrets } from '../../support/fakeSecretStorage';
 import { InFlightRequests } from '../../support/inFlightRequests';
+import { RecordingLog } from '../../support/recordingLog';
 import { simulatedMachine } from '../../support/simulatedMachine';
 
 // VS Code for the Web: a sign-in made in tab A never reached an open tab B, although both share the
 // storage. A window therefore reads the stored session again when it is focused.
+
+const SESSION: StoredSession = {
+  id: 'session-1',
+  accessToken: 'at',
+  refreshToken: 'rt',
+  expiresAt: Date.UTC(2026, 5, 1, 13),
+  scopes: ['user-read-playback-state'],
+  account: { id: 'u', label: 'U' },
+};
 
 /** Read through a function: an assertion must not narrow what the next one reads. */
 const sessionOf = (w: CoreWindow) => w.core.keeper.current;
@@ -45,5 +58,23 @@ describe('windows that hear nothing of each other (code-server tabs)', function 
     } finally {
       await m.close();
     }
+  });
+
+  it("never takes this window's own sign-in, still being stored, for another window's sign-out", async () => {
+    // The keychain takes a while to store; the window is focused (and looks again) meanwhile.
+    const secrets = new FakeSecretStorage(new SharedSecrets(false));
+    let stored: () => void = () => undefined;
+    const slowStore = secrets.store.bind(secrets);
+    secrets.store = (key, value) => new Promise<void>((resolve) => (stored = () => void slowStore(key, value).then(resolve)));
+    const store = new SessionStore(secrets, new RecordingLog());
+    const heard: unknown[] = [];
+    store.onDidChangeElsewhere((s) => heard.push(s));
+    const writing = store.write(SESSION);
+    const looking = store.recheck();
+    await new Promise((resolve) => setImmediate(resolve));
+    stored();
+    await Promise.all([writing, looking]);
+    assert.deepStrictEqual(heard, [], 'nothing changed elsewhere');
+    assert.strictEqual((await store.read())?.id, SESSION.id);
   });
 });

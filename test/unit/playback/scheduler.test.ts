@@ -334,6 +334,16 @@ describe('playback scheduler', () => {
     assert.deepStrictEqual(tooClose, [], 'reads closer than the settle time with no command between');
   });
 
+  it('reads at once after signing in again, however recent the last read was', async () => {
+    const { clock, reader, scheduler } = setup(new TestWindow(), () => DEFAULT_TIMING, 1000);
+    scheduler.setEnabled(true);
+    await clock.advance(1_000);
+    scheduler.setEnabled(false);
+    scheduler.setEnabled(true);
+    await clock.advance(0);
+    assert.strictEqual(reader.reads.length, 2);
+  });
+
   it('reads when the window is focused again after a while, but not when it was read a moment ago', async () => {
     const { clock, reader, scheduler, window } = setup(new TestWindow(), () => DEFAULT_TIMING, 1000);
     reader.answer = snapshot({ item: { ...snapshot().item!, durationMs: 3_600_000 } });
