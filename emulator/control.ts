@@ -7,7 +7,7 @@ import type { PhoneAction } from './world/player';
 
 export const CONTROL_PREFIX = '/__emulator';
 
-const PHONE_ACTIONS = ['pause', 'play', 'next', 'previous', 'seek', 'stop'];
+const PHONE_ACTIONS = ['pause', 'play', 'next', 'previous', 'seek', 'stop', 'transfer', 'ad'];
 
 type ControlHandler = (emulator: Emulator, body: Record<string, unknown>) => Reply;
 
@@ -68,5 +68,9 @@ function phoneActionFromJson(body: Record<string, unknown>): PhoneAction {
   }
   if (body.type === 'seek' && typeof body.positionMs !== 'number') throw new Error('seek needs positionMs');
   if (body.type === 'play' && body.uri !== undefined && typeof body.uri !== 'string') throw new Error('play takes a uri string');
+  if (body.type === 'transfer' && typeof body.device !== 'string') throw new Error('transfer needs a device key');
+  if (body.type === 'ad' && body.durationMs !== undefined && !(typeof body.durationMs === 'number' && body.durationMs > 0)) {
+    throw new Error('ad takes a positive durationMs');
+  }
   return body as unknown as PhoneAction;
 }

@@ -6,10 +6,12 @@ import { Clock } from './clock';
 import { CONTROL_PREFIX, handleControl } from './control';
 import { DailyQuota, QuotaReport } from './dailyQuota';
 import { Fault, FaultList, faultReply } from './faults';
-import { json, parseQuery, Reply, RequestContext, writeReply } from './http';
+import { html, json, parseQuery, Reply, RequestContext, writeReply } from './http';
 import { Listener } from './listener';
 import { applyPatch, EmulatorOptions, pickClock, resolveSettings, Settings } from './options';
+import { PHONE_PATH, phonePage } from './phone/phonePage';
 import { API_PREFIX, WebApi } from './webapi/webApi';
+import type { Playable } from './world/catalogue';
 import { PhoneAction } from './world/player';
 import { World } from './world/world';
 
@@ -35,6 +37,11 @@ export interface EmulatorSnapshot {
   deviceName: string | null;
   itemUri: string | null;
   itemName: string | null;
+  /** The artists of a track, or the show of an episode: what the phone shows under the title. */
+  itemByline: string | null;
+  itemDurationMs: number | null;
+  /** An advertisement plays (the item waits until it ends). */
+  playingAd: boolean;
   progressMs: number;
   volumePercent: number | null;
   shuffle: boolean;
@@ -43,6 +50,8 @@ export interface EmulatorSnapshot {
   likedUris: string[];
   /** Grants (consents) that can still be refreshed. */
   grants: number;
+  /** The devices online now, by the key phone transfers take. */
+  devices: { key: string; name: string; type: string; isActive: boolean }[];
 }
 
 export interface Emulator {
@@ -121,12 +130,16 @@ export class SpotifyEmulator implements Emulator {
     const player = this.world.player;
     const state = player.live();
     const device = state.activeKey === null ? undefined : player.deviceByKey(state.activeKey);
+    const item = this.world.catalogue.playable(state.itemUri);
     return {
       isPlaying: state.isPlaying && device !== undefined,
       activeDeviceId: device?.id ?? null,
       deviceName: device?.name ?? null,
       itemUri: state.itemUri,
-      itemName: this.world.catalogue.playable(state.itemUri)?.name ?? null,
+      itemName: item?.name ?? null,
+      itemByline: item ? this.byline(item) : null,
+      itemDurationMs: item?.durationMs ?? null,
+      playingAd: state.ad !== null,
       progressMs: player.progress(state),
       volumePercent: device ? state.volumes[device.key] : null,
       shuffle: state.shuffle,
@@ -134,11 +147,19 @@ export class SpotifyEmulator implements Emulator {
       queueUris: [...state.queue],
       likedUris: this.world.library.list(),
       grants: this.store.liveGrantCount(),
+      devices: player.devices.map((d) => ({ key: d.key, name: d.name, type: d.type, isActive: d.key === device?.key })),
     };
   }
 
   quota(): QuotaReport {
     return this.dailyQuota.report();
+  }
+
+  private byline(item: Playable): string {
+    const catalogue = this.world.catalogue;
+    if (item.kind === 'episode') return catalogue.showById(item.showId).name;
+    if (item.kind === 'local') return item.artist;
+    return item.artistIds.map((id) => catalogue.artistById(id).name).join(', ');
   }
 
   issuedSecrets(): string[] {
@@ -162,6 +183,11 @@ export class SpotifyEmulator implements Emulator {
       writeReply(res, await handleControl(this, ctx));
       return;
     }
+    if (ctx.method === 'GET' && ctx.path === PHONE_PATH) {
+      // The phone page is the user's own device, not a request to Spotify: no faults, not logged.
+      writeReply(res, html(200, phonePage()));
+      return;
+    }
     const record = (status: number, authenticated: boolean, fault: boolean) => this.requests.push({
       method: ctx.method, path: ctx.path, query: ctx.query, status, time: this.clock.now(), authenticated, fault,
     });
@@ -178,9 +204,10 @@ export class SpotifyEmulator implements Emulator {
     if (fault?.delayMs) await sleep(fault.delayMs);
     const scripted = fault && faultReply(fault);
     const outcome = scripted ? { reply: scripted, authenticated: false } : this.route(ctx);
-    record(outcome.reply.status, outcome.authenticated, fault !== undefined);
-    if (fault?.stallBody) return stallHalfWay(res, outcome.reply);
-    if (!res.destroyed) writeReply(res, outcome.reply);
+    const reply = this.settings.zeroRetryAfter ? withZeroRetryAfter(outcome.reply) : outcome.reply;
+    record(reply.status, outcome.authenticated, fault !== undefined);
+    if (fault?.stallBody) return stallHalfWay(res, reply);
+    if (!res.destroyed) writeReply(res, reply);
   }
 
   private route(ctx: RequestContext): { reply: Reply; authenticated: boolean } {
@@ -210,6 +237,13 @@ async function readRequest(req: IncomingMessage): Promise<RequestContext> {
     headers: req.headers,
     body: Buffer.concat(chunks),
   };
+}
+
+/** A 429 that says "retry after 0 seconds", as Spotify sometimes does. */
+function withZeroRetryAfter(reply: Reply): Reply {
+  if (reply.status !== 429) return reply;
+  const headers = Object.fromEntries(Object.entries(reply.headers ?? {}).filter(([name]) => name.toLowerCase() !== 'retry-after'));
+  return { ...reply, headers: { ...headers, 'retry-after': '0' } };
 }
 
 /** Promises a whole body, sends half of it and never the rest: a connection dying mid-answer. */

@@ -25,7 +25,7 @@ export class PlayerError extends Error {
   }
 }
 
-/** The player errors Spotify really sends (see shared/reference/spotify-platform.md). */
+/** The player errors Spotify really sends. */
 export const playerErrors = {
   noActiveDevice: () => new PlayerError(404, 'Player command failed: No active device found', 'NO_ACTIVE_DEVICE'),
   premiumRequired: () => new PlayerError(403, 'Player command failed: Premium required', 'PREMIUM_REQUIRED'),

@@ -4,6 +4,16 @@ import { defaultDevices } from './world/devices';
 export const DEFAULT_CLIENT_ID = 'b4c6b1e2d3f405162738495a6b7c8d9e';
 export const DEFAULT_CLIENT_SECRET = '5f1e0d2c3b4a59687766554433221100';
 
+/** The longest lag the default ('random') state lag draws; real reads lag 0.2-3 s. */
+export const MAX_RANDOM_LAG_MS = 1500;
+
+/** The wordings seen when Spotify refuses a user missing from the app's User Management. */
+export const NOT_REGISTERED_MESSAGES: readonly string[] = Object.freeze([
+  'User not registered in the Developer Dashboard',
+  'Check settings on developer.spotify.com/dashboard, the user may not be registered.',
+  'The user is not registered for this application',
+]);
+
 /**
  * The redirect URIs a Backbeat developer registers in the Spotify dashboard. Loopback IPs are
  * registered without a port: Spotify then accepts any port for them.
@@ -30,12 +40,29 @@ export interface EmulatorOptions {
   rotateRefreshTokens?: boolean;
   omitRefreshTokenOnRefresh?: boolean;
   tokenLifetimeSeconds?: number;
-  /** After a player command, reads show the previous state for this long. */
-  stateLagMs?: number;
+  /**
+   * After a player command, reads show the previous state for this long. Default 'random': each
+   * command draws its own lag between 0 and MAX_RANDOM_LAG_MS from a seeded sequence, so a run
+   * repeats exactly. Tests that need exact reads set 0.
+   */
+  stateLagMs?: number | 'random';
   /** The signed-in user has Premium (player commands need it). Default true. */
   premium?: boolean;
   /** The user is on the app's allow list in the Developer Dashboard. Default true. */
   userRegistered?: boolean;
+  /** How Spotify refuses a user missing from the allow list: its wording varies (NOT_REGISTERED_MESSAGES). */
+  notRegisteredMessage?: string;
+  /** That refusal's body: often plain text (the default), sometimes the usual JSON error. */
+  notRegisteredBody?: 'text' | 'json';
+  /** The next this many player commands answer 202 and are not carried out: the device is waking up. */
+  deviceWakingCommands?: number;
+  /** Every 429 carries `Retry-After: 0`, as Spotify sometimes sends (spotify/web-api #542). */
+  zeroRetryAfter?: boolean;
+  /**
+   * A user who already approved these scopes is sent back at once without the consent page,
+   * unless the app asks for `show_dialog=true` (as Spotify does). Default false: the page always shows.
+   */
+  rememberConsent?: boolean;
   /**
    * Keys of the user's devices that are online (see world/devices.ts): 'computer', 'phone',
    * 'speaker', 'cast-group'. Default all. Offline devices are neither listed nor targetable.
@@ -67,9 +94,14 @@ export function resolveSettings(options: EmulatorOptions): Settings {
     rotateRefreshTokens: options.rotateRefreshTokens ?? true,
     omitRefreshTokenOnRefresh: options.omitRefreshTokenOnRefresh ?? false,
     tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3600,
-    stateLagMs: options.stateLagMs ?? 0,
+    stateLagMs: options.stateLagMs ?? 'random',
     premium: options.premium ?? true,
     userRegistered: options.userRegistered ?? true,
+    notRegisteredMessage: options.notRegisteredMessage ?? NOT_REGISTERED_MESSAGES[0],
+    notRegisteredBody: options.notRegisteredBody ?? 'text',
+    deviceWakingCommands: options.deviceWakingCommands ?? 0,
+    zeroRetryAfter: options.zeroRetryAfter ?? false,
+    rememberConsent: options.rememberConsent ?? false,
     devices: options.devices ?? defaultDevices().map((d) => d.key),
     dailyQuota: options.dailyQuota ?? 0,
     quotaRetryAfterSeconds: options.quotaRetryAfterSeconds ?? DEFAULT_QUOTA_RETRY_AFTER_SECONDS,

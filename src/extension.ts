@@ -1,8 +1,11 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { AccountChoice } from './auth/accountChoice';
 import { CallbackUriHandler } from './auth/callbackUriHandler';
 import { ClientSecretStore } from './auth/clientSecretStore';
-import { createSignInFlows } from './auth/flows/editorFlows';
+import { accountOfToken } from './auth/accountOfToken';
+import { editorSignInUi } from './auth/editorSignIn';
+import { createSignInFlows, flowsToTryHere } from './auth/flows/editorFlows';
 import { redirectUriToRegister } from './auth/flows/redirectUriToRegister';
 import { PendingSignIns } from './auth/pendingSignIns';
 import { PROVIDER_ID, PROVIDER_LABEL, SpotifyAuthProvider } from './auth/provider';
@@ -69,14 +72,27 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backbe
 
   const pending = new PendingSignIns(clock);
   const flows = createSignInFlows(context.extension.id, pending);
+  const accountChoice = new AccountChoice(context.globalState, keeper.onDidChange);
+  const signInDeps = {
+    settings,
+    clientSecrets,
+    clock,
+    log,
+    ui: editorSignInUi,
+    accountOf: accountOfToken({ apiUrl: () => settings().apiUrl, gate, meter: budget, clock, log }),
+    showDialog: () => accountChoice.wanted,
+  };
   const provider = new SpotifyAuthProvider(keeper, (scopes) =>
-    signInChoosingFlow({ settings, clientSecrets, gate, meter: budget, clock, log }, context.extension.id, flows, scopes).catch((error: unknown) => {
-      notices.report(error, 'Sign-in');
-      throw error;
-    }),
+    flowsToTryHere(context.extension.id, flows)
+      .then((candidates) => signInChoosingFlow(signInDeps, candidates, scopes))
+      .catch((error: unknown) => {
+        notices.report(error, 'Sign-in');
+        throw error;
+      }),
   );
 
-  const playbackDeps = { client, devices, playlists, state, commands, likes, clock, settings: readPlayerSettings };
+  const grantedScopes = () => keeper.current?.scopes ?? [];
+  const playbackDeps = { client, devices, playlists, state, commands, likes, clock, settings: readPlayerSettings, grantedScopes };
 
   context.subscriptions.push(
     log,
@@ -84,6 +100,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backbe
     vscode.window.registerUriHandler(new CallbackUriHandler(pending, log)),
     vscode.authentication.registerAuthenticationProvider(PROVIDER_ID, PROVIDER_LABEL, provider, { supportsMultipleAccounts: false }),
     provider,
+    accountChoice,
     windowActivity,
     new NowPlayingItem({ state, clock, window: windowActivity, likes, settings: readPlayerSettings, budget, checkEveryMs }),
     new ControlItems(state, likes, readPlayerSettings),

@@ -45,7 +45,10 @@ export class AuthorizeEndpoint {
     const consent: PendingConsent = {
       clientId: q.client_id, redirectUri: q.redirect_uri, scopes, state: q.state, codeChallenge: q.code_challenge,
     };
-    if (this.settings.autoApprove) return this.approve(consent);
+    // A returning user is sent straight back (with the account the browser is logged in to)
+    // unless the app asks for the dialog, which also lets the user switch accounts.
+    const returning = this.settings.rememberConsent && q.show_dialog !== 'true' && this.store.hasConsented(q.client_id, scopes);
+    if (this.settings.autoApprove || returning) return this.approve(consent);
     const requestId = opaqueToken('', 18);
     this.pending.set(requestId, consent);
     return html(200, consentPage({ requestId, appName: APP_NAME, redirectUri: q.redirect_uri, scopes }));

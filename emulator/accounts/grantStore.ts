@@ -121,6 +121,11 @@ export class GrantStore {
     return [...this.codes.keys(), ...refreshTokens, ...this.accessTokens.keys()];
   }
 
+  /** The user approved the client for all of `scopes` before, and has not revoked it. */
+  hasConsented(clientId: string, scopes: readonly string[]): boolean {
+    return [...this.grants.values()].some((g) => !g.revoked && g.clientId === clientId && scopes.every((s) => g.scopes.includes(s)));
+  }
+
   /** Grants a user could still refresh with. */
   liveGrantCount(): number {
     const now = this.clock.now();

@@ -243,7 +243,7 @@ describe('emulator Web API: player', () => {
     assert.deepStrictEqual(apiErrorOf(await call('PUT', '/me/player/pause')),
       { status: 403, message: 'Player command failed: Premium required', reason: 'PREMIUM_REQUIRED' });
     assert.strictEqual((await call('GET', '/me/player')).status, 200, 'reads still work');
-    emulator.configure({ premium: true, userRegistered: false });
+    emulator.configure({ premium: true, userRegistered: false, notRegisteredBody: 'json' });
     assert.deepStrictEqual(apiErrorOf(await call('GET', '/me')), { status: 403, message: 'User not registered in the Developer Dashboard' });
   });
 

@@ -25,6 +25,8 @@ interface Ids {
   episodeUri: string;
   ownPlaylist: string;
   spotifyPlaylist: string;
+  artist: string;
+  localFile: string;
 }
 
 const NOTHING_ACTIVE = (e: Emulator) => e.phone({ type: 'stop' });
@@ -40,6 +42,8 @@ function knownIds(): Ids {
     episodeUri: catalogue.episode.uri,
     ownPlaylist: catalogue.startPlaylist.uri,
     spotifyPlaylist: catalogue.playlistByName('Deep Focus').uri,
+    artist: [...catalogue.artists.values()][0].uri,
+    localFile: catalogue.localFile.uri,
   };
 }
 
@@ -56,7 +60,7 @@ function cases(): Case[] {
   return [
     { name: 'profile', method: 'GET', path: '/me', status: 200 },
     { name: 'no token', method: 'GET', path: '/me', status: 401, token: 'none' },
-    { name: 'user not registered', method: 'GET', path: '/me', status: 403, setup: (e) => e.configure({ userRegistered: false }) },
+    { name: 'user not registered', method: 'GET', path: '/me', status: 403, setup: (e) => e.configure({ userRegistered: false, notRegisteredBody: 'json' }) },
     { name: 'playback state', method: 'GET', path: '/me/player', status: 200 },
     { name: 'playback state, nothing active', method: 'GET', path: '/me/player', status: 204, setup: NOTHING_ACTIVE },
     { name: 'currently playing', method: 'GET', path: '/me/player/currently-playing', status: 200 },
@@ -65,10 +69,14 @@ function cases(): Case[] {
       name: `episode ${path}${query}`, method: 'GET', path: `${path}${query}`, status: 200,
       setup: (e: Emulator) => playUris(e, [ids.episodeUri]),
     }))),
+    { name: 'local file', method: 'GET', path: '/me/player', status: 200, setup: (e) => e.phone({ type: 'play', uri: ids.localFile }) },
+    { name: 'advertisement', method: 'GET', path: '/me/player', status: 200, setup: (e) => e.phone({ type: 'ad' }) },
     { name: 'devices', method: 'GET', path: '/me/player/devices', status: 200 },
     { name: 'queue', method: 'GET', path: '/me/player/queue', status: 200 },
     { name: 'recently played', method: 'GET', path: '/me/player/recently-played?limit=5', status: 200 },
     { name: 'play context', method: 'PUT', path: '/me/player/play', body: { context_uri: ids.ownPlaylist, offset: { position: 2 }, position_ms: 0 }, status: 204 },
+    { name: 'play artist at a track', method: 'PUT', path: '/me/player/play', body: { context_uri: ids.artist, offset: { uri: ids.trackUri } }, status: 400 },
+    { name: 'play, device waking up', method: 'PUT', path: '/me/player/play', body: { uris: [ids.trackUri] }, status: 202, setup: (e) => e.configure({ deviceWakingCommands: 1 }) },
     { name: 'play uris', method: 'PUT', path: '/me/player/play', body: { uris: [ids.trackUri] }, status: 204 },
     { name: 'play bad uri', method: 'PUT', path: '/me/player/play', body: { uris: ['spotify:track:0000000000000000000000'] }, status: 400 },
     { name: 'resume while playing', method: 'PUT', path: '/me/player/play', status: 403 },
@@ -83,6 +91,7 @@ function cases(): Case[] {
     { name: 'volume', method: 'PUT', path: '/me/player/volume?volume_percent=50', status: 204 },
     { name: 'volume on the phone', method: 'PUT', path: `/me/player/volume?volume_percent=50&device_id=${ids.phone}`, status: 403 },
     { name: 'shuffle', method: 'PUT', path: '/me/player/shuffle?state=true', status: 204 },
+    { name: 'skip during an ad', method: 'POST', path: '/me/player/next', status: 403, setup: (e) => e.phone({ type: 'ad' }) },
     { name: 'repeat', method: 'PUT', path: '/me/player/repeat?state=context', status: 204 },
     { name: 'transfer', method: 'PUT', path: '/me/player', body: { device_ids: [ids.phone], play: true }, status: 204 },
     { name: 'transfer to unknown', method: 'PUT', path: '/me/player', body: { device_ids: ['nope'] }, status: 404 },
@@ -119,7 +128,7 @@ describe('emulator answers match the Spotify OpenAPI description', () => {
     it(`${c.method} ${c.path.split('?')[0]} ${c.status} (${c.name})`, async () => {
       rig.emulator.reset();
       rig.emulator.clearFaults();
-      rig.emulator.configure({ premium: true, userRegistered: true });
+      rig.emulator.configure({ premium: true, userRegistered: true, stateLagMs: 0 });
       await c.setup?.(rig.emulator);
       const token = c.token === 'none' ? undefined : c.token === 'read-only' ? readOnlyToken : fullToken;
 

@@ -52,6 +52,8 @@ export interface AuthorizeParams {
   state?: string;
   challenge?: string;
   clientId?: string;
+  /** Asks Spotify to show its dialog even to a user who approved before. */
+  showDialog?: boolean;
 }
 
 export function authorizeUrl(emulator: Emulator, params: AuthorizeParams = {}): string {
@@ -66,6 +68,7 @@ export function authorizeUrl(emulator: Emulator, params: AuthorizeParams = {}): 
     query.set('code_challenge_method', 'S256');
     query.set('code_challenge', params.challenge);
   }
+  if (params.showDialog) query.set('show_dialog', 'true');
   return `${emulator.accountsUrl}/authorize?${query.toString()}`;
 }
 

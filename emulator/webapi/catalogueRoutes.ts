@@ -15,6 +15,26 @@ const SEARCH_MAX_OFFSET = 1000;
 const LIBRARY_MAX_URIS = 40;
 const SAVABLE = ['track', 'album', 'episode', 'show', 'audiobook', 'user', 'playlist'];
 const CHECKABLE = [...SAVABLE, 'artist'];
+/**
+ * /me/library lists several scopes as alternatives, but each kind of URI needs its own: saving a
+ * track takes user-library-modify whatever else the token has (Spotify's "Save Items to Library").
+ */
+const WRITE_SCOPE_BY_TYPE: Record<string, string> = {
+  track: 'user-library-modify', album: 'user-library-modify', episode: 'user-library-modify', show: 'user-library-modify',
+  audiobook: 'user-library-modify', artist: 'user-follow-modify', user: 'user-follow-modify', playlist: 'playlist-modify-public',
+};
+const READ_SCOPE_BY_TYPE: Record<string, string> = {
+  track: 'user-library-read', album: 'user-library-read', episode: 'user-library-read', show: 'user-library-read',
+  audiobook: 'user-library-read', artist: 'user-follow-read', user: 'user-follow-read', playlist: 'playlist-read-private',
+};
+
+/** The URIs, once the token has the scope each of them needs. */
+function withScopesFor(uris: string[], scopeByType: Record<string, string>, granted: readonly string[]): string[] {
+  for (const uri of uris) {
+    if (!granted.includes(scopeByType[uri.split(':')[1]])) throw new PlayerError(403, 'Insufficient client scope');
+  }
+  return uris;
+}
 const PLAYLIST_ITEMS_MAX_LIMIT = 100;
 
 /** /me, search, playlists and the user's library. */
@@ -46,22 +66,23 @@ export function catalogueRoutes(world: World): Route[] {
       },
     },
     {
-      method: 'PUT', path: '/me/library', scopes: ['user-library-modify'],
+      method: 'PUT', path: '/me/library', scopes: alternatives(WRITE_SCOPE_BY_TYPE),
       handle: (req) => {
-        world.library.save(uriListParam(req.query, SAVABLE, LIBRARY_MAX_URIS));
+        world.library.save(withScopesFor(uriListParam(req.query, SAVABLE, LIBRARY_MAX_URIS), WRITE_SCOPE_BY_TYPE, req.scopes));
         return empty(200);
       },
     },
     {
-      method: 'DELETE', path: '/me/library', scopes: ['user-library-modify'],
+      method: 'DELETE', path: '/me/library', scopes: alternatives(WRITE_SCOPE_BY_TYPE),
       handle: (req) => {
-        world.library.remove(uriListParam(req.query, SAVABLE, LIBRARY_MAX_URIS));
+        world.library.remove(withScopesFor(uriListParam(req.query, SAVABLE, LIBRARY_MAX_URIS), WRITE_SCOPE_BY_TYPE, req.scopes));
         return empty(200);
       },
     },
     {
-      method: 'GET', path: '/me/library/contains', scopes: ['user-library-read'],
-      handle: (req) => json(200, world.library.contains(uriListParam(req.query, CHECKABLE, LIBRARY_MAX_URIS))),
+      method: 'GET', path: '/me/library/contains', scopes: alternatives(READ_SCOPE_BY_TYPE),
+      handle: (req) =>
+        json(200, world.library.contains(withScopesFor(uriListParam(req.query, CHECKABLE, LIBRARY_MAX_URIS), READ_SCOPE_BY_TYPE, req.scopes))),
     },
   ];
 }
@@ -126,4 +147,8 @@ function search(world: World, query: Record<string, string>): object {
 /** The query's words, with field filters (artist:, album:, track:, year:...) reduced to their values. */
 function searchWords(q: string): string[] {
   return q.toLowerCase().replace(/\b[a-z]+:/g, ' ').split(/\s+/).filter((w) => w !== '' && !w.startsWith('tag'));
+}
+
+function alternatives(scopeByType: Record<string, string>): string[] {
+  return [...new Set(Object.values(scopeByType))];
 }

@@ -9,15 +9,15 @@ const QUEUE_PREVIEW = 20;
 function nowPlaying(world: World, state: PlaybackState, episodes: boolean): Record<string, unknown> {
   const item = world.catalogue.playable(state.itemUri);
   const isEpisode = item?.kind === 'episode';
-  const disallows: Record<string, boolean> = state.isPlaying ? { resuming: true } : { pausing: true };
-  if (isEpisode) Object.assign(disallows, { toggling_shuffle: true, toggling_repeat_context: true, toggling_repeat_track: true });
+  const disallows = Object.fromEntries([...world.player.disallows(state)].map((d) => [d, true]));
   return {
     timestamp: state.timestamp,
     context: state.contextUri ? world.objects.context(state.contextUri) : null,
+    // During an ad: the ad's position; the item waits.
     progress_ms: world.player.progress(state),
-    // Clients that do not declare additional_types=episode get item null for an episode.
-    item: item && (!isEpisode || episodes) ? world.objects.playable(item) : null,
-    currently_playing_type: isEpisode ? 'episode' : 'track',
+    // Clients that do not declare additional_types=episode get item null for an episode; an ad is never an item.
+    item: item && !state.ad && (!isEpisode || episodes) ? world.objects.playable(item) : null,
+    currently_playing_type: state.ad ? 'ad' : isEpisode ? 'episode' : 'track',
     actions: { disallows },
     is_playing: state.isPlaying,
   };

@@ -3,6 +3,8 @@ import { Reply, RequestContext } from '../http';
 /** A request that matched a route, with the path template's parameters filled in. */
 export interface ApiRequest extends RequestContext {
   params: Record<string, string>;
+  /** The scopes the access token carries. */
+  scopes: readonly string[];
 }
 
 export interface Route {

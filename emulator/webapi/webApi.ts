@@ -1,7 +1,7 @@
 import { GrantStore } from '../accounts/grantStore';
 import type { DailyQuota } from '../dailyQuota';
 import { apiError, PlayerError, playerErrors } from '../errors';
-import { html, Reply, RequestContext } from '../http';
+import { empty, html, Reply, RequestContext } from '../http';
 import { Settings } from '../options';
 import { World } from '../world/world';
 import { catalogueRoutes } from './catalogueRoutes';
@@ -54,18 +54,29 @@ export class WebApi {
     const spent = this.quota.admit(check.clientId);
     if (spent) return reply(spent);
 
-    if (!this.settings.userRegistered) return reply(apiError(403, 'User not registered in the Developer Dashboard'));
+    if (!this.settings.userRegistered) return reply(this.notRegistered());
     const needed = found.route.scopes ?? [];
     if (needed.length > 0 && !needed.some((s) => check.scopes.includes(s))) {
       return reply(apiError(403, 'Insufficient client scope'));
     }
     try {
       if (found.route.command && !this.settings.premium) throw playerErrors.premiumRequired();
-      return reply(found.route.handle({ ...ctx, params: found.params ?? {} }));
+      if (found.route.command && this.settings.deviceWakingCommands > 0) {
+        // Accepted, but the device is still waking up: nothing happens, and the client should retry.
+        this.settings.deviceWakingCommands--;
+        return reply(empty(202));
+      }
+      return reply(found.route.handle({ ...ctx, params: found.params ?? {}, scopes: check.scopes }));
     } catch (error) {
       if (error instanceof PlayerError) return reply(error.toReply());
       throw error;
     }
+  }
+
+  /** Spotify's refusal of a user missing from User Management: often plain text, worded variously. */
+  private notRegistered(): Reply {
+    const message = this.settings.notRegisteredMessage;
+    return this.settings.notRegisteredBody === 'json' ? apiError(403, message) : { status: 403, body: message };
   }
 }
 

@@ -5,14 +5,14 @@ import { spotifyId } from '../ids';
  * podcast episode. Ids are derived from names so they are stable and look like Spotify's.
  */
 
-export interface Artist { kind: 'artist'; id: string; uri: string; name: string; genres: string[]; followers: number; popularity: number }
+export interface Artist { kind: 'artist'; id: string; uri: string; name: string; genres: string[] }
 export interface Album {
   kind: 'album'; id: string; uri: string; name: string; artistIds: string[]; releaseDate: string;
   label: string; upc: string; trackUris: string[];
 }
 export interface Track {
   kind: 'track'; id: string; uri: string; name: string; durationMs: number; artistIds: string[];
-  albumId: string; trackNumber: number; explicit: boolean; isrc: string; popularity: number;
+  albumId: string; trackNumber: number; explicit: boolean; isrc: string;
 }
 export interface Show { kind: 'show'; id: string; uri: string; name: string; publisher: string; description: string }
 export interface Episode {
@@ -23,12 +23,16 @@ export interface Playlist {
   kind: 'playlist'; id: string; uri: string; name: string; description: string;
   ownerId: string; ownerName: string; isPublic: boolean; trackUris: string[]; addedAt: string;
 }
-export type Playable = Track | Episode;
+/**
+ * A file from the user's own computer, added to Spotify: it plays like a track, but has no id, no
+ * cover and no place in the library (`spotify:local:artist:album:title:seconds`).
+ */
+export interface LocalFile { kind: 'local'; uri: string; name: string; artist: string; album: string; durationMs: number }
+export type Playable = Track | Episode | LocalFile;
 
 export const USER = {
   id: '31l77y2p6t4q2c7hjwkf3mrpxkza',
   displayName: 'Backbeat Tester',
-  followers: 3,
 };
 
 interface AlbumSeed { artist: string; name: string; date: string; label: string; tracks: Array<[string, string]> }
@@ -79,6 +83,11 @@ export class Catalogue {
   readonly shows = new Map<string, Show>();
   readonly episodes = new Map<string, Episode>();
   readonly playlists = new Map<string, Playlist>();
+  /** Local files never show up in search; they play when the phone picks them. */
+  readonly localFile: LocalFile = {
+    kind: 'local', uri: 'spotify:local:Massive+Attack:Mezzanine+Demos:Teardrop+%28Rough+Mix%29:331',
+    name: 'Teardrop (Rough Mix)', artist: 'Massive Attack', album: 'Mezzanine Demos', durationMs: 331_000,
+  };
 
   constructor() {
     ALBUMS.forEach((seed, albumIndex) => this.addAlbum(seed, albumIndex));
@@ -111,9 +120,9 @@ export class Catalogue {
     return playlist;
   }
 
-  /** A track or an episode by URI. */
+  /** A track, an episode or the local file, by URI. */
   playable(uri: string): Playable | undefined {
-    return this.tracks.get(uri) ?? this.episodes.get(uri);
+    return this.tracks.get(uri) ?? this.episodes.get(uri) ?? (uri === this.localFile.uri ? this.localFile : undefined);
   }
 
   /** The items a context URI (album, playlist, artist, show) plays, in order; undefined if unknown. */
@@ -157,7 +166,6 @@ export class Catalogue {
     const id = spotifyId(`artist:${name}`);
     const artist: Artist = {
       kind: 'artist', id, uri: `spotify:artist:${id}`, name, genres: GENRES[name] ?? [],
-      followers: 1_000_000 + name.length * 137_731, popularity: 60 + (name.length % 20),
     };
     this.artists.set(artist.uri, artist);
     return artist;
@@ -176,7 +184,7 @@ export class Catalogue {
       const track: Track = {
         kind: 'track', id: trackId, uri: `spotify:track:${trackId}`, name, durationMs: durationMs(length),
         artistIds: [artist.id], albumId: id, trackNumber: index + 1, explicit: false,
-        isrc: `GBAAA98${String(albumIndex * 100 + index).padStart(5, '0')}`, popularity: 50 + ((index * 7) % 30),
+        isrc: `GBAAA98${String(albumIndex * 100 + index).padStart(5, '0')}`,
       };
       this.tracks.set(track.uri, track);
       album.trackUris.push(track.uri);

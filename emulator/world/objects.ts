@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import { Album, Artist, Catalogue, Episode, Playable, Playlist, Show, Track, USER } from './catalogue';
+import { Album, Artist, Catalogue, Episode, LocalFile, Playable, Playlist, Show, Track, USER } from './catalogue';
 
 /**
  * Renders catalogue entries as the JSON objects the Web API returns (TrackObject, EpisodeObject...).
@@ -23,7 +23,6 @@ export class WebObjects {
       is_local: false,
       is_playable: true,
       name: track.name,
-      popularity: track.popularity,
       preview_url: null,
       track_number: track.trackNumber,
       type: 'track',
@@ -57,7 +56,35 @@ export class WebObjects {
   }
 
   playable(item: Playable): object {
-    return item.kind === 'track' ? this.track(item) : this.episode(item);
+    switch (item.kind) {
+      case 'track': return this.track(item);
+      case 'episode': return this.episode(item);
+      case 'local': return this.localTrack(item);
+    }
+  }
+
+  /** A local file as Spotify renders it: a track without id, href, links or images. */
+  localTrack(file: LocalFile): object {
+    const nothing = { external_urls: {}, href: null, id: null, uri: null };
+    return {
+      album: {
+        ...nothing, album_type: null, artists: [], available_markets: [], images: [], name: file.album,
+        release_date: null, release_date_precision: null, total_tracks: 0, type: 'album',
+      },
+      artists: [{ ...nothing, name: file.artist, type: 'artist' }],
+      available_markets: [],
+      disc_number: 0,
+      duration_ms: file.durationMs,
+      explicit: false,
+      external_ids: {},
+      ...nothing,
+      is_local: true,
+      name: file.name,
+      preview_url: null,
+      track_number: 0,
+      type: 'track',
+      uri: file.uri,
+    };
   }
 
   show(show: Show): object {
@@ -94,13 +121,12 @@ export class WebObjects {
     };
   }
 
+  /** Since February 2026 development-mode apps get no `followers` or `popularity`. */
   artist(artist: Artist): object {
     return {
       ...this.simplifiedArtist(artist),
-      followers: { href: null, total: artist.followers },
       genres: artist.genres,
       images: images(artist.uri),
-      popularity: artist.popularity,
     };
   }
 
@@ -137,7 +163,8 @@ export class WebObjects {
       public: playlist.isPublic,
       snapshot_id: snapshotId(playlist),
       items: itemsRef,
-      tracks: itemsRef,
+      // Moved to `items` in February 2026; development-mode apps get null here.
+      tracks: null,
       type: 'playlist',
       uri: playlist.uri,
     };
@@ -165,12 +192,11 @@ export class WebObjects {
     return { type, href: `${this.apiUrl()}/${type}s/${id}`, external_urls: openUrl(type, id), uri };
   }
 
-  /** GET /me in a development-mode app: no country, email, product or explicit_content. */
+  /** GET /me in a development-mode app: no country, email, product, explicit_content or followers. */
   currentUser(): object {
     return {
       display_name: USER.displayName,
       external_urls: openUrl('user', USER.id),
-      followers: { href: null, total: USER.followers },
       href: `${this.apiUrl()}/users/${USER.id}`,
       id: USER.id,
       images: [],

@@ -28,6 +28,11 @@ export interface PlaybackState {
   volumes: Record<string, number | null>;
   /** When the state last changed (play, pause, skip, seek, new item). */
   timestamp: number;
+  /**
+   * An advertisement playing before the item goes on: while it lasts, progress is the ad's, and
+   * the item resumes at `resumeAtMs` when it ends. Null when no ad plays.
+   */
+  ad: { durationMs: number; resumeAtMs: number } | null;
 }
 
 export function cloneState(state: PlaybackState): PlaybackState {
@@ -37,6 +42,7 @@ export function cloneState(state: PlaybackState): PlaybackState {
     order: [...state.order],
     queue: [...state.queue],
     volumes: { ...state.volumes },
+    ad: state.ad && { ...state.ad },
   };
 }
 

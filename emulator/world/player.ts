@@ -1,8 +1,9 @@
 import { Clock } from '../clock';
 import { playerErrors } from '../errors';
+import { MAX_RANDOM_LAG_MS } from '../options';
 import { Catalogue } from './catalogue';
 import { Device, defaultDevices } from './devices';
-import { SeededShuffle } from './shuffle';
+import { seededRandom, SeededShuffle } from './shuffle';
 import {
   cloneState, contextItemAt, PlaybackState, progressAt, RepeatState, setProgress,
 } from './playbackState';
@@ -25,7 +26,26 @@ export interface PlayRequest {
 export type PhoneAction =
   /** `play` with a `uri` starts that track or episode on its own, as picking it on the phone does. */
   | { type: 'pause' } | { type: 'play'; uri?: string } | { type: 'next' } | { type: 'previous' }
-  | { type: 'seek'; positionMs: number } | { type: 'stop' };
+  | { type: 'seek'; positionMs: number } | { type: 'stop' }
+  /** Moves playback to an online device by its key ('speaker'…): the phone's app may use any of them. */
+  | { type: 'transfer'; device: string }
+  /** An advertisement (30 s unless told) plays before the current item goes on. */
+  | { type: 'ad'; durationMs?: number };
+
+/** What `actions.disallows` can name (Spotify's DisallowsObject). */
+type Disallow =
+  | 'interrupting_playback' | 'pausing' | 'resuming' | 'seeking' | 'skipping_next' | 'skipping_prev'
+  | 'toggling_repeat_context' | 'toggling_shuffle' | 'toggling_repeat_track' | 'transferring_playback';
+
+/** An ad cannot be sought, skipped or replaced, nor change the play mode (only paused and resumed). */
+const AD_DISALLOWS: Disallow[] = [
+  'interrupting_playback', 'seeking', 'skipping_next', 'skipping_prev', 'toggling_repeat_context', 'toggling_shuffle',
+  'toggling_repeat_track', 'transferring_playback',
+];
+const EPISODE_DISALLOWS: Disallow[] = ['toggling_shuffle', 'toggling_repeat_context', 'toggling_repeat_track'];
+const DEFAULT_AD_MS = 30_000;
+/** Seeds the lag sequence; reset() restarts it, so every test run sees the same lags. */
+const LAG_SEED = 0x1a9;
 
 /** Below this, "previous" goes to the previous track; above it, it restarts the current one (as Spotify does). */
 const RESTART_THRESHOLD_MS = 3000;
@@ -43,11 +63,12 @@ export class Player {
   private state!: PlaybackState;
   private stale: { state: PlaybackState; until: number } | undefined;
   private shuffler = new SeededShuffle();
+  private lagRandom = seededRandom(LAG_SEED);
 
   constructor(
     private readonly catalogue: Catalogue,
     private readonly clock: Clock,
-    private readonly stateLagMs: () => number,
+    private readonly stateLagMs: () => number | 'random',
     private readonly onlineKeys: () => readonly string[] = () => defaultDevices().map((d) => d.key),
   ) {
     this.reset();
@@ -70,10 +91,11 @@ export class Player {
       activeKey: 'computer', lastDeviceKey: 'computer', contextUri: playlist.uri,
       contextItems: [...playlist.trackUris], order: playlist.trackUris.map((_, i) => i), orderPos: start,
       itemUri: playlist.trackUris[start], fromQueue: false, isPlaying: true, progressAtAnchor: 0, anchorMs: now,
-      shuffle: false, repeat: 'off', queue: [], volumes, timestamp: now,
+      shuffle: false, repeat: 'off', queue: [], volumes, timestamp: now, ad: null,
     };
     this.stale = undefined;
     this.shuffler = new SeededShuffle();
+    this.lagRandom = seededRandom(LAG_SEED);
     // A little history, as any real account has: the playlist's first track just before Teardrop.
     this.history = [{ uri: playlist.trackUris[0], playedAt: now - 7 * 60_000, contextUri: playlist.uri }];
   }
@@ -99,6 +121,14 @@ export class Player {
     return progressAt(state, this.clock.now());
   }
 
+  /** What the state does not allow now, as `actions.disallows` reports it and commands enforce it. */
+  disallows(state: PlaybackState): Set<Disallow> {
+    const refused = new Set<Disallow>([state.isPlaying ? 'resuming' : 'pausing']);
+    if (state.ad) AD_DISALLOWS.forEach((d) => refused.add(d));
+    if (this.catalogue.playable(state.itemUri)?.kind === 'episode') EPISODE_DISALLOWS.forEach((d) => refused.add(d));
+    return refused;
+  }
+
   deviceByKey(key: string): Device {
     const device = this.allDevices.find((d) => d.key === key);
     if (!device) throw new Error(`no device ${key}`);
@@ -113,8 +143,12 @@ export class Player {
     if (!target && live.activeKey === null) throw playerErrors.noActiveDevice();
     this.checkControllable(target ?? this.deviceByKey(live.activeKey as string));
     const isResume = request.contextUri === undefined && request.uris === undefined;
-    if (isResume && live.isPlaying && (!target || target.key === live.activeKey)) {
-      throw playerErrors.restrictionViolated();
+    if (!target || target.key === live.activeKey) this.refuseIf(live, isResume ? 'resuming' : 'interrupting_playback');
+    else this.refuseIf(live, 'transferring_playback');
+    // "Only available when context_uri corresponds to an album or playlist object."
+    const type = request.contextUri === undefined ? undefined : contextType(request.contextUri);
+    if (request.offset !== undefined && type !== undefined && type !== 'album' && type !== 'playlist') {
+      throw playerErrors.badRequest(`Can't have offset for context type: ${type.toUpperCase()}`);
     }
     const items = isResume ? undefined : this.itemsFor(request);
     const startIndex = items ? this.offsetIndex(items, request.offset) : undefined;
@@ -133,23 +167,22 @@ export class Player {
   }
 
   pause(deviceId: string | undefined): void {
-    const live = this.requireActive(deviceId);
-    if (!live.isPlaying) throw playerErrors.restrictionViolated();
+    this.refuseIf(this.requireActive(deviceId), 'pausing');
     this.command((s, now) => this.pauseState(s, now));
   }
 
   next(deviceId: string | undefined): void {
-    this.requireActive(deviceId);
+    this.refuseIf(this.requireActive(deviceId), 'skipping_next');
     this.command((s, now) => this.skip(s, now, true));
   }
 
   previous(deviceId: string | undefined): void {
-    this.requireActive(deviceId);
+    this.refuseIf(this.requireActive(deviceId), 'skipping_prev');
     this.command((s, now) => this.back(s, now));
   }
 
   seek(positionMs: number, deviceId: string | undefined): void {
-    this.requireActive(deviceId);
+    this.refuseIf(this.requireActive(deviceId), 'seeking');
     this.command((s, now) => setProgress(s, positionMs, now));
   }
 
@@ -161,18 +194,19 @@ export class Player {
   }
 
   setShuffle(on: boolean, deviceId: string | undefined): void {
-    this.requireActive(deviceId);
+    this.refuseIf(this.requireActive(deviceId), 'toggling_shuffle');
     this.command((s) => this.applyShuffle(s, on));
   }
 
   setRepeat(repeat: RepeatState, deviceId: string | undefined): void {
-    this.requireActive(deviceId);
+    this.refuseIf(this.requireActive(deviceId), repeat === 'track' ? 'toggling_repeat_track' : 'toggling_repeat_context');
     this.command((s) => { s.repeat = repeat; });
   }
 
   transfer(deviceId: string, play: boolean | undefined): void {
     const device = this.deviceById(deviceId);
     this.checkControllable(device);
+    this.refuseIf(this.live(), 'transferring_playback');
     this.command((s, now) => {
       const wasActive = s.activeKey !== null;
       setProgress(s, progressAt(s, now), now);
@@ -193,6 +227,8 @@ export class Player {
   phone(action: PhoneAction): void {
     const s = this.live();
     const now = this.clock.now();
+    // Anything but pause, resume or moving to another device moves past an ad.
+    if (!['pause', 'play', 'ad', 'transfer'].includes(action.type) && s.ad) this.endAd(s, now);
     switch (action.type) {
       case 'pause':
         if (s.activeKey !== null) this.pauseState(s, now);
@@ -201,6 +237,7 @@ export class Player {
         if (s.activeKey === null) this.activate(s, 'phone');
         if (action.uri !== undefined) {
           if (!this.catalogue.playable(action.uri)) throw new Error(`no track or episode ${action.uri}`);
+          if (s.ad) this.endAd(s, now);
           this.loadContext(s, null, [action.uri], 0);
           setProgress(s, 0, now);
         } else {
@@ -221,6 +258,20 @@ export class Player {
         this.pauseState(s, now);
         s.activeKey = null;
         break;
+      case 'ad':
+        if (s.activeKey === null) this.activate(s, s.lastDeviceKey);
+        if (!s.ad) s.ad = { durationMs: action.durationMs ?? DEFAULT_AD_MS, resumeAtMs: progressAt(s, now) };
+        setProgress(s, 0, now);
+        s.isPlaying = true;
+        break;
+      case 'transfer': {
+        const device = this.devices.find((d) => d.key === action.device);
+        if (!device) throw new Error(`no online device ${action.device}`);
+        // Playing or paused stays as it was; from nothing active, the device wakes up paused.
+        setProgress(s, progressAt(s, now), now);
+        this.activate(s, device.key);
+        break;
+      }
     }
     s.timestamp = now;
     this.stale = undefined;
@@ -236,8 +287,20 @@ export class Player {
     mutate(live, now);
     live.timestamp = now;
     this.settle(live, true);
-    const lag = this.stateLagMs();
+    const setting = this.stateLagMs();
+    const lag = setting === 'random' ? Math.floor(this.lagRandom() * (MAX_RANDOM_LAG_MS + 1)) : setting;
     this.stale = lag > 0 ? { state: before, until: now + lag } : undefined;
+  }
+
+  /** Spotify refuses what `actions.disallows` names with 403 "Restriction violated". */
+  private refuseIf(state: PlaybackState, action: Disallow): void {
+    if (this.disallows(state).has(action)) throw playerErrors.restrictionViolated();
+  }
+
+  private endAd(s: PlaybackState, at: number): void {
+    if (!s.ad) return;
+    setProgress(s, s.ad.resumeAtMs, at);
+    s.ad = null;
   }
 
   private requireActive(deviceId: string | undefined): PlaybackState {
@@ -349,12 +412,13 @@ export class Player {
     const now = this.clock.now();
     for (;;) {
       // Paused progress only passes the end through a seek: that too moves on to the next item.
-      const duration = this.catalogue.playable(s.itemUri)?.durationMs ?? 0;
+      const duration = s.ad?.durationMs ?? this.catalogue.playable(s.itemUri)?.durationMs ?? 0;
       const overshoot = progressAt(s, now) - duration;
       if (overshoot < 0) return;
       // A seek past the end ends the item at the seek, not back in the past.
       const endedAt = Math.max(s.anchorMs, now - overshoot);
-      this.skip(s, endedAt, false, recordHistory);
+      if (s.ad) this.endAd(s, endedAt);
+      else this.skip(s, endedAt, false, recordHistory);
       s.timestamp = endedAt;
     }
   }
@@ -364,4 +428,10 @@ export class Player {
     this.history.unshift({ uri: s.itemUri, playedAt: at, contextUri: s.contextUri });
     this.history.length = Math.min(this.history.length, HISTORY_LIMIT);
   }
+}
+
+/** The type of a context URI: album, playlist, artist, show, or collection (the user's liked songs). */
+function contextType(uri: string): string {
+  const parts = uri.split(':');
+  return parts[parts.length - 1] === 'collection' ? 'collection' : parts[parts.length - 2] ?? '';
 }

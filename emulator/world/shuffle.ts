@@ -1,9 +1,22 @@
-/** Deterministic shuffling, so a test run on the same seed hears the same order. */
+/** Deterministic randomness, so a test run on the same seed hears the same order and sees the same lags. */
+
+/** mulberry32: tiny, good enough, reproducible. Returns numbers in [0, 1). */
+export function seededRandom(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 export class SeededShuffle {
-  private seed: number;
+  private readonly next: () => number;
 
   constructor(seed = 0x5eed) {
-    this.seed = seed;
+    this.next = seededRandom(seed);
   }
 
   /** A play order over `count` items that starts with `first`, the rest shuffled. */
@@ -14,14 +27,5 @@ export class SeededShuffle {
       [rest[i], rest[j]] = [rest[j], rest[i]];
     }
     return [first, ...rest];
-  }
-
-  /** mulberry32: tiny, good enough, reproducible. */
-  private next(): number {
-    this.seed = (this.seed + 0x6d2b79f5) | 0;
-    let t = this.seed;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   }
 }

@@ -11,7 +11,7 @@ export class World {
   readonly player: Player;
   readonly library: Library;
 
-  constructor(readonly clock: Clock, readonly apiUrl: () => string, stateLagMs: () => number, onlineDevices: () => readonly string[]) {
+  constructor(readonly clock: Clock, readonly apiUrl: () => string, stateLagMs: () => number | 'random', onlineDevices: () => readonly string[]) {
     this.objects = new WebObjects(this.catalogue, apiUrl);
     this.player = new Player(this.catalogue, clock, stateLagMs, onlineDevices);
     // The user already likes a couple of songs, like any real account.

@@ -7,6 +7,8 @@ export interface AuthorizeRequest {
   scopes: readonly string[];
   /** Absent in the classic flow, where the client secret proves who exchanges the code. */
   codeChallenge?: string;
+  /** Spotify shows its dialog even to a user who approved before, so they can switch accounts. */
+  showDialog?: boolean;
 }
 
 export function buildAuthorizeUrl(request: AuthorizeRequest): string {
@@ -21,5 +23,6 @@ export function buildAuthorizeUrl(request: AuthorizeRequest): string {
     params.set('code_challenge_method', 'S256');
     params.set('code_challenge', request.codeChallenge);
   }
+  if (request.showDialog) params.set('show_dialog', 'true');
   return `${request.accountsUrl}/authorize?${params.toString()}`;
 }

@@ -19,5 +19,15 @@ export class SignInTimedOut extends Error {
 
 export class SignInSetupNeeded extends Error {}
 
+/**
+ * Spotify let the user approve the app but refuses their account: it is not on the app's User
+ * Management list (development-mode apps serve only the users added there).
+ */
+export class NotOnUserList extends SignInSetupNeeded {
+  constructor(readonly clientId: string) {
+    super(`Spotify does not let this account use the app with Client ID ${clientId} yet.`);
+  }
+}
+
 /** A sign-in flow cannot start here (a busy port, for instance); another flow may still work. */
 export class SignInFlowUnavailable extends Error {}

@@ -30,9 +30,3 @@ export function checkServiceUrl(setting: string, value: string): string {
   }
   return url.toString().replace(/\/+$/, '');
 }
-
-const CLIENT_ID = /^[0-9a-f]{32}$/i;
-
-export function isValidClientId(value: string): boolean {
-  return CLIENT_ID.test(value.trim());
-}

@@ -1,5 +1,6 @@
 import type { SpotifyClient } from '../spotify/client';
 import type { DeviceList } from '../spotify/deviceList';
+import { disallowed, PlayerAction } from './disallowed';
 import { onlyAvailableDevice } from '../spotify/devices';
 import { SpotifyError } from '../spotify/errors';
 import type { PlaybackSnapshot } from '../spotify/types';
@@ -22,6 +23,10 @@ export interface CommandRun {
   show?: () => () => void;
   /** Read the playback state back afterwards (default); off for commands that do not change it. */
   confirm?: boolean;
+  /** What it asks of the player, as `actions.disallows` names it: refused there, it is not sent. */
+  action?: PlayerAction;
+  /** Puts a refusal in terms of this command (which scope it needed), before the user is told. */
+  explain?: (error: unknown) => unknown;
 }
 
 export interface PlayerCommandsDeps {
@@ -39,6 +44,11 @@ export class PlayerCommands {
 
   /** Resolves true when Spotify accepted the command. */
   async run(command: CommandRun): Promise<boolean> {
+    const refusal = command.action && disallowed(this.deps.state.snapshot, command.action);
+    if (refusal) {
+      this.deps.notices.report(refusal, command.name);
+      return false;
+    }
     const undoGuess = command.guess ? this.deps.state.applyOptimistic(command.guess) : undefined;
     const undoShow = command.show?.();
     try {
@@ -48,7 +58,7 @@ export class PlayerCommands {
     } catch (error) {
       undoGuess?.();
       undoShow?.();
-      await this.report(command.name, error);
+      await this.report(command.name, command.explain ? command.explain(error) : error);
       return false;
     }
   }
@@ -75,11 +85,11 @@ export class PlayerCommands {
   }
 
   play(): Promise<boolean> {
-    return this.run({ name: 'Play', guess: (s) => ({ ...s, isPlaying: true }), send: () => this.deps.client.play() });
+    return this.run({ name: 'Play', action: 'resuming', guess: (s) => ({ ...s, isPlaying: true }), send: () => this.deps.client.play() });
   }
 
   pause(): Promise<boolean> {
-    return this.run({ name: 'Pause', guess: (s) => ({ ...s, isPlaying: false }), send: () => this.deps.client.pause() });
+    return this.run({ name: 'Pause', action: 'pausing', guess: (s) => ({ ...s, isPlaying: false }), send: () => this.deps.client.pause() });
   }
 
   playPause(): Promise<boolean> {
@@ -87,11 +97,11 @@ export class PlayerCommands {
   }
 
   next(): Promise<boolean> {
-    return this.run({ name: 'Next', send: () => this.deps.client.next() });
+    return this.run({ name: 'Next', action: 'skipping_next', send: () => this.deps.client.next() });
   }
 
   previous(): Promise<boolean> {
-    return this.run({ name: 'Previous', send: () => this.deps.client.previous() });
+    return this.run({ name: 'Previous', action: 'skipping_prev', send: () => this.deps.client.previous() });
   }
 
   /** `target` gets the position now and gives the one to go to (kept within the item). */
@@ -99,7 +109,7 @@ export class PlayerCommands {
     return this.withState(name, (s) => {
       const duration = s.item?.durationMs ?? Infinity;
       const positionMs = Math.min(duration, Math.max(0, target(this.deps.state.progressMs())));
-      return { name, guess: (g) => ({ ...g, progressMs: positionMs }), send: () => this.deps.client.seek(positionMs) };
+      return { name, action: 'seeking', guess: (g) => ({ ...g, progressMs: positionMs }), send: () => this.deps.client.seek(positionMs) };
     });
   }
 }

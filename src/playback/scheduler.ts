@@ -204,7 +204,9 @@ export class PlaybackScheduler implements ReadScheduling {
       if (!this.enabled) return;
       this.failedReads = 0;
       this.noteQuiet(snapshot, this.options.timing());
-      this.options.state.observe(snapshot);
+      // Spotify still showed the state from before a command just sent: read once more when it has caught up.
+      const recheckAt = this.options.state.observe(snapshot);
+      if (recheckAt !== undefined) this.confirmAt = recheckAt;
     } catch (error) {
       if (!this.enabled) return;
       this.failedReads++;

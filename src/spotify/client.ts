@@ -31,6 +31,14 @@ export const SEARCH_PAGE_SIZE = 10;
 export const PLAYLISTS_PAGE_SIZE = 50;
 export const RECENTLY_PLAYED_LIMIT = 50;
 
+/** Spotify takes `offset` only with album and playlist contexts; an artist or a show answers 400. */
+const TAKES_OFFSET = /^spotify:(?:user:[^:]+:)?(?:album|playlist):/;
+
+function playBody(target: PlayTarget): object {
+  if (target.contextUri && target.offsetUri && !TAKES_OFFSET.test(target.contextUri)) return { uris: [target.offsetUri] };
+  return { context_uri: target.contextUri, uris: target.uris, offset: target.offsetUri ? { uri: target.offsetUri } : undefined };
+}
+
 /** Typed Spotify Web API endpoints. Every view and command goes through one instance of it. */
 export class SpotifyClient {
   constructor(readonly http: SpotifyHttp) {}
@@ -48,14 +56,9 @@ export class SpotifyClient {
     return parsePlayback(data);
   }
 
-  /** Resumes, or starts `target` when given. */
+  /** Resumes, or starts `target` when given (an item in an artist's or show's context plays on its own). */
   async play(target?: PlayTarget, deviceId?: string): Promise<void> {
-    const body = target && {
-      context_uri: target.contextUri,
-      uris: target.uris,
-      offset: target.offsetUri ? { uri: target.offsetUri } : undefined,
-    };
-    await this.http.request('PUT', '/me/player/play', { device_id: deviceId }, body);
+    await this.http.request('PUT', '/me/player/play', { device_id: deviceId }, target && playBody(target));
   }
 
   async pause(deviceId?: string): Promise<void> {

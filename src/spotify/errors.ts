@@ -10,6 +10,7 @@ export type SpotifyErrorKind =
   | 'device_not_found'
   | 'device_not_controllable'
   | 'nothing_to_skip'
+  | 'device_waking'
   | 'rate_limited'
   | 'missing_scope'
   | 'user_not_registered'
@@ -34,23 +35,63 @@ export class SpotifyError extends Error {
 }
 
 interface ErrorBody {
-  status?: number;
   message?: string;
   reason?: string;
 }
 
-function errorBody(json: unknown): ErrorBody {
+/** "Insufficient client scope" where Backbeat knows which scope the refused request needed. */
+export class ScopeMissing extends Error {
+  constructor(
+    readonly scope: string,
+    /** What was refused, for the message ("Like"). */
+    readonly doing: string,
+    /** The sign-in already includes the scope: signing in again would ask for the same and change nothing. */
+    readonly alreadyGranted: boolean,
+  ) {
+    super(`Spotify refused ${doing}: the ${scope} permission is missing.`);
+  }
+}
+
+/** Names the scope a refused request needed; other failures pass through unchanged. */
+export function namingMissingScope(error: unknown, scope: string, doing: string, granted: readonly string[]): unknown {
+  return error instanceof SpotifyError && error.kind === 'missing_scope' ? new ScopeMissing(scope, doing, granted.includes(scope)) : error;
+}
+
+/** How much of an error body is read: enough for any message Spotify sends, never a whole page. */
+const BODY_READ_LIMIT = 500;
+const MESSAGE_LIMIT = 200;
+
+/**
+ * Spotify's JSON envelope `{"error": {message, reason}}`, or a plain-text body (some refusals, such
+ * as a user missing from the app's allow-list, come as text). HTML pages carry no message.
+ */
+function errorBody(text: string): ErrorBody {
+  const head = text.slice(0, BODY_READ_LIMIT).trim();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return head && !head.startsWith('<') ? { message: head.slice(0, MESSAGE_LIMIT) } : {};
+  }
   const error = (json as { error?: unknown } | undefined)?.error;
   if (typeof error !== 'object' || error === null) return {};
   const e = error as Record<string, unknown>;
   return {
-    message: typeof e.message === 'string' ? e.message.slice(0, 200) : undefined,
+    message: typeof e.message === 'string' ? e.message.slice(0, MESSAGE_LIMIT) : undefined,
     reason: typeof e.reason === 'string' ? e.reason : undefined,
   };
 }
 
-export function classifyError(status: number, json: unknown, retryAfterSeconds?: number): SpotifyError {
-  const { message = '', reason } = errorBody(json);
+/**
+ * The wordings Spotify uses for a user missing from the app's User Management: "User not registered
+ * in the Developer Dashboard", "Check settings on developer.spotify.com/dashboard, the user may not
+ * be registered.", "The user is not registered for this application", "User not approved for app".
+ */
+const NOT_REGISTERED = /\bnot (?:be )?registered\b|\bnot approved for (?:this )?app/i;
+
+/** Turns an error answer (its status and body text) into a typed refusal. */
+export function classifyError(status: number, bodyText: string, retryAfterSeconds?: number): SpotifyError {
+  const { message = '', reason } = errorBody(bodyText);
   const said = message ? `Spotify said: ${message}` : `HTTP ${status}`;
   const make = (kind: SpotifyErrorKind) => new SpotifyError(kind, said, status, reason, retryAfterSeconds);
   if (status === 429) return make('rate_limited');
@@ -71,7 +112,7 @@ export function classifyError(status: number, json: unknown, retryAfterSeconds?:
       return make('nothing_to_skip');
   }
   if (/insufficient client scope/i.test(message)) return make('missing_scope');
-  if (/not registered/i.test(message)) return make('user_not_registered');
+  if (status === 403 && NOT_REGISTERED.test(message)) return make('user_not_registered');
   if (/device not found/i.test(message)) return make('device_not_found');
   if (/cannot control device volume/i.test(message)) return make('volume_not_controllable');
   if (/premium required/i.test(message)) return make('premium_required');

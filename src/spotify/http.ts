@@ -1,7 +1,7 @@
 import { Clock, sleep } from '../clock';
 import type { Log } from '../log';
 import type { RequestKind } from '../quota/requestKinds';
-import { fetchWithTimeout, HttpAnswer, MalformedJson, NetworkError, parseJsonBody, readJson } from '../net';
+import { fetchWithTimeout, HttpAnswer, MalformedJson, NetworkError, parseJsonBody } from '../net';
 import { classifyError, SpotifyError } from './errors';
 import type { RetryAfterGate } from './retryAfterGate';
 
@@ -24,9 +24,9 @@ export interface ApiResponse {
   data: unknown;
 }
 
-/** A waking device answers 202; Spotify's advice is to retry shortly, a few times. */
-const WAKING_RETRIES = 3;
-const WAKING_DELAY_MS = 1_000;
+/** A waking device answers 202; Spotify's advice: retry after about 5 s, at most 5 times (spotify/web-api #784). */
+const WAKING_RETRIES = 5;
+const WAKING_DELAY_MS = 5_000;
 
 /** Counts each request sent, per endpoint: the benchmark and tests read it. */
 export type RequestObserver = (method: HttpMethod, path: string) => void;
@@ -65,16 +65,19 @@ export class SpotifyHttp {
       await sleep(this.options.clock, WAKING_DELAY_MS);
       response = await this.send(method, path, token, query, body, kind);
     }
+    if (response.status === 202 && method !== 'GET') {
+      // Still only accepted: the command has not happened, and saying it did would be a lie.
+      throw new SpotifyError('device_waking', 'The Spotify device is still waking up.', 202);
+    }
     if (response.ok) return { status: response.status, data: this.successBody(response, method, path) };
-    const data = readJson(response);
     if (response.status === 429) {
-      const quota = this.options.meter?.quotaRefusal(classifyError(429, data).reason, response.header('retry-after'));
+      const quota = this.options.meter?.quotaRefusal(classifyError(429, response.text).reason, response.header('retry-after'));
       if (quota) throw quota;
       const seconds = this.options.gate.block(response.header('retry-after'));
       this.options.log.warn(`Spotify asked to wait ${seconds} s before the next request (${method} ${path}).`);
-      throw classifyError(429, data, seconds);
+      throw classifyError(429, response.text, seconds);
     }
-    const error = classifyError(response.status, data);
+    const error = classifyError(response.status, response.text);
     this.options.log.warn(`${method} ${path} failed: HTTP ${response.status}${error.reason ? ` ${error.reason}` : ''} ${error.message}`);
     throw error;
   }

@@ -48,10 +48,12 @@ export function parseItem(value: unknown): PlayableItem | undefined {
   const artists = list(item.artists)
     .map((a) => str(obj(a)?.name))
     .filter((n): n is string => !!n);
+  const uri = str(item.uri);
   return {
     kind: episode ? 'episode' : 'track',
     id: str(item.id),
-    uri: str(item.uri),
+    uri,
+    isLocal: item.is_local === true || !!uri?.startsWith('spotify:local:'),
     name,
     byline: episode ? (str(show?.name) ?? str(show?.publisher) ?? '') : artists.join(', '),
     collection: episode ? str(show?.name) : str(album?.name),
@@ -96,6 +98,7 @@ export function parsePlayback(value: unknown): PlaybackSnapshot | undefined {
   const progress = Math.max(0, num(p.progress_ms) ?? 0);
   return {
     isPlaying: p.is_playing === true,
+    isAd: p.currently_playing_type === 'ad',
     item,
     progressMs: item ? Math.min(progress, item.durationMs || progress) : progress,
     device: parseDevice(p.device),

@@ -7,6 +7,8 @@ import { Emitter } from '../emitter';
  * `Retry-After` has passed, because retrying early lengthens the penalty for every user of the app.
  */
 export const DEFAULT_RETRY_AFTER_SECONDS = 30;
+/** Spotify sometimes says `Retry-After: 0` while limiting (spotify/web-api #542): a short wait, not none. */
+export const ZERO_RETRY_AFTER_SECONDS = 5;
 /** A guard against absurd headers; Spotify has asked for a day, which is still honoured up to this. */
 export const MAX_RETRY_AFTER_SECONDS = 24 * 60 * 60;
 
@@ -38,7 +40,8 @@ export class RetryAfterGate {
 
   /** Parses a Retry-After header (seconds) and closes the gate; returns the seconds applied. */
   block(retryAfterHeader: string | null): number {
-    const seconds = retryAfterSeconds(retryAfterHeader) ?? DEFAULT_RETRY_AFTER_SECONDS;
+    const asked = retryAfterSeconds(retryAfterHeader) ?? DEFAULT_RETRY_AFTER_SECONDS;
+    const seconds = asked === 0 ? ZERO_RETRY_AFTER_SECONDS : asked;
     const until = this.clock.now() + seconds * 1000;
     if (until > this.until) {
       this.until = until;

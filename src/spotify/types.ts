@@ -19,6 +19,8 @@ export interface PlayableItem {
   kind: 'track' | 'episode';
   id?: string;
   uri?: string;
+  /** A file from the user's computer (`spotify:local:`): no id, no cover, not for the library. */
+  isLocal: boolean;
   name: string;
   /** Artists for a track, the show for an episode. */
   byline: string;
@@ -31,12 +33,15 @@ export interface PlayableItem {
 
 export interface PlaybackSnapshot {
   isPlaying: boolean;
+  /** An advertisement plays: there is no item, and Spotify disallows most controls meanwhile. */
+  isAd: boolean;
   item?: PlayableItem;
   progressMs: number;
   device?: Device;
   shuffle: boolean;
   repeat: RepeatMode;
   contextUri?: string;
+  /** What Spotify refuses right now (`actions.disallows`): keys such as `seeking`, `skipping_next`. */
   disallows: Record<string, boolean>;
 }
 

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
+import { clientIdProblem, clientSecretProblem } from '../auth/appCredentials';
 import type { ClientSecretStore } from '../auth/clientSecretStore';
 import type { FlowId } from '../auth/flows/signInFlow';
 import type { SessionKeeper } from '../auth/sessionKeeper';
 import { SECTION } from '../config/settings';
-import { isValidClientId } from '../config/serviceUrl';
 import type { Log } from '../log';
 
 /**
@@ -22,7 +22,8 @@ export interface AccountCommandDeps {
 
 /** `publisher.name#walkthrough id` of the setup walkthrough in package.json. */
 const SETUP_WALKTHROUGH = 'backbeat.spotify#setup';
-const SPOTIFY_APP_CREDENTIAL = /^[0-9a-f]{32}$/i;
+/** Where a developer manages their apps, and each app's User Management. */
+const DEVELOPER_DASHBOARD = 'https://developer.spotify.com/dashboard';
 
 export function registerAccountCommands(deps: AccountCommandDeps): vscode.Disposable[] {
   return [
@@ -37,6 +38,8 @@ export function registerAccountCommands(deps: AccountCommandDeps): vscode.Dispos
     vscode.commands.registerCommand('backbeat.clearClientSecret', () => clearClientSecret(deps)),
     vscode.commands.registerCommand('backbeat.copyRedirectUri', (flow?: FlowId) => copyRedirectUri(deps, flow)),
     vscode.commands.registerCommand('backbeat.openSetupGuide', openSetupGuide),
+    vscode.commands.registerCommand('backbeat.openDeveloperDashboard', () => vscode.env.openExternal(vscode.Uri.parse(DEVELOPER_DASHBOARD))),
+    vscode.commands.registerCommand('backbeat.copyClientId', copyClientId),
     vscode.commands.registerCommand('backbeat.showLog', () => deps.log.show()),
   ];
 }
@@ -67,18 +70,29 @@ async function openSetupGuide(): Promise<void> {
 }
 
 /** Asks for the Client ID, checks its shape and stores it in user settings. Returns true when set. */
-export async function setClientId(): Promise<boolean> {
+async function setClientId(): Promise<boolean> {
   const current = vscode.workspace.getConfiguration(SECTION).get<string>('clientId') ?? '';
   const value = await vscode.window.showInputBox({
     title: 'Spotify Client ID',
     prompt: 'The Client ID of your app in the Spotify developer dashboard (32 hexadecimal characters).',
     value: current,
     ignoreFocusOut: true,
-    validateInput: (text) => (isValidClientId(text) ? undefined : 'A Spotify Client ID is 32 characters of 0-9 and a-f.'),
+    validateInput: clientIdProblem,
   });
   if (value === undefined) return false;
   await vscode.workspace.getConfiguration(SECTION).update('clientId', value.trim(), vscode.ConfigurationTarget.Global);
   return true;
+}
+
+/** Copies the Client ID, to find the app in the dashboard (or paste it where a helper needs it). */
+async function copyClientId(): Promise<void> {
+  const clientId = vscode.workspace.getConfiguration(SECTION).get<string>('clientId')?.trim();
+  if (!clientId) {
+    void vscode.window.showInformationMessage('No Spotify Client ID is set yet.', 'Set Client ID').then((choice) => choice && setClientId());
+    return;
+  }
+  await vscode.env.clipboard.writeText(clientId);
+  vscode.window.setStatusBarMessage(`$(copy) Copied the Client ID ${clientId}`, 5000);
 }
 
 /**
@@ -86,7 +100,6 @@ export async function setClientId(): Promise<boolean> {
  * argument (scripts, tests) is stored without asking; one that cannot be a Spotify secret is refused.
  */
 async function setClientSecret(deps: AccountCommandDeps, given: unknown): Promise<void> {
-  const problem = (text: string) => (SPOTIFY_APP_CREDENTIAL.test(text.trim()) ? undefined : 'A Spotify client secret is 32 characters of 0-9 and a-f.');
   const value =
     typeof given === 'string'
       ? given
@@ -95,10 +108,10 @@ async function setClientSecret(deps: AccountCommandDeps, given: unknown): Promis
           prompt: 'From your app\u2019s settings in the Spotify developer dashboard. Kept in VS Code\u2019s secret storage; sign-ins then use it instead of PKCE.',
           password: true,
           ignoreFocusOut: true,
-          validateInput: problem,
+          validateInput: clientSecretProblem,
         });
   if (value === undefined) return;
-  const refusal = problem(value);
+  const refusal = clientSecretProblem(value);
   if (refusal) {
     void vscode.window.showErrorMessage(refusal);
     return;

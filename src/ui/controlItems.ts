@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { disallowed, PlayerAction } from '../playback/disallowed';
 import type { PlaybackState } from '../playback/playbackState';
 import type { LikeStatus } from './likeStatus';
 import { ControlName, onPlayerSettingsChanged, PlayerSettings } from './playerSettings';
@@ -6,12 +7,16 @@ import { ControlName, onPlayerSettingsChanged, PlayerSettings } from './playerSe
 /**
  * Optional buttons next to the now-playing item (`backbeat.statusBar.controls`): previous,
  * play/pause, next and like. Each has its own id and name, so VS Code's status bar menu can hide
- * it, and an accessible label saying what a click does. Shown only while something plays.
+ * it, and an accessible label saying what a click does. Shown only while something plays (an ad
+ * too); a button Spotify disallows now (skipping during an ad) is greyed out and says why. Like
+ * shows only for what can be liked (not a local file, not an ad).
  */
 interface Look {
   text: string;
   label: string;
   command: string;
+  /** What the click asks of the player, to grey it out when Spotify disallows it. */
+  action?: PlayerAction;
 }
 
 /** Left-aligned items: a higher priority sits further left; the now-playing item is at 100. */
@@ -48,15 +53,19 @@ export class ControlItems implements vscode.Disposable {
         this.items.delete(name);
       }
     }
-    const visible = this.state.availability.kind === 'active' && !!this.state.snapshot?.item;
+    const snapshot = this.state.snapshot;
+    const visible = this.state.availability.kind === 'active' && (!!snapshot?.item || !!snapshot?.isAd);
     for (const name of wanted) {
       const item = this.items.get(name) ?? this.create(name);
       const look = this.look(name);
+      const refusal = look.action && disallowed(snapshot, look.action);
+      const label = refusal ? refusal.message : look.label;
       item.text = look.text;
-      item.tooltip = look.label;
-      item.command = look.command;
-      item.accessibilityInformation = { label: look.label, role: 'button' };
-      if (visible) item.show();
+      item.tooltip = label;
+      item.command = refusal ? undefined : look.command;
+      item.color = refusal ? new vscode.ThemeColor('disabledForeground') : undefined;
+      item.accessibilityInformation = { label, role: 'button' };
+      if (visible && (name !== 'like' || this.likes.current)) item.show();
       else item.hide();
     }
   }
@@ -71,13 +80,13 @@ export class ControlItems implements vscode.Disposable {
   private look(name: ControlName): Look {
     switch (name) {
       case 'previous':
-        return { text: '$(chevron-left)', label: 'Previous track', command: 'backbeat.previous' };
+        return { text: '$(chevron-left)', label: 'Previous track', command: 'backbeat.previous', action: 'skipping_prev' };
       case 'next':
-        return { text: '$(chevron-right)', label: 'Next track', command: 'backbeat.next' };
+        return { text: '$(chevron-right)', label: 'Next track', command: 'backbeat.next', action: 'skipping_next' };
       case 'playPause':
         return this.state.snapshot?.isPlaying
-          ? { text: '$(debug-pause)', label: 'Pause Spotify', command: 'backbeat.playPause' }
-          : { text: '$(play)', label: 'Play Spotify', command: 'backbeat.playPause' };
+          ? { text: '$(debug-pause)', label: 'Pause Spotify', command: 'backbeat.playPause', action: 'pausing' }
+          : { text: '$(play)', label: 'Play Spotify', command: 'backbeat.playPause', action: 'resuming' };
       case 'like':
         return this.likes.current?.liked
           ? { text: '$(heart-filled)', label: 'Unlike: remove from your Spotify library', command: 'backbeat.toggleLike' }

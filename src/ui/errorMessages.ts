@@ -1,8 +1,10 @@
 import { NotSignedIn } from '../auth/sessionKeeper';
-import { SignInCancelled, SignInDeclined, SignInSetupNeeded, SignInTimedOut } from '../auth/signInErrors';
+import { NotOnUserList, SignInCancelled, SignInDeclined, SignInSetupNeeded, SignInTimedOut } from '../auth/signInErrors';
 import { TokenError } from '../auth/tokenEndpoint';
-import { SpotifyError } from '../spotify/errors';
+import { CommandDisallowed } from '../playback/disallowed';
+import { ScopeMissing, SpotifyError } from '../spotify/errors';
 import type { Device } from '../spotify/types';
+import { formatWait } from './format';
 import { describeQuotaFailure } from './quotaMessages';
 
 /**
@@ -29,6 +31,14 @@ const SET_CLIENT_ID: MessageAction = { title: 'Set Client ID', command: 'backbea
 const SHOW_LOG: MessageAction = { title: 'Show Log', command: 'backbeat.showLog' };
 /** Consent again with every scope Backbeat asks for, even though a session exists. */
 const SIGN_IN_AGAIN: MessageAction = { title: 'Sign In Again', command: 'backbeat.signIn', args: [{ reconsent: true }] };
+const OPEN_DASHBOARD: MessageAction = { title: 'Open Developer Dashboard', command: 'backbeat.openDeveloperDashboard' };
+const COPY_CLIENT_ID: MessageAction = { title: 'Copy Client ID', command: 'backbeat.copyClientId' };
+
+/** What to do about an account missing from the app's User Management, at sign-in or later. */
+function notOnUserList(clientId?: string): string {
+  const app = clientId ? `the app with Client ID ${clientId}` : 'the app whose Client ID Backbeat uses';
+  return `Spotify does not let this account use your app yet. In the Spotify developer dashboard, open ${app} and add the account\u2019s e-mail under User Management, then sign in again.`;
+}
 
 /**
  * Spotify's NO_ACTIVE_DEVICE when exactly one device could take over: the message offers that
@@ -38,14 +48,6 @@ export class NoActiveDeviceButOne extends Error {
   constructor(readonly device: Device & { id: string }) {
     super(`No active Spotify device; ${device.name} is available.`);
   }
-}
-
-export function formatWait(seconds: number): string {
-  if (seconds < 60) return `${seconds}s`;
-  if (seconds < 3600) return `${Math.ceil(seconds / 60)}m`;
-  const hours = Math.floor(seconds / 3600);
-  const minutes = Math.ceil((seconds % 3600) / 60);
-  return minutes ? `${hours}h ${minutes}m` : `${hours}h`;
 }
 
 export function describeFailure(error: unknown): UserMessage | undefined {
@@ -61,6 +63,7 @@ export function describeFailure(error: unknown): UserMessage | undefined {
   if (error instanceof NotSignedIn) return msg('signedOut', 'You are not signed in to Spotify.', [SIGN_IN], 'info');
   if (error instanceof SignInDeclined) return msg('declined', 'You declined access in Spotify.', [{ ...SIGN_IN, title: 'Try Again' }], 'info');
   if (error instanceof SignInTimedOut) return msg('timeout', error.message, [{ ...SIGN_IN, title: 'Try Again' }], 'warning');
+  if (error instanceof NotOnUserList) return msg('user_not_registered', notOnUserList(error.clientId), [OPEN_DASHBOARD, COPY_CLIENT_ID]);
   if (error instanceof SignInSetupNeeded) return msg('setup', error.message, [SET_CLIENT_ID, { title: 'Open Setup Guide', command: 'backbeat.openSetupGuide' }]);
   if (error instanceof TokenError) {
     switch (error.kind) {
@@ -77,6 +80,13 @@ export function describeFailure(error: unknown): UserMessage | undefined {
   if (error instanceof NoActiveDeviceButOne) {
     const { device } = error;
     return msg('no_active_device', `No active Spotify device. Play on ${device.name}?`, [{ title: `Play on ${device.name}`, command: 'backbeat.selectDevice', args: [device] }, SELECT_DEVICE], 'warning');
+  }
+  if (error instanceof CommandDisallowed) return msg(`disallowed:${error.action}`, error.message, [], 'info');
+  if (error instanceof ScopeMissing) {
+    // Signing in again asks for Backbeat's scopes: it helps only when the sign-in lacks this one.
+    return error.alreadyGranted
+      ? msg('missing_scope', `Spotify refused ${error.doing}, saying the ${error.scope} permission is missing, although your sign-in includes it. Signing in again would ask for the same permissions.`, [SHOW_LOG])
+      : msg('missing_scope', `${error.doing} needs the Spotify permission ${error.scope}, which your sign-in does not include. Sign in again to grant it.`, [SIGN_IN_AGAIN]);
   }
   if (error instanceof SpotifyError) return describeSpotifyError(error, msg);
   const text = error instanceof Error ? error.message : String(error);
@@ -103,16 +113,14 @@ function describeSpotifyError(
       return msg(error.kind, `Spotify does not allow that on this device right now (${error.message.replace(/^Spotify said: /, '')}).`, [SELECT_DEVICE], 'warning');
     case 'nothing_to_skip':
       return msg(error.kind, 'There is no track to skip to.', [], 'info');
+    case 'device_waking':
+      return msg(error.kind, 'The Spotify device is still waking up and did not take the command. Try again in a moment.', [SELECT_DEVICE], 'warning');
     case 'rate_limited':
       return msg(error.kind, `Spotify asked Backbeat to wait ${formatWait(error.retryAfterSeconds ?? 0)} before the next request.`, [], 'warning');
     case 'missing_scope':
       return msg(error.kind, 'Backbeat needs more Spotify permissions for that. Sign in again to grant them.', [SIGN_IN_AGAIN]);
     case 'user_not_registered':
-      return msg(
-        error.kind,
-        'Your Spotify account is not on this app\u2019s user list. Add it under User Management in the Spotify developer dashboard.',
-        [{ title: 'Open Setup Guide', command: 'backbeat.openSetupGuide' }],
-      );
+      return msg(error.kind, notOnUserList(), [OPEN_DASHBOARD, COPY_CLIENT_ID]);
     case 'unauthorized':
       return msg(error.kind, 'Spotify did not accept the sign-in.', [SIGN_IN]);
     case 'network':

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { namingMissingScope } from '../spotify/errors';
 import type { CatalogueEntry, PlayTarget } from '../spotify/types';
 import type { PlaybackCommandDeps } from './playbackCommands';
 import { isQueueable } from './pickers/items';
@@ -12,6 +13,9 @@ import { pickFromSearch } from './pickers/searchPicker';
  * Recently Played, Copy Track Link and Open in Spotify. Anything they send goes through `run`.
  */
 const CONFIRMATION_MS = 3000;
+/** The scopes the library endpoints need for a track (Spotify lists others, for other kinds of items). */
+const LIBRARY_WRITE_SCOPE = 'user-library-modify';
+const LIBRARY_READ_SCOPE = 'user-library-read';
 
 /** A track plays on through its album (or the context it was played in); anything else is the context. */
 export function playTarget(entry: CatalogueEntry): PlayTarget {
@@ -25,7 +29,12 @@ export function registerLibraryCommands(deps: PlaybackCommandDeps): vscode.Dispo
   const { client, state, likes } = deps;
 
   const playEntry = (entry: CatalogueEntry) =>
-    deps.commands.run({ name: `Play ${entry.name}`, guess: (s) => ({ ...s, isPlaying: true }), send: () => client.play(playTarget(entry)) });
+    deps.commands.run({
+      name: `Play ${entry.name}`,
+      action: 'interrupting_playback',
+      guess: (s) => ({ ...s, isPlaying: true }),
+      send: () => client.play(playTarget(entry)),
+    });
 
   const queue = async (entry: CatalogueEntry) => {
     if (!isQueueable(entry)) return;
@@ -47,19 +56,25 @@ export function registerLibraryCommands(deps: PlaybackCommandDeps): vscode.Dispo
       void vscode.window.showInformationMessage('Nothing is playing on Spotify to like.');
       return;
     }
+    if (item.isLocal) {
+      void vscode.window.showInformationMessage(`\u201c${item.name}\u201d is a local file: Spotify keeps only its own tracks in your library.`);
+      return;
+    }
     const uri = item.uri;
     let liked;
     try {
       liked = await likes.likedNow();
     } catch (error) {
-      await deps.commands.report('Like', error);
+      await deps.commands.report('Like', namingMissingScope(error, LIBRARY_READ_SCOPE, 'Checking whether it is liked', deps.grantedScopes()));
       return;
     }
+    const name = liked ? 'Unlike' : 'Like';
     const done = await deps.commands.run({
-      name: liked ? 'Unlike' : 'Like',
+      name,
       show: () => likes.assume(!liked),
       send: () => (liked ? client.unsave([uri]) : client.save([uri])),
       confirm: false,
+      explain: (error) => namingMissingScope(error, LIBRARY_WRITE_SCOPE, name, deps.grantedScopes()),
     });
     if (done) vscode.window.setStatusBarMessage(liked ? `$(heart) Removed “${item.name}” from your library` : `$(heart-filled) Liked “${item.name}”`, CONFIRMATION_MS);
   };

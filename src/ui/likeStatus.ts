@@ -59,7 +59,9 @@ export class LikeStatus implements Disposable {
   }
 
   private follow(): void {
-    const uri = this.state.snapshot?.item?.uri;
+    const item = this.state.snapshot?.item;
+    // A local file has no place in the library: nothing to ask, nothing to like.
+    const uri = item?.isLocal ? undefined : item?.uri;
     if (uri === this.uri) return;
     this.set(uri, undefined);
     if (uri && this.shown()) this.checkInBackground(uri);

@@ -5,8 +5,7 @@ import type { WindowActivity } from '../playback/windowActivity';
 import type { RequestBudget } from '../quota/requestBudget';
 import type { PlaybackSnapshot } from '../spotify/types';
 import { BUDGET_SPENT_SUFFIX, quotaSpentLabel, readsPaused, spendLine } from './budgetText';
-import { formatWait } from './errorMessages';
-import { escapeMarkdown, formatTime } from './format';
+import { escapeMarkdown, formatTime, formatWait } from './format';
 import type { LikeStatus } from './likeStatus';
 import { nowPlayingLabel } from './nowPlayingLabel';
 import { onPlayerSettingsChanged, PlayerSettings } from './playerSettings';
@@ -84,6 +83,11 @@ export class NowPlayingItem implements vscode.Disposable {
         return;
       }
     }
+    if (snapshot?.isAd) {
+      const where = snapshot.device ? ` on ${snapshot.device.name}` : '';
+      this.set(this.label(snapshot), this.withSpend(`Spotify is playing an advertisement${where}. Your music goes on when it ends.`), 'backbeat.playPause');
+      return;
+    }
     if (!snapshot?.item) {
       this.set('$(mute) Spotify', this.withSpend(snapshot?.device ? `Nothing is playing on ${snapshot.device.name}.` : 'Nothing is playing on Spotify.'), 'backbeat.playPause');
       return;
@@ -94,7 +98,7 @@ export class NowPlayingItem implements vscode.Disposable {
   /** The ticker's job: only the text moves, the tooltip (maybe open) stays as it is. */
   private renderText(): void {
     const snapshot = this.options.state.snapshot;
-    if (snapshot?.item) this.setText(this.label(snapshot));
+    if (snapshot?.item || snapshot?.isAd) this.setText(this.label(snapshot));
   }
 
   private label(snapshot: PlaybackSnapshot): string {
@@ -124,6 +128,7 @@ export class NowPlayingItem implements vscode.Disposable {
     tooltip.appendMarkdown(`**${escapeMarkdown(item.name)}**  \n`);
     if (item.byline) tooltip.appendMarkdown(`${escapeMarkdown(item.byline)}  \n`);
     if (item.collection) tooltip.appendMarkdown(`$(library) ${escapeMarkdown(item.collection)}  \n`);
+    if (item.isLocal) tooltip.appendMarkdown('$(file) Local file  \n');
     if (snapshot.device) {
       const volume = snapshot.device.volumePercent === null ? '' : ` · $(unmute) ${snapshot.device.volumePercent}%`;
       tooltip.appendMarkdown(`$(device-desktop) ${escapeMarkdown(snapshot.device.name)}${volume}  \n`);
@@ -135,7 +140,8 @@ export class NowPlayingItem implements vscode.Disposable {
       link('chevron-left', 'Previous', 'backbeat.previous'),
       snapshot.isPlaying ? link('debug-pause', 'Pause', 'backbeat.playPause') : link('play', 'Play', 'backbeat.playPause'),
       link('chevron-right', 'Next', 'backbeat.next'),
-      liked ? link('heart-filled', 'Unlike', 'backbeat.toggleLike') : link('heart', 'Like', 'backbeat.toggleLike'),
+      // A local file cannot be liked: no Like for it.
+      ...(item.isLocal ? [] : [liked ? link('heart-filled', 'Unlike', 'backbeat.toggleLike') : link('heart', 'Like', 'backbeat.toggleLike')]),
       link('device-desktop', 'Select Device', 'backbeat.selectDevice'),
       link('search', 'Search', 'backbeat.search'),
     ];

@@ -4,6 +4,7 @@ import { escapeIcons, formatTime, shorten } from './format';
 /**
  * The status bar text for something playing: icon, "title - artist" cut to `maxLength`, and
  * the position when wanted. Only the title is shortened, so the time always stays readable.
+ * An ad has no item: it says so, rather than looking like nothing plays.
  */
 export interface LabelOptions {
   showProgress: boolean;
@@ -14,6 +15,7 @@ export interface LabelOptions {
 
 export function nowPlayingLabel(snapshot: PlaybackSnapshot, progressMs: number, options: LabelOptions): string {
   const item = snapshot.item;
+  if (snapshot.isAd) return `${options.stale ? '$(warning)' : '$(megaphone)'} Advertisement`;
   if (!item) return '';
   const icon = options.stale ? '$(warning)' : snapshot.isPlaying ? '$(play)' : '$(debug-pause)';
   const title = shorten(`${item.name}${item.byline ? ` - ${item.byline}` : ''}`, options.maxLength);

@@ -25,6 +25,8 @@ export interface PlaybackCommandDeps {
   likes: LikeStatus;
   clock: Clock;
   settings(): PlayerSettings;
+  /** The scopes the signed-in session was granted. */
+  grantedScopes(): readonly string[];
 }
 
 const REPEAT_CYCLE: Record<RepeatMode, RepeatMode> = { off: 'context', context: 'track', track: 'off' };
@@ -54,6 +56,7 @@ export function registerPlaybackCommands(deps: PlaybackCommandDeps): vscode.Disp
     const play = state.snapshot?.isPlaying === false ? undefined : true;
     const moved = await commands.run({
       name: 'Select Device',
+      action: 'transferring_playback',
       guess: (s) => ({ ...s, isPlaying: play ?? s.isPlaying, device: { ...device, isActive: true } }),
       send: () => client.transfer(device.id, play),
     });
@@ -104,13 +107,19 @@ export function registerPlaybackCommands(deps: PlaybackCommandDeps): vscode.Disp
       }),
     ),
     vscode.commands.registerCommand('backbeat.toggleShuffle', () =>
-      withState('Toggle Shuffle', (s) => ({ name: 'Toggle Shuffle', guess: (g) => ({ ...g, shuffle: !s.shuffle }), send: () => client.setShuffle(!s.shuffle) })),
+      withState('Toggle Shuffle', (s) => ({
+        name: 'Toggle Shuffle',
+        action: 'toggling_shuffle',
+        guess: (g) => ({ ...g, shuffle: !s.shuffle }),
+        send: () => client.setShuffle(!s.shuffle),
+      })),
     ),
     vscode.commands.registerCommand('backbeat.cycleRepeat', async () => {
       let next: RepeatMode = 'off';
       const done = await withState('Cycle Repeat', (s) => {
         next = REPEAT_CYCLE[s.repeat];
-        return { name: 'Cycle Repeat', guess: (g) => ({ ...g, repeat: next }), send: () => client.setRepeat(next) };
+        const action = next === 'track' ? 'toggling_repeat_track' : 'toggling_repeat_context';
+        return { name: 'Cycle Repeat', action, guess: (g) => ({ ...g, repeat: next }), send: () => client.setRepeat(next) };
       });
       if (done) vscode.window.setStatusBarMessage(`$(sync) Spotify repeats ${REPEAT_WORDS[next]}`, 3000);
     }),

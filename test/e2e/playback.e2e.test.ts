@@ -6,7 +6,7 @@ import { Locator, Page } from 'playwright-core';
 import { runCommand, screenshot, statusBarItem } from '../harness/browser';
 import { repoRoot } from '../harness/paths';
 import { until } from './until';
-import { openSignedOutWorkbench, signInWithConsent, Workbench } from './workbench';
+import { openSignedOutWorkbench, signInThroughConsent, Workbench } from './workbench';
 
 const UI_TIMEOUT_MS = 20_000;
 
@@ -26,7 +26,7 @@ describe('Controlling playback in VS Code (code-server + Chromium)', function ()
     page = wb.browser.page;
     // Spotify's image CDN stands in locally, like the emulator for the API: the tooltip shows a cover.
     await wb.browser.context.route('https://i.scdn.co/**', (route) => route.fulfill({ path: path.join(repoRoot, 'media', 'icon.png'), contentType: 'image/png' }));
-    await signInWithConsent(wb);
+    await signInThroughConsent(wb);
   });
 
   after(async function () {
@@ -101,5 +101,20 @@ describe('Controlling playback in VS Code (code-server + Chromium)', function ()
     await until('the first row to be Karma Police', async () => (await page.locator('.quick-input-list .monaco-list-row.focused').innerText()).includes('Karma Police'));
     await input.press('Enter');
     await until('Karma Police playing', () => live().itemName === 'Karma Police' && live().isPlaying);
+  });
+
+  it('an ad: "Advertisement" in the status bar, the skip buttons greyed out and saying why', async function () {
+    wb.stack.emulator.phone({ type: 'ad', durationMs: 60_000 });
+    const item = statusBarItem(page, 'nowPlaying');
+    await item.filter({ hasText: 'Advertisement' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    const next = statusBarItem(page, 'control.next');
+    await until('Next greyed out', async () => (await next.getAttribute('aria-label'))?.includes('during an ad'));
+    assert.strictEqual(await next.getAttribute('aria-label'), 'Spotify does not allow skipping to the next track during an ad.');
+    await screenshot(page.locator('.part.statusbar'), shot('status-bar-ad.png'));
+    const sent = wb.stack.emulator.requests.length;
+    await next.click();
+    await new Promise((r) => setTimeout(r, 500));
+    assert.deepStrictEqual(wb.stack.emulator.requests.slice(sent).filter((r) => r.method !== 'GET'), [], 'a greyed-out button sends nothing');
+    assert.ok(live().playingAd);
   });
 });

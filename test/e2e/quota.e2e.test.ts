@@ -7,7 +7,7 @@ import * as path from 'path';
 import { Page } from 'playwright-core';
 import { openWorkbench, runCommand, screenshot, statusBarItem } from '../harness/browser';
 import { until } from './until';
-import { openSignedOutWorkbench, signInWithConsent, Workbench } from './workbench';
+import { openSignedOutWorkbench, signInThroughConsent, Workbench } from './workbench';
 
 const UI_TIMEOUT_MS = 20_000;
 /** The emulator's Retry-After once the quota is spent. */
@@ -29,7 +29,7 @@ describe("Spotify's daily quota in VS Code (code-server + Chromium)", function (
   before(async function () {
     wb = await openSignedOutWorkbench();
     page = wb.browser.page;
-    await signInWithConsent(wb);
+    await signInThroughConsent(wb);
   });
 
   after(async function () {

@@ -4,9 +4,8 @@ import * as assert from 'assert';
 import * as path from 'path';
 import { Page } from 'playwright-core';
 import { clickDialogButton, runCommand, screenshot, statusBarItem } from '../harness/browser';
-import { artifactsDir } from '../harness/paths';
 import { until } from './until';
-import { openSignedOutWorkbench, Workbench } from './workbench';
+import { openSignedOutWorkbench, stopAfterwards, Workbench } from './workbench';
 
 const UI_TIMEOUT_MS = 20_000;
 /** The item appears once the extension activates after startup: slow on a busy 2-core machine. */
@@ -20,17 +19,7 @@ describe('Backbeat in VS Code (code-server + Chromium)', function () {
     wb = await openSignedOutWorkbench();
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state !== 'failed' || !wb) return;
-    // What the user would have seen when it went wrong, next to code-server's log.
-    const file = path.join(artifactsDir, `e2e-failure-${this.currentTest.title.replace(/\W+/g, '-')}.png`);
-    await screenshot(wb.browser.page, file).catch(() => undefined);
-    console.log(`      screenshot: ${file}\n      code-server log: ${wb.stack.codeServer.logFile}`);
-  });
-
-  after(async function () {
-    await wb?.stop();
-  });
+  stopAfterwards(() => wb);
 
   it('sign in and toggle playback', async function () {
     const { page, context } = wb.browser;

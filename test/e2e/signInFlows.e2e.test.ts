@@ -6,13 +6,16 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Page, Request } from 'playwright-core';
-import { clickDialogButton, openWorkbench, runCommand, screenshot, statusBarItem } from '../harness/browser';
+import { openWorkbench, runCommand, screenshot, statusBarItem } from '../harness/browser';
 import { writeUserSettings } from '../harness/launchCodeServer';
+import { until } from './until';
 import { openSignedOutWorkbench, Workbench } from './workbench';
 
 const UI_TIMEOUT_MS = 20_000;
 /** The extension starts after VS Code's startup finished; slower on a busy machine. */
 const ACTIVATION_TIMEOUT_MS = 60_000;
+/** How long an opened Accounts menu may take to list the account before it is opened again. */
+const MENU_TIMEOUT_MS = 5_000;
 
 describe('Signing in through every flow (code-server + Chromium)', function () {
   this.timeout(180_000);
@@ -105,12 +108,24 @@ describe('Signing in through every flow (code-server + Chromium)', function () {
     await nowPlaying().filter({ hasText: 'Teardrop' }).waitFor({ timeout: ACTIVATION_TIMEOUT_MS });
   });
 
+  // Every step waits for what the screen shows, never for a fixed time: on a busy machine the
+  // Accounts menu can open before VS Code knows the account, and the confirmation can come late.
   it('signs out from the Accounts menu (Accounts icon -> the account -> Sign Out)', async function () {
-    await page.locator('.activitybar [aria-label^="Accounts"]').first().click();
     const menu = page.locator('.monaco-menu');
-    await menu.getByText('Backbeat Tester (Spotify)').hover({ timeout: UI_TIMEOUT_MS });
+    const account = menu.getByText('Backbeat Tester (Spotify)');
+    await until('the account in the Accounts menu', async () => {
+      await page.locator('.activitybar [aria-label^="Accounts"]').first().click();
+      if (await account.waitFor({ timeout: MENU_TIMEOUT_MS }).then(() => true, () => false)) return true;
+      await page.keyboard.press('Escape'); // opened before the account was known: close it and open it again
+      return undefined;
+    }, ACTIVATION_TIMEOUT_MS);
+    await account.hover();
     await menu.getByText('Sign Out').click({ timeout: UI_TIMEOUT_MS });
-    await clickDialogButton(page, 'Sign Out').catch(() => undefined); // VS Code asks to confirm when extensions used the account
-    await expectSignedOut();
+    // VS Code asks to confirm when extensions used the account; then the status bar shows the outcome.
+    const confirm = page.locator('.monaco-dialog-box').getByRole('button', { name: 'Sign Out', exact: true });
+    const signedOut = nowPlaying().filter({ hasText: 'Sign in to Spotify' });
+    await confirm.or(signedOut).first().waitFor({ timeout: ACTIVATION_TIMEOUT_MS });
+    if (await confirm.isVisible()) await confirm.click();
+    await expectSignedOut(ACTIVATION_TIMEOUT_MS);
   });
 });

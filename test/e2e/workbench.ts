@@ -2,7 +2,7 @@
 // wired to the emulator (with its consent page, like real Spotify), the workbench open in
 // Chromium, nobody signed in.
 import * as path from 'path';
-import { autoAcceptDialogs, Browser, clickDialogButton, launchBrowser, openWorkbench, runCommand, statusBarItem } from '../harness/browser';
+import { autoAcceptDialogs, Browser, clickDialogButton, launchBrowser, openWorkbench, runCommand, screenshot, statusBarItem } from '../harness/browser';
 import { Stack, startStack, StartEmulator } from '../harness/emulatorStack';
 import { packageExtension } from '../harness/packageExtension';
 import { artifactsDir, repoRoot } from '../harness/paths';
@@ -20,6 +20,23 @@ export interface WorkbenchOptions {
   extensionRoot?: string;
   startEmulator?: StartEmulator;
   screenshotsDir?: string;
+}
+
+/**
+ * The hooks a suite needs around its workbench: on a failure, a screenshot of what the user saw
+ * next to code-server's log; at the end, everything stopped.
+ */
+export function stopAfterwards(workbench: () => Workbench | undefined): void {
+  afterEach(async function () {
+    const wb = workbench();
+    if (this.currentTest?.state !== 'failed' || !wb) return;
+    const file = path.join(artifactsDir, `e2e-failure-${this.currentTest.title.replace(/\W+/g, '-')}.png`);
+    await screenshot(wb.browser.page, file).catch(() => undefined);
+    console.log(`      screenshot: ${file}\n      code-server log: ${wb.stack.codeServer.logFile}`);
+  });
+  after(async function () {
+    await workbench()?.stop();
+  });
 }
 
 export async function openSignedOutWorkbench(opts: WorkbenchOptions = {}): Promise<Workbench> {
@@ -58,13 +75,16 @@ export async function openSignedOutWorkbench(opts: WorkbenchOptions = {}): Promi
 
 const UI_TIMEOUT_MS = 20_000;
 
-/** Spotify: Sign In, approved on the emulator's consent page, until the status bar shows the track. */
-export async function signInWithConsent(wb: Workbench): Promise<void> {
+/**
+ * Signs in as a person does: "Spotify: Sign In", Approve on the consent page in the popup, and
+ * the track in the status bar. The extension must be up (its status bar item showing).
+ */
+export async function signInThroughConsent(wb: Workbench): Promise<void> {
   const { page, context } = wb.browser;
-  // The extension is up once its status bar item is: only then does the palette list its commands.
   await statusBarItem(page, 'nowPlaying').filter({ hasText: 'Sign in to Spotify' }).waitFor({ timeout: UI_TIMEOUT_MS });
   const popupOpened = context.waitForEvent('page', { timeout: UI_TIMEOUT_MS });
   await runCommand(page, 'Spotify: Sign In');
+  // VS Code may ask first; the auto-accepter answers, this only makes the step explicit when it is up now.
   await clickDialogButton(page, 'Allow', 1000).catch(() => undefined);
   const consent = await popupOpened;
   await consent.getByRole('button', { name: 'Approve' }).click({ timeout: UI_TIMEOUT_MS });

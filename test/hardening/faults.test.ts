@@ -253,6 +253,7 @@ describe('hardening: faults survived', function () {
     const before = rig.emu.requests.length;
     await rig.command('Pause', (client) => client.pause());
     const tries = rig.emu.requests.slice(before).filter((r) => r.path === '/v1/me/player/pause').length;
-    assert.ok(tries >= 2 && tries <= 4, `a few retries, not a storm (${tries})`);
+    assert.strictEqual(tries, 6, 'Spotify\u2019s advice: at most 5 retries, not a storm');
+    assert.deepStrictEqual(rig.notices.shown.map((m) => m.cause), ['device_waking'], 'not reported as done');
   });
 });

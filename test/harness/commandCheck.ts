@@ -8,9 +8,9 @@ import { run } from './proc';
 export async function nodeToolCheck(script: string, args: string[]): Promise<Counts> {
   try {
     await run(process.execPath, [path.join(repoRoot, 'node_modules', script), ...args], { cwd: repoRoot });
-    return { passed: 1, failed: 0 };
+    return { passed: 1, failed: 0, skipped: 0 };
   } catch (err) {
     console.error((err as Error).message);
-    return { passed: 0, failed: 1 };
+    return { passed: 0, failed: 1, skipped: 0 };
   }
 }

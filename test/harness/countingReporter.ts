@@ -8,7 +8,8 @@ class CountingSpec extends Mocha.reporters.Spec {
     super(runner, options);
     // Registered after Spec's own listener, so the line comes after its summary.
     runner.once('end', () => {
-      console.log(resultLine({ passed: runner.stats?.passes ?? 0, failed: runner.stats?.failures ?? 0 }));
+      const stats = runner.stats;
+      console.log(resultLine({ passed: stats?.passes ?? 0, failed: stats?.failures ?? 0, skipped: stats?.pending ?? 0 }));
     });
   }
 }

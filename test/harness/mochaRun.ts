@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as readline from 'readline';
 import Mocha from 'mocha';
-import { Counts, CRASHED, parseResultLine } from './counts';
+import { Counts, CRASHED, failIfNothingRan, parseResultLine } from './counts';
 import { repoRoot } from './paths';
 
 /** Compiled test files under `dir` whose names end with `suffix`, in a stable order. */
@@ -23,7 +23,7 @@ export function runMocha(files: string[], options: Mocha.MochaOptions): Promise<
   for (const file of files) mocha.addFile(file);
   return new Promise((resolve, reject) => {
     try {
-      const runner = mocha.run((failures) => resolve({ passed: runner.stats?.passes ?? 0, failed: failures }));
+      const runner = mocha.run((failures) => resolve({ passed: runner.stats?.passes ?? 0, failed: failures, skipped: runner.stats?.pending ?? 0 }));
     } catch (err) {
       reject(err);
     }
@@ -37,14 +37,26 @@ const COUNTING_REPORTER = path.join(__dirname, 'countingReporter.js');
 const MOCHA_PROCESS_TIMEOUT_MS = 20 * 60_000;
 const KILL_GRACE_MS = 10_000;
 
+interface MochaProcessOptions {
+  /** Runs only the tests whose full title matches (mocha's --grep). */
+  grep?: string;
+  env?: NodeJS.ProcessEnv;
+  timeoutMs?: number;
+  /** Where mocha's output lines go (default: this process's stdout). */
+  output?: (line: string) => void;
+}
+
 /**
  * Runs mocha's CLI in a child process (a crashing or hanging suite cannot take the runner
- * down) with the output streamed through, and returns the counts it reported.
+ * down) with the output streamed through, and returns the counts it reported. A run in which
+ * no test ran counts as failed.
  */
-export function runMochaProcess(args: string[], opts: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<Counts> {
+export function runMochaProcess(args: string[], opts: MochaProcessOptions = {}): Promise<Counts> {
+  const output = opts.output ?? ((line: string) => console.log(line));
   return new Promise((resolve) => {
     // --exit: a test that leaves a server or timer open must not hang the whole run.
-    const child = spawn(process.execPath, [MOCHA_BIN, ...args, '--exit', '--reporter', COUNTING_REPORTER], {
+    const grep = opts.grep ? ['--grep', opts.grep] : [];
+    const child = spawn(process.execPath, [MOCHA_BIN, ...args, ...grep, '--exit', '--reporter', COUNTING_REPORTER], {
       cwd: repoRoot,
       env: { ...process.env, ...opts.env },
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -59,7 +71,7 @@ export function runMochaProcess(args: string[], opts: { env?: NodeJS.ProcessEnv;
     lines.on('line', (line) => {
       const parsed = parseResultLine(line);
       if (parsed) counts = parsed;
-      else console.log(line);
+      else output(line);
     });
     child.on('error', (err) => {
       console.error(`mocha did not start: ${err.message}`);
@@ -71,8 +83,9 @@ export function runMochaProcess(args: string[], opts: { env?: NodeJS.ProcessEnv;
         console.error(`mocha exited (${signal ?? code}) without reporting counts`);
         return resolve(CRASHED);
       }
+      const judged = failIfNothingRan(counts, opts.grep);
       // A non-zero exit with nothing failed (e.g. an uncaught error after the run) still fails.
-      resolve(code !== 0 && counts.failed === 0 ? { ...counts, failed: 1 } : counts);
+      resolve(code !== 0 && judged.failed === 0 ? { ...judged, failed: 1, note: `mocha exited with ${code}` } : judged);
     });
   });
 }

@@ -5,10 +5,11 @@ import * as path from 'path';
 import { Page } from 'playwright-core';
 import { format } from 'util';
 import { autoAcceptDialogs, launchBrowser } from './browser';
-import { Counts, CRASHED, parseResultLine } from './counts';
+import { Counts, CRASHED, failIfNothingRan, parseResultLine } from './counts';
 import { startStack, StartEmulator } from './emulatorStack';
 import { cleanArtifactDir, repoRoot } from './paths';
 import { developmentUrl } from './payload';
+import { exitWith } from './summary';
 import { TestLog } from './testLog';
 
 const SUITE_TIMEOUT_MS = 5 * 60_000;
@@ -71,25 +72,21 @@ async function runTestsInWorkbench(page: Page, url: string, write: (line: string
   const outcome = await Promise.race([exited, gaveUp]);
   if (typeof outcome === 'string') {
     write(`[integration] ${outcome}`);
-    return { passed: result?.passed ?? 0, failed: Math.max(1, result?.failed ?? 0) };
+    return { passed: result?.passed ?? 0, failed: Math.max(1, result?.failed ?? 0), skipped: result?.skipped ?? 0, note: outcome };
   }
   if (!result) {
     write(`[integration] the suite exited with ${outcome} without reporting counts`);
     return CRASHED;
   }
+  // BACKBEAT_TEST_GREP reaches the extension host through code-server's environment.
+  const judged = failIfNothingRan(result, process.env.BACKBEAT_TEST_GREP || undefined);
   // The counts are the truth, except that a non-zero exit must never read as green.
-  return outcome !== 0 && result.failed === 0 ? { ...result, failed: 1 } : result;
+  return outcome !== 0 && judged.failed === 0 ? { ...judged, failed: 1, note: `the extension host's tests exited with ${outcome}` } : judged;
 }
 
 if (require.main === module) {
-  runIntegrationSuite().then(
-    (c) => {
-      console.log(`${c.passed} passed, ${c.failed} failed`);
-      process.exit(c.failed > 0 ? 1 : 0);
-    },
-    (err) => {
-      console.error(err);
-      process.exit(1);
-    },
-  );
+  runIntegrationSuite().then(exitWith, (err) => {
+    console.error(err);
+    process.exit(1);
+  });
 }

@@ -32,14 +32,18 @@ async function main(): Promise<void> {
 Backbeat sandbox is running.
 
   Open VS Code:      ${codeServer.url}
+  Your phone:        ${stack.emulatorOrigin}/
+                     what plays, play/pause, next, seek, "Play on", and buttons that make
+                     Spotify misbehave (429, daily quota spent, 503, revoked sign-in)
   Spotify emulator:  accounts ${emulator.accountsUrl}
                      web API  ${emulator.apiUrl}
                      control  ${emulator.controlUrl}
   Client id:         ${emulator.clientId}
   Server log:        ${codeServer.logFile}
 
-Run "Spotify: Sign In" from the command palette (F1). Both servers listen on loopback
-only: open the URL in a browser on this machine. Press Ctrl+C to stop.
+Run "Spotify: Sign In" from the command palette (F1), then change the music on the phone
+and watch the status bar follow. Both servers listen on loopback only: open the URLs in a
+browser on this machine. Press Ctrl+C to stop.
 `);
 
   await new Promise<void>((resolve) => {

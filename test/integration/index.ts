@@ -23,4 +23,6 @@ export async function run(): Promise<void> {
   }
   console.log(resultLine(counts));
   if (counts.failed > 0) throw new Error(`${counts.failed} integration test(s) failed`);
+  // Desktop runs (test-electron) read only the exit code: a run of nothing must not pass.
+  if (counts.passed === 0) throw new Error('no integration test ran');
 }

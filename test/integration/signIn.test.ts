@@ -265,7 +265,7 @@ describe('signing in: every flow in real VS Code', function () {
     }
   });
 
-  it('a revoked grant signs out once with a message; the next request does not try again', async () => {
+  it('a revoked grant signs out, and the next command does not try to refresh again', async () => {
     await setSetting('signInFlow', 'loopback');
     await startSignIn();
     assert.ok(await signedIn());

@@ -65,7 +65,7 @@ describe('walking skeleton: sign in, now playing, play/pause, sign out', functio
     await waitFor('the device playing', async () => (await emulator().snapshot()).isPlaying);
   });
 
-  it('signs out everywhere: no session, signed-out state, no more requests', async () => {
+  it('Sign Out leaves no session and the signed-out state, and no Web API request follows', async () => {
     const api = await extensionApi();
     await signOut();
     await waitFor('signed-out state', () => api.nowPlaying().availability === 'signedOut');

@@ -25,9 +25,9 @@ class NotingHttp extends SpotifyHttp {
   }
 }
 
-/** A SpotifyClient signed in to the emulator with every scope Backbeat asks for. */
-export async function emulatorClient(emu: Emulator): Promise<{ client: SpotifyClient; sent: SentRequest[]; log: RecordingLog }> {
-  const session = await emulatorSession(emu, Date.now());
+/** A SpotifyClient signed in to the emulator with every scope Backbeat asks for (or with `scopes`). */
+export async function emulatorClient(emu: Emulator, scopes?: readonly string[]): Promise<{ client: SpotifyClient; sent: SentRequest[]; log: RecordingLog }> {
+  const session = await emulatorSession(emu, Date.now(), scopes);
   const log = new RecordingLog();
   const http = new NotingHttp({
     apiUrl: () => emu.apiUrl,

@@ -12,7 +12,7 @@ import type { Emulator } from '../../emulator';
  */
 export const LOOPBACK_REDIRECT = 'http://127.0.0.1:43210/callback';
 
-export async function authorizeCode(emu: Emulator, options: { verifier?: string; redirectUri?: string } = {}): Promise<string> {
+export async function authorizeCode(emu: Emulator, options: { verifier?: string; redirectUri?: string; scopes?: readonly string[] } = {}): Promise<string> {
   emu.configure({ autoApprove: true });
   const state = createState();
   const url = buildAuthorizeUrl({
@@ -20,7 +20,7 @@ export async function authorizeCode(emu: Emulator, options: { verifier?: string;
     clientId: emu.clientId,
     redirectUri: options.redirectUri ?? LOOPBACK_REDIRECT,
     state,
-    scopes: DEFAULT_SCOPES,
+    scopes: options.scopes ?? DEFAULT_SCOPES,
     codeChallenge: options.verifier && codeChallengeS256(options.verifier),
   });
   const response = await fetch(url, { redirect: 'manual' });
@@ -35,9 +35,9 @@ export function tokenClient(emu: Emulator, withSecret = false): TokenClient {
   return { accountsUrl: emu.accountsUrl, clientId: emu.clientId, clientSecret: withSecret ? emu.clientSecret : undefined, timeoutMs: 2_000 };
 }
 
-export async function emulatorSession(emu: Emulator, now: number): Promise<StoredSession> {
+export async function emulatorSession(emu: Emulator, now: number, scopes?: readonly string[]): Promise<StoredSession> {
   const verifier = createCodeVerifier();
-  const code = await authorizeCode(emu, { verifier });
+  const code = await authorizeCode(emu, { verifier, scopes });
   const grant = await exchangeCode(tokenClient(emu), code, LOOPBACK_REDIRECT, verifier);
   return {
     id: `session-${Math.random()}`,

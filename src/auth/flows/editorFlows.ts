@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { PendingSignIns } from '../pendingSignIns';
-import { loopbackPortSetting } from '../signInSettings';
+import { flowsToTry } from './chooseFlow';
+import { detectFlowEnvironment } from './flowEnvironment';
+import { loopbackPortSetting, signInFlowSetting } from './flowSettings';
 import { LoopbackFlow } from './loopbackFlow';
 import { ManualFlow } from './manualFlow';
 import { externalUri, openInBrowser } from './openInBrowser';
@@ -15,4 +17,9 @@ export function createSignInFlows(extensionId: string, pending: PendingSignIns):
     new LoopbackFlow(pending, { port: loopbackPortSetting, openInBrowser }),
     new ManualFlow(pending, { openInBrowser, askForPaste: askForPastedAddress }),
   ];
+}
+
+/** The flows to try in this editor, in order: `backbeat.signInFlow` and where VS Code runs decide. */
+export async function flowsToTryHere(extensionId: string, flows: readonly SignInFlow[]): Promise<SignInFlow[]> {
+  return flowsToTry(flows, signInFlowSetting(), await detectFlowEnvironment(extensionId));
 }

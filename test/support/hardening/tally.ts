@@ -1,12 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
-/**
- * What the hardening suite did, for its closing summary: faults injected, generated inputs fed to
- * the callback paths and parsers, and secrets found where they must never be. Each part of the
- * suite that runs in another process (the browser test of a real VS Code session) leaves its own
- * report in `.test-artifacts/`; the suite's runner adds them up.
- */
+// What the hardening suite did, for its closing summary: faults injected, generated inputs fed to
+// the callback paths and parsers, and secrets found where they must never be. Each part of the
+// suite that runs in another process (the browser test of a real VS Code session) leaves its own
+// report in `.test-artifacts/`, stamped with the run it belongs to; the suite's runner adds up
+// the reports of its own run only.
 export interface HardeningReport {
   faultsTried: number;
   inputsFuzzed: number;
@@ -17,7 +16,15 @@ export interface HardeningReport {
   leakPlaces: string[];
 }
 
-export const REPORT_FILE = 'hardening-report.json';
+const REPORT_FILE = 'hardening-report.json';
+
+/** Names the test run; processes started for it inherit the variable, so their reports carry it. */
+const RUN_ID_VARIABLE = 'BACKBEAT_RUN_ID';
+
+/** The id of the run under way; the first caller in a run (the runner) makes one up. */
+export function ensureRunId(): string {
+  return (process.env[RUN_ID_VARIABLE] ??= `${new Date().toISOString()}-${process.pid}`);
+}
 
 export function emptyReport(): HardeningReport {
   return { faultsTried: 0, inputsFuzzed: 0, outputsScanned: 0, leaksFound: 0, leakPlaces: [] };
@@ -26,20 +33,24 @@ export function emptyReport(): HardeningReport {
 /** The Node suite's running totals (one mocha process). */
 export const tally: HardeningReport = emptyReport();
 
+/** Saves `report` stamped with this run's id (none when the test runs outside a run: then no runner counts it). */
 export function writeReport(dir: string, report: HardeningReport): void {
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, REPORT_FILE), `${JSON.stringify(report, null, 2)}\n`);
+  const stamped = { runId: process.env[RUN_ID_VARIABLE], ...report };
+  fs.writeFileSync(path.join(dir, REPORT_FILE), `${JSON.stringify(stamped, null, 2)}\n`);
 }
 
-export function readReport(dir: string): HardeningReport | undefined {
+/** The report left in `dir` by run `runId`; one from another run (or none) gives undefined. */
+export function readReport(dir: string, runId: string): HardeningReport | undefined {
   try {
-    return JSON.parse(fs.readFileSync(path.join(dir, REPORT_FILE), 'utf8')) as HardeningReport;
+    const { runId: writtenBy, ...report } = JSON.parse(fs.readFileSync(path.join(dir, REPORT_FILE), 'utf8')) as HardeningReport & { runId?: string };
+    return writtenBy === runId ? report : undefined;
   } catch {
     return undefined;
   }
 }
 
-export function addReports(reports: HardeningReport[]): HardeningReport {
+function addReports(reports: HardeningReport[]): HardeningReport {
   return reports.reduce(
     (sum, r) => ({
       faultsTried: sum.faultsTried + r.faultsTried,
@@ -52,6 +63,18 @@ export function addReports(reports: HardeningReport[]): HardeningReport {
   );
 }
 
-export function summaryLine(report: HardeningReport): string {
-  return `hardening: faults tried ${report.faultsTried}, inputs fuzzed ${report.inputsFuzzed}, leaks found ${report.leaksFound} (${report.outputsScanned} outputs scanned)`;
+/**
+ * The suite's closing lines from the reports of this run's parts (undefined: that part left no
+ * report in this run). Says so when a part, or the secret scan as a whole, did not run.
+ */
+export function hardeningSummary(parts: readonly { name: string; report: HardeningReport | undefined }[]): string[] {
+  const ran = parts.filter((p): p is { name: string; report: HardeningReport } => p.report !== undefined);
+  const missing = parts.filter((p) => p.report === undefined).map((p) => p.name);
+  const notRun = missing.length ? `; not run in this run: ${missing.join(', ')}` : '';
+  if (ran.length === 0) return [`hardening: no report from this run, so no secret scan ran${notRun}`];
+  const total = addReports(ran.map((p) => p.report));
+  const scan = total.outputsScanned > 0 ? `leaks found ${total.leaksFound} (${total.outputsScanned} outputs scanned)` : 'no secret scan ran';
+  const lines = [`hardening: faults tried ${total.faultsTried}, inputs fuzzed ${total.inputsFuzzed}, ${scan} [${ran.map((p) => p.name).join(' + ')}${notRun}]`];
+  if (total.leaksFound > 0) lines.push(`leaks at: ${total.leakPlaces.join('; ')}`);
+  return lines;
 }

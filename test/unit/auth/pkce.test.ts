@@ -14,7 +14,7 @@ describe('PKCE and state', () => {
     }
   });
 
-  it('never repeats a verifier or a state', () => {
+  it('makes a new verifier and a new state each time (2,000 of each, all different)', () => {
     const verifiers = new Set(Array.from({ length: 2000 }, createCodeVerifier));
     const states = new Set(Array.from({ length: 2000 }, createState));
     assert.strictEqual(verifiers.size, 2000);

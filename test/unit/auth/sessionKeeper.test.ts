@@ -133,7 +133,7 @@ describe('session keeper (refresh, rotation, windows, against the emulator)', ()
     }
   });
 
-  it('network errors and 5xx keep the session and retry with back-off', async () => {
+  it('network errors and 5xx keep the session and retry later on their own', async () => {
     const w = openWindow(rig.emu, rig.secrets, rig.clock);
     await w.keeper.signedIn(session);
     rig.emu.addFault({ match: { path: '/api/token' }, status: 502, body: 'Bad gateway', times: 1 });

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { checkServiceUrl, isValidClientId, ServiceUrlError } from '../../../src/config/serviceUrl';
+import { checkServiceUrl, ServiceUrlError } from '../../../src/config/serviceUrl';
 
 describe('service URL settings', () => {
   it('accepts https anywhere and strips a trailing slash', () => {
@@ -30,12 +30,4 @@ describe('service URL settings', () => {
       );
     });
   }
-
-  it('validates Client IDs as 32 hex characters', () => {
-    assert.ok(isValidClientId('0123456789abcdefABCDEF0123456789'));
-    assert.ok(isValidClientId(' 0123456789abcdef0123456789abcdef '));
-    assert.ok(!isValidClientId('0123456789abcdef0123456789abcde'));
-    assert.ok(!isValidClientId('0123456789abcdef0123456789abcdeg'));
-    assert.ok(!isValidClientId(''));
-  });
 });

@@ -127,7 +127,7 @@ describe('playback scheduler', () => {
   });
 
   it('reads at the predicted end of the track, even between polls', async () => {
-    const { clock, reader, scheduler, window } = setup(new TestWindow(true, false)); // idle: 30 s polls
+    const { clock, reader, scheduler } = setup(new TestWindow(true, false)); // idle: slow polls
     reader.answer = snapshot({ progressMs: 330_000 - 10_000 }); // 10 s left
     scheduler.setEnabled(true);
     await clock.advance(0);
@@ -137,7 +137,6 @@ describe('playback scheduler', () => {
       reader.reads.slice(1).map((t) => t - start),
       [10_000 + DEFAULT_TIMING.settleMs],
     );
-    assert.ok(window.focused);
   });
 
   it('does not burst when Spotify still shows the finished track', async () => {
@@ -275,7 +274,7 @@ describe('playback scheduler', () => {
     assert.strictEqual(reader.reads.length - before, 6);
   });
 
-  it('never reads more slowly in use than the poll interval, whatever the other timings', () => {
+  it('the timing for a 300 s poll interval: 300 s between reads in use, idle reads and slow checks no more often; 5 s gives the default', () => {
     const slow = timingForPollInterval(300);
     assert.strictEqual(slow.pollIntervalMs, 300_000);
     assert.ok(slow.idleIntervalMs >= slow.pollIntervalMs && slow.slowCheckMs >= slow.pollIntervalMs);

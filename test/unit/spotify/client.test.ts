@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import { SpotifyClient } from '../../../src/spotify/client';
 import { SpotifyError } from '../../../src/spotify/errors';
 import { Emulator, startEmulator } from '../../../emulator';
+import { NOT_REGISTERED_MESSAGES } from '../../../emulator/options';
 import { validateRequest } from '../../../emulator/openapiValidator';
 import { emulatorClient, SentRequest } from '../../support/emulatorClient';
 
@@ -22,7 +23,8 @@ describe('SpotifyClient against the emulator', function () {
 
   beforeEach(async () => {
     emu.reset();
-    emu.configure({ devices: ['computer', 'phone', 'speaker', 'cast-group'] });
+    // Exact reads right after each command: no simulated lag.
+    emu.configure({ devices: ['computer', 'phone', 'speaker', 'cast-group'], stateLagMs: 0, userRegistered: true });
     ({ client, sent } = await emulatorClient(emu));
     emu.requests.length = 0;
   });
@@ -86,6 +88,28 @@ describe('SpotifyClient against the emulator', function () {
     assertValidAndAccepted();
     const bodies = sent.filter((r) => r.path === '/me/player/play').map((r) => r.body);
     assert.deepStrictEqual(bodies, [{ context_uri: playlist.uri, offset: { uri: track.uri } }, { uris: [track.uri] }, undefined]);
+  });
+
+  it('replays a track from an artist\u2019s context on its own: Spotify takes offset only for albums and playlists', async () => {
+    const artist = (await client.search('Portishead', ['artist'])).byKind.artist!.items[0];
+    const track = (await client.search('Roads', ['track'])).byKind.track!.items[0];
+    await client.play({ contextUri: artist.uri, offsetUri: track.uri });
+    await client.play({ contextUri: 'spotify:user:31l77y2p6t4q2c7hjwkf3mrpxkza:collection', offsetUri: track.uri });
+    assert.strictEqual(emu.snapshot().itemName, 'Roads');
+    await client.play({ contextUri: track.contextUri, offsetUri: track.uri });
+    assertValidAndAccepted();
+    const bodies = sent.filter((r) => r.path === '/me/player/play').map((r) => r.body);
+    assert.deepStrictEqual(bodies, [{ uris: [track.uri] }, { uris: [track.uri] }, { context_uri: track.contextUri, offset: { uri: track.uri } }]);
+  });
+
+  it('recognises a user missing from the allow-list in every wording, as plain text or JSON', async () => {
+    for (const message of NOT_REGISTERED_MESSAGES) {
+      for (const body of ['text', 'json'] as const) {
+        emu.configure({ userRegistered: false, notRegisteredMessage: message, notRegisteredBody: body });
+        await assert.rejects(client.me(), (e: SpotifyError) => e.kind === 'user_not_registered' && e.status === 403 && e.message === `Spotify said: ${message}`, `${body}: ${message}`);
+      }
+    }
+    emu.configure({ userRegistered: true });
   });
 
   it('lists devices, including one without an id, and transfers to one', async () => {

@@ -1,5 +1,9 @@
 import * as assert from 'assert';
-import { DEFAULT_RETRY_AFTER_SECONDS, MAX_RETRY_AFTER_SECONDS, RetryAfterGate } from '../../../src/spotify/retryAfterGate';
+import { SpotifyError } from '../../../src/spotify/errors';
+import { DEFAULT_RETRY_AFTER_SECONDS, MAX_RETRY_AFTER_SECONDS, RetryAfterGate, ZERO_RETRY_AFTER_SECONDS } from '../../../src/spotify/retryAfterGate';
+import { describeFailure } from '../../../src/ui/errorMessages';
+import { startEmulator } from '../../../emulator';
+import { emulatorClient } from '../../support/emulatorClient';
 import { FakeClock } from '../../support/fakeClock';
 
 describe('Retry-After gate', () => {
@@ -25,6 +29,24 @@ describe('Retry-After gate', () => {
       const gate = new RetryAfterGate(new FakeClock());
       assert.strictEqual(gate.block(header), DEFAULT_RETRY_AFTER_SECONDS, String(header));
       gate.dispose();
+    }
+  });
+
+  it('takes "Retry-After: 0" (seen in the wild) as a short wait, not as "retry at once"', async () => {
+    const emu = await startEmulator({ autoApprove: true, zeroRetryAfter: true });
+    try {
+      const { client } = await emulatorClient(emu);
+      emu.addFault({ match: { path: '/v1/me/player' }, status: 429, body: { error: { status: 429, message: 'API rate limit exceeded' } } });
+      const error = await client.playback().then(() => undefined, (e: unknown) => e);
+      assert.ok(error instanceof SpotifyError && error.kind === 'rate_limited', String(error));
+      assert.strictEqual(emu.requests.at(-1)?.status, 429);
+      assert.strictEqual(error.retryAfterSeconds, ZERO_RETRY_AFTER_SECONDS);
+      assert.ok(ZERO_RETRY_AFTER_SECONDS > 0);
+      assert.match(describeFailure(error)!.text, new RegExp(`wait ${ZERO_RETRY_AFTER_SECONDS}s`));
+      await assert.rejects(client.playback(), (e: SpotifyError) => e.kind === 'rate_limited', 'the gate holds the next request back');
+      assert.strictEqual(emu.requests.filter((r) => r.path === '/v1/me/player').length, 1);
+    } finally {
+      await emu.close();
     }
   });
 

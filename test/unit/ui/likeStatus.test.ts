@@ -3,6 +3,7 @@ import { PlaybackState } from '../../../src/playback/playbackState';
 import type { SpotifyClient } from '../../../src/spotify/client';
 import { LikeStatus } from '../../../src/ui/likeStatus';
 import { Emulator, startEmulator } from '../../../emulator';
+import { Catalogue } from '../../../emulator/world/catalogue';
 import { RecordingLog } from '../../support/recordingLog';
 import { settle } from '../../support/fakeClock';
 import { emulatorClient } from '../../support/emulatorClient';
@@ -15,7 +16,8 @@ describe('like status', function () {
   let state: PlaybackState;
 
   before(async () => {
-    emu = await startEmulator({ autoApprove: true });
+    // Each read right after a play must show the new item: no simulated lag.
+    emu = await startEmulator({ autoApprove: true, stateLagMs: 0 });
     ({ client } = await emulatorClient(emu));
   });
   after(() => emu.close());
@@ -72,6 +74,22 @@ describe('like status', function () {
     assert.strictEqual(likes.current?.liked, true);
     undo();
     assert.strictEqual(likes.current?.liked, false);
+    likes.dispose();
+  });
+
+  it('a local file is never asked about or offered for liking: it has no place in the library', async () => {
+    const log = new RecordingLog();
+    const likes = new LikeStatus(client, state, () => true, log);
+    emu.requests.length = 0;
+    emu.phone({ type: 'play', uri: new Catalogue().localFile.uri });
+    state.observe(await client.playback());
+    await settle();
+    assert.strictEqual(state.snapshot?.item?.isLocal, true);
+    assert.strictEqual(state.snapshot?.item?.name, 'Teardrop (Rough Mix)');
+    assert.strictEqual(containsRequests(), 0);
+    assert.strictEqual(likes.current, undefined, 'nothing to show a Like for');
+    assert.strictEqual(await likes.likedNow(), undefined);
+    assert.deepStrictEqual(log.lines, []);
     likes.dispose();
   });
 

@@ -1,5 +1,7 @@
 import * as assert from 'assert';
 import { nowPlayingLabel } from '../../../src/ui/nowPlayingLabel';
+import { startEmulator } from '../../../emulator';
+import { emulatorClient } from '../../support/emulatorClient';
 import { snapshot } from '../../support/snapshots';
 
 const OPTIONS = { showProgress: true, maxLength: 60, stale: false };
@@ -29,8 +31,25 @@ describe('now playing label', () => {
     assert.ok(!nowPlayingLabel(sneaky, 0, OPTIONS).includes('$(bug)'));
   });
 
+  it('an ad (no item, playing) reads "Advertisement", not "nothing is playing"', async () => {
+    const emu = await startEmulator({ autoApprove: true, stateLagMs: 0 });
+    try {
+      const { client } = await emulatorClient(emu);
+      emu.phone({ type: 'ad' });
+      const ad = (await client.playback())!;
+      assert.deepStrictEqual([ad.isAd, ad.item, ad.isPlaying], [true, undefined, true]);
+      assert.strictEqual(nowPlayingLabel(ad, ad.progressMs, OPTIONS), '$(megaphone) Advertisement');
+      emu.phone({ type: 'next' });
+      const after = (await client.playback())!;
+      assert.strictEqual(after.isAd, false);
+      assert.match(nowPlayingLabel(after, after.progressMs, OPTIONS), /Sour Times/);
+    } finally {
+      await emu.close();
+    }
+  });
+
   it('shows podcast episodes like tracks, with the show as byline', () => {
-    const episode = snapshot({ item: { kind: 'episode', name: 'Massive Attack - Teardrop', byline: 'Song Exploder', durationMs: 1_307_000 } });
+    const episode = snapshot({ item: { kind: 'episode', isLocal: false, name: 'Massive Attack - Teardrop', byline: 'Song Exploder', durationMs: 1_307_000 } });
     assert.ok(nowPlayingLabel(episode, 60_000, OPTIONS).includes('Massive Attack - Teardrop - Song Exploder  1:00 / 21:47'));
   });
 });

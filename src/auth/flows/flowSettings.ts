@@ -1,14 +1,15 @@
 import * as vscode from 'vscode';
-import { SECTION } from '../config/settings';
-import type { FlowSetting } from './flows/chooseFlow';
-import { FLOW_IDS } from './flows/signInFlow';
+import { SECTION } from '../../config/settings';
+import type { FlowSetting } from './chooseFlow';
+import { FLOW_IDS } from './signInFlow';
 
-/** `backbeat.signInFlow` and `backbeat.loopbackPort`; a value VS Code's schema would refuse falls back to the default. */
+/** `backbeat.signInFlow`; a value VS Code's schema would refuse falls back to the default. */
 export function signInFlowSetting(): FlowSetting {
   const value = vscode.workspace.getConfiguration(SECTION).get<string>('signInFlow');
   return (FLOW_IDS as readonly string[]).includes(value ?? '') ? (value as FlowSetting) : 'auto';
 }
 
+/** `backbeat.loopbackPort`; 0 (a free port) unless it is a valid port number. */
 export function loopbackPortSetting(): number {
   const value = vscode.workspace.getConfiguration(SECTION).get<number>('loopbackPort');
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 65535 ? value : 0;

@@ -1,0 +1,59 @@
+// The phone page's fault buttons: what a newcomer can make Spotify do to Backbeat, each as
+// the control API call the page sends. The emulator's contract tests send the same calls.
+import type { Fault } from '../faults';
+
+export interface FaultButton {
+  label: string;
+  /** What Spotify does after the press, in a few words under the button. */
+  effect: string;
+  /** The control API call, relative to /__emulator. */
+  call: { method: 'POST' | 'DELETE'; path: string; body?: Fault };
+}
+
+/** Every Web API request; the accounts service (sign-in, refresh) keeps working. */
+const WEB_API = { path: '/v1/*' };
+
+/** Spotify's daily quota for development-mode apps is spent: it asks to wait 13-15 hours. */
+export const QUOTA_RETRY_AFTER_SECONDS = 50_000;
+
+export const FAULT_BUTTONS: readonly FaultButton[] = [
+  {
+    label: 'Rate limit (429)',
+    effect: 'The next request gets 429 with Retry-After: 5.',
+    call: {
+      method: 'POST',
+      path: '/faults',
+      body: { match: WEB_API, status: 429, headers: { 'retry-after': '5' }, body: { error: { status: 429, message: 'API rate limit exceeded' } } },
+    },
+  },
+  {
+    label: 'Daily quota spent',
+    effect: `Every request gets 429 QUOTA_EXCEEDED with Retry-After: ${QUOTA_RETRY_AFTER_SECONDS} (about 14 h), until you clear faults.`,
+    call: {
+      method: 'POST',
+      path: '/faults',
+      body: {
+        match: WEB_API,
+        times: Infinity,
+        status: 429,
+        headers: { 'retry-after': String(QUOTA_RETRY_AFTER_SECONDS) },
+        body: { error: { status: 429, message: 'Too many requests', reason: 'QUOTA_EXCEEDED' } },
+      },
+    },
+  },
+  {
+    label: 'Server error (503)',
+    effect: 'The next 3 requests get 503 Service unavailable.',
+    call: { method: 'POST', path: '/faults', body: { match: WEB_API, times: 3, status: 503, body: { error: { status: 503, message: 'Service unavailable' } } } },
+  },
+  {
+    label: 'Revoke access',
+    effect: 'Spotify forgets the sign-in: tokens stop working and cannot be refreshed.',
+    call: { method: 'POST', path: '/revoke' },
+  },
+  {
+    label: 'Clear faults',
+    effect: 'Requests are answered normally again (a revoked sign-in stays revoked).',
+    call: { method: 'DELETE', path: '/faults' },
+  },
+];

@@ -1,0 +1,91 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { Catalogue } from '../../emulator/world/catalogue';
+import { emulator, extensionApi, signIn, signOut, waitFor } from './helpers';
+import { choose, freshSignedInWorld, nextQuickPick, pause, runAndChoose, watchNotifications } from './playbackSupport';
+
+/** What real Spotify accounts meet on day one, through the real commands in VS Code's extension host. */
+describe('day one with a real Spotify account', function () {
+  this.timeout(60_000);
+
+  beforeEach(freshSignedInWorld);
+
+  const live = () => emulator().snapshot();
+  const apiRequests = async (path: string) => (await emulator().requests()).filter((r) => r.path.startsWith(`/v1${path}`));
+
+  it('Recently Played replays a track heard in an artist\u2019s context on its own (offset only for albums and playlists)', async () => {
+    await runAndChoose('backbeat.search', 'Portishead', (picker) => {
+      picker.value = 'Portishead';
+    });
+    await waitFor('the artist playing', async () => (await live()).itemName === 'Mysterons');
+    await vscode.commands.executeCommand('backbeat.next');
+    await waitFor('the next track', async () => (await live()).itemName === 'Sour Times');
+    await emulator().clearRequests();
+    const notes = watchNotifications();
+    try {
+      const picking = nextQuickPick();
+      const done = vscode.commands.executeCommand('backbeat.recentlyPlayed');
+      await choose(await picking, 'Mysterons');
+      await done;
+      assert.strictEqual((await live()).itemName, 'Mysterons');
+      assert.deepStrictEqual((await apiRequests('/me/player/play')).map((r) => r.status), [204]);
+      assert.deepStrictEqual(notes.shown, []);
+    } finally {
+      notes.dispose();
+    }
+  });
+
+  it('during an ad: Next and Seek are not sent; one info line per control says why', async () => {
+    await emulator().phone({ type: 'ad' });
+    const api = await extensionApi();
+    await waitFor('the ad shown', () => api.nowPlaying().snapshot?.isAd);
+    assert.strictEqual(api.nowPlaying().snapshot?.item, undefined);
+    assert.strictEqual(api.nowPlaying().availability, 'active', 'an ad is not "nothing playing"');
+    await emulator().clearRequests();
+    const notes = watchNotifications();
+    try {
+      for (const command of ['backbeat.next', 'backbeat.next', 'backbeat.seekForward']) await vscode.commands.executeCommand(command);
+      await pause(300);
+      assert.deepStrictEqual((await emulator().requests()).filter((r) => r.method !== 'GET'), [], 'nothing sent');
+      assert.deepStrictEqual(notes.shown, [
+        { severity: 'info', text: 'Spotify does not allow skipping to the next track during an ad.', actions: [] },
+        { severity: 'info', text: 'Spotify does not allow seeking during an ad.', actions: [] },
+      ]);
+      assert.ok((await live()).playingAd);
+    } finally {
+      notes.dispose();
+    }
+  });
+
+  it('a local file: shown plainly, never checked or offered for liking', async () => {
+    await emulator().clearRequests();
+    await emulator().phone({ type: 'play', uri: new Catalogue().localFile.uri });
+    const api = await extensionApi();
+    const item = await waitFor('the local file shown', () => {
+      const shown = api.nowPlaying().snapshot?.item;
+      return shown?.isLocal ? shown : undefined;
+    });
+    assert.deepStrictEqual([item.name, item.byline, item.imageUrl], ['Teardrop (Rough Mix)', 'Massive Attack', undefined]);
+    const notes = watchNotifications();
+    try {
+      await vscode.commands.executeCommand('backbeat.toggleLike');
+      assert.deepStrictEqual(notes.shown.map((n) => n.text), ['\u201cTeardrop (Rough Mix)\u201d is a local file: Spotify keeps only its own tracks in your library.']);
+      assert.deepStrictEqual(await apiRequests('/me/library'), [], 'no library request at all');
+    } finally {
+      notes.dispose();
+    }
+  });
+
+  it('after a sign-out, Sign In asks Spotify for its dialog (show_dialog=true) so another account can be chosen', async () => {
+    const authorizeRequests = async () => (await emulator().requests()).filter((r) => r.path === '/authorize');
+    await signOut();
+    await emulator().clearRequests();
+    await signIn();
+    assert.deepStrictEqual((await authorizeRequests()).map((r) => r.query.show_dialog), ['true']);
+
+    await emulator().clearRequests();
+    await vscode.commands.executeCommand('backbeat.signIn', { reconsent: true });
+    const [again] = await waitFor('the consent again', authorizeRequests);
+    assert.strictEqual(again.query.show_dialog, undefined, 'signed in all along: no account switch asked for');
+  });
+});
