@@ -7,7 +7,7 @@ import * as path from 'path';
 import { Page } from 'playwright-core';
 import { openWorkbench, runCommand, screenshot, statusBarItem } from '../harness/browser';
 import { until } from './until';
-import { openSignedOutWorkbench, signInThroughConsent, Workbench } from './workbench';
+import { openSignedOutWorkbench, signInThroughConsent, stopAfterwards, Workbench } from './workbench';
 
 const UI_TIMEOUT_MS = 20_000;
 /** The emulator's Retry-After once the quota is spent. */
@@ -32,9 +32,7 @@ describe("Spotify's daily quota in VS Code (code-server + Chromium)", function (
     await signInThroughConsent(wb);
   });
 
-  after(async function () {
-    await wb?.stop();
-  });
+  stopAfterwards(() => wb);
 
   it("shows the day's requests and the pace in the tooltip", async function () {
     const item = statusBarItem(page, 'nowPlaying');
