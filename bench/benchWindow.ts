@@ -1,35 +1,18 @@
 import type { Clock } from '../src/clock';
-import { Core } from '../src/core';
-import { Emitter } from '../src/emitter';
 import type { PlaybackState } from '../src/playback/playbackState';
-import { DEFAULT_TIMING } from '../src/playback/scheduler';
-import type { WindowActivity } from '../src/playback/windowActivity';
 import type { SpotifyClient } from '../src/spotify/client';
 import { RetryAfterGate } from '../src/spotify/retryAfterGate';
-import type { UserMessage } from '../src/ui/errorMessages';
 import type { Emulator } from '../emulator';
+import type { Core } from '../src/core';
+import type { UserMessage } from '../src/ui/errorMessages';
+import { CoreWindow, SimulatedWindowActivity } from '../test/support/coreWindow';
 import type { SharedSecrets } from '../test/support/fakeSecretStorage';
-import { RecordingLog } from '../test/support/recordingLog';
-import { tokenClient } from '../test/support/emulatorGrant';
+import type { LedgerStore } from '../src/quota/ledgerStore';
 import type { Contender } from './contender';
 
-// One simulated VS Code window: the extension's core (src/core.ts), wired exactly as
-// src/extension.ts wires it, over SecretStorage shared with the other windows. For a baseline the
-// contender's rule for when to read replaces Backbeat's scheduler, and its requests ignore Retry-After.
-
-export class SimulatedWindowActivity implements WindowActivity {
-  private readonly changed = new Emitter<void>();
-  readonly onDidChange = this.changed.event;
-  focused = false;
-  active = false;
-
-  set(focused: boolean, active: boolean): void {
-    if (focused === this.focused && active === this.active) return;
-    this.focused = focused;
-    this.active = active;
-    this.changed.fire();
-  }
-}
+// One simulated VS Code window running the extension's core (test/support/coreWindow.ts: the
+// wiring of src/extension.ts). For a baseline the contender's rule for when to read replaces
+// Backbeat's scheduler, its requests ignore Retry-After and it keeps no daily budget.
 
 /** The clients the baselines reproduce do not honour Retry-After: their gate never closes. */
 class IgnoredRetryAfter extends RetryAfterGate {
@@ -41,6 +24,7 @@ class IgnoredRetryAfter extends RetryAfterGate {
 export interface OpenWindowOptions {
   emulator: Emulator;
   secrets: SharedSecrets;
+  ledger: LedgerStore;
   clock: Clock;
   contender: Contender;
   /** Called as each Web API request is sent. */
@@ -48,30 +32,38 @@ export interface OpenWindowOptions {
 }
 
 export class SimulatedWindow {
-  readonly activity = new SimulatedWindowActivity();
-  readonly log = new RecordingLog();
-  /** What the user was told (a refused command). */
-  readonly notices: UserMessage[] = [];
-  readonly core: Core;
   readonly clock: Clock;
+  private readonly window: CoreWindow;
 
   constructor(options: OpenWindowOptions) {
-    const { emulator, clock, contender } = options;
-    this.clock = clock;
+    const { contender } = options;
     const baseline = contender.scheduling;
-    this.core = new Core({
-      secrets: options.secrets.window(),
-      clock,
-      log: this.log,
-      window: this.activity,
-      apiUrl: () => emulator.apiUrl,
-      tokenClient: async () => tokenClient(emulator),
-      showNotice: async (message) => void this.notices.push(message),
-      timing: () => DEFAULT_TIMING,
-      likeShown: () => false,
-      onRequest: options.onRequest,
-      ...(baseline && { scheduling: (parts) => baseline(parts, this), gate: (c: Clock) => new IgnoredRetryAfter(c) }),
+    this.clock = options.clock;
+    this.window = new CoreWindow({
+      ...options,
+      dailyRequestBudget: contender.dailyRequestBudget ?? 0,
+      overrides: {
+        onRequest: options.onRequest,
+        ...(baseline && {
+          scheduling: (parts) => baseline(parts, this),
+          gate: (c: Clock) => new IgnoredRetryAfter(c),
+          budgeted: false,
+        }),
+      },
     });
+  }
+
+  get core(): Core {
+    return this.window.core;
+  }
+
+  get activity(): SimulatedWindowActivity {
+    return this.window.activity;
+  }
+
+  /** What the user was told (a refused command). */
+  get notices(): UserMessage[] {
+    return this.window.notices;
   }
 
   get client(): SpotifyClient {
@@ -84,11 +76,11 @@ export class SimulatedWindow {
 
   /** Reads the stored session, as a window does on activation (and starts its reads). */
   async open(): Promise<void> {
-    await this.core.start();
+    await this.window.open();
     if (!this.core.keeper.current) throw new Error('the simulated window found no session');
   }
 
-  dispose(): void {
-    this.core.dispose();
+  close(): Promise<void> {
+    return this.window.close();
   }
 }

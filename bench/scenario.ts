@@ -7,12 +7,16 @@ import { Prng } from './prng';
  */
 export type EditorCommand = { type: 'play' } | { type: 'pause' } | { type: 'next' } | { type: 'seek'; positionMs: number };
 
+/** A picker or search the user opens: what it asks Spotify for (through the core, as the pickers do). */
+export type PickerUse = { type: 'search'; queries: string[] } | { type: 'devices' } | { type: 'playlists' } | { type: 'queue' };
+
 export type ScenarioEvent =
   /** `window` is the focused window's index, or undefined when no window has focus. */
   | { at: number; kind: 'focus'; window: number | undefined; active: boolean }
   /** `measured`: one of the phone changes whose staleness is reported. */
   | { at: number; kind: 'phone'; action: PhoneAction; measured: boolean }
   | { at: number; kind: 'command'; command: EditorCommand }
+  | { at: number; kind: 'picker'; use: PickerUse }
   | { at: number; kind: 'rateLimit'; retryAfterSeconds: number };
 
 export interface Scenario {
@@ -26,9 +30,9 @@ export const WINDOW_COUNT = 2;
 export const RETRY_AFTER_SECONDS = 30;
 
 /** Positions a seek jumps to: inside every track of the playlist (the shortest is 3:46). */
-const SEEK_RANGE_MS: [number, number] = [5 * SECOND, 200 * SECOND];
+export const SEEK_RANGE_MS: [number, number] = [5 * SECOND, 200 * SECOND];
 /** A pause (on the phone or from the editor) lasts this long before playback resumes. */
-const PAUSE_RANGE_MS: [number, number] = [10 * SECOND, 50 * SECOND];
+export const PAUSE_RANGE_MS: [number, number] = [10 * SECOND, 50 * SECOND];
 /** Room each slot keeps after its event(s): a pause and its resume, or a whole Retry-After wait. */
 const SLOT_TAIL_MS = 70 * SECOND;
 

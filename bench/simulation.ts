@@ -1,35 +1,47 @@
 import { SessionStore } from '../src/auth/sessionStore';
-import { startEmulator, type Emulator, type EmulatorSnapshot, type PhoneAction } from '../emulator';
+import { startEmulator, type Emulator, type EmulatorOptions, type EmulatorSnapshot, type PhoneAction } from '../emulator';
 import { SharedSecrets } from '../test/support/fakeSecretStorage';
+import { MemoryLedgerStore } from '../test/support/memoryLedgerStore';
 import { RecordingLog } from '../test/support/recordingLog';
 import { emulatorSession } from '../test/support/emulatorGrant';
 import { SimulatedWindow } from './benchWindow';
 import type { Contender } from './contender';
-import { runEditorCommand } from './editorCommands';
-import type { InFlightRequests } from './inFlightRequests';
+import { runEditorCommand, usePicker } from './editorCommands';
+import type { InFlightRequests } from '../test/support/inFlightRequests';
 import { WINDOW_COUNT, type Scenario, type ScenarioEvent } from './scenario';
 import { StalenessMeter, TrackEndWatch } from './staleness';
-import { VirtualTime } from './virtualTime';
+import { VirtualTime } from '../test/support/virtualTime';
 
 /**
- * Plays the scenario's hour once for one contender: a fresh emulator on a virtual clock, one
- * signed-in session shared by two simulated windows, the contender reading for each window, and
- * the scenario's focus changes, phone actions, editor commands and 429 applied on time.
+ * Plays a scenario (the hour, or a working day) once for one contender: a fresh emulator on a
+ * virtual clock, one signed-in session and one request ledger shared by two simulated windows,
+ * the contender reading for each window, and the scenario's focus changes, phone actions, editor
+ * commands, pickers and 429s applied on time.
  */
+export interface RunSetup {
+  /** Emulator options for the run (the day sets Spotify's daily quota). */
+  emulator?: EmulatorOptions;
+  /** Virtual epoch ms the scenario starts at (the day starts at 09:00). */
+  startMs?: number;
+}
+
 export interface RunResult {
   name: string;
   /** Web API requests, by "METHOD /path", with their virtual time from the start (ms). */
   requests: { endpoint: string; at: number; status: number; someWindowFocused: boolean }[];
   staleness: Record<'phone' | 'trackEnd', { values: number[]; neverShown: number }>;
-  /** Editor commands Spotify refused (none expected). */
+  /** Editor commands and picker uses that did not go through, with what the user was told. */
   commandFailures: string[];
+  /** Spotify's daily quota: when it was first exceeded (ms from the start) and how long requests were refused in the run. */
+  quota: { firstExceededAt: number | null; blindMs: number };
 }
 
 const API_PREFIX = '/v1';
 
-export async function simulate(contender: Contender, scenario: Scenario, inFlight: InFlightRequests): Promise<RunResult> {
-  const clock = new VirtualTime(inFlight);
-  const emulator = await startEmulator({ clock });
+export async function simulate(contender: Contender, scenario: Scenario, inFlight: InFlightRequests, setup: RunSetup = {}): Promise<RunResult> {
+  const clock = new VirtualTime(inFlight, setup.startMs);
+  const emulator = await startEmulator({ ...setup.emulator, clock });
+  const ledger = new MemoryLedgerStore();
   const windows: SimulatedWindow[] = [];
   let watch: TrackEndWatch | undefined;
   try {
@@ -42,6 +54,7 @@ export async function simulate(contender: Contender, scenario: Scenario, inFligh
       const window = new SimulatedWindow({
         emulator,
         secrets,
+        ledger,
         clock,
         contender,
         onRequest: () => sentWithFocus.push(focused !== undefined),
@@ -50,21 +63,29 @@ export async function simulate(contender: Contender, scenario: Scenario, inFligh
       // Unfocused at first: it reads nothing until the scenario focuses it.
       await window.open();
     }
-    // Repeat the playlist so the hour never runs out of music (set up before anything is counted).
+    // Repeat the playlist so the music never runs out (set up before the log starts; the quota and
+    // the ledger count this one request).
     await windows[0].client.setRepeat('context');
     emulator.requests.length = 0;
     sentWithFocus.length = 0;
     const start = clock.now();
 
-    const meter = new StalenessMeter(clock, () => (focused === undefined ? undefined : windows[focused].state));
+    const inUse = () => focused !== undefined && windows[focused].activity.active;
+    const meter = new StalenessMeter(
+      clock,
+      () => (focused === undefined ? undefined : windows[focused].state),
+      // Phone changes count while someone works in VS Code; track ends whenever a window is focused.
+      (kind) => (kind === 'phone' ? inUse() : focused !== undefined),
+    );
     windows.forEach((w) => w.state.onDidChange(() => meter.check()));
     watch = new TrackEndWatch(emulator, clock, (truth) => meter.changed('trackEnd', 'item', truth));
     watch.rearm();
 
-    const commands: Promise<string | undefined>[] = [];
+    const actions: Promise<string | undefined>[] = [];
     for (const event of scenario.events) {
       await clock.runUntil(start + event.at);
       if (event.kind === 'focus') {
+        meter.check();
         focused = event.window;
         // Focus leaves one window before it reaches the next, as in VS Code.
         windows.forEach((w, i) => i !== focused && w.activity.set(false, false));
@@ -75,15 +96,17 @@ export async function simulate(contender: Contender, scenario: Scenario, inFligh
         if (event.measured) meter.changed('phone', aspectOf(event.action), truth);
         watch.rearm();
       } else if (event.kind === 'command') {
-        const from = focused ?? 0;
-        commands.push(runEditorCommand(windows[from], event.command).finally(() => watch?.rearm()));
+        actions.push(runEditorCommand(windows[focused ?? 0], event.command).finally(() => watch?.rearm()));
+      } else if (event.kind === 'picker') {
+        actions.push(usePicker(windows[focused ?? 0], event.use));
       } else {
         injectRateLimit(emulator, event);
       }
     }
     await clock.runUntil(start + scenario.durationMs);
-    const failures = (await Promise.all(commands)).filter((f): f is string => f !== undefined);
+    const failures = (await Promise.all(actions)).filter((f): f is string => f !== undefined);
     const end = clock.now();
+    const staleness = { phone: meter.seconds('phone'), trackEnd: meter.seconds('trackEnd') };
     const apiRequests = emulator.requests.filter((r) => r.path.startsWith(API_PREFIX));
     if (apiRequests.length !== sentWithFocus.length) throw new Error('the emulator logged a request no window sent');
     return {
@@ -94,14 +117,23 @@ export async function simulate(contender: Contender, scenario: Scenario, inFligh
         status: r.status,
         someWindowFocused: sentWithFocus[i],
       })),
-      staleness: { phone: meter.seconds('phone', end), trackEnd: meter.seconds('trackEnd', end) },
+      staleness,
       commandFailures: failures,
+      quota: quotaOutcome(emulator, start, end),
     };
   } finally {
     watch?.dispose();
-    windows.forEach((w) => w.dispose());
+    await Promise.all(windows.map((w) => w.close()));
     await emulator.close();
   }
+}
+
+/** When the emulator first refused with QUOTA_EXCEEDED, and for how long of the run it refused. */
+function quotaOutcome(emulator: Emulator, start: number, end: number): RunResult['quota'] {
+  const locks = emulator.quota().clients.flatMap((c) => c.locks);
+  const first = Math.min(...locks.map((l) => l.from));
+  const blindMs = locks.reduce((sum, l) => sum + Math.max(0, Math.min(l.until, end) - Math.max(l.from, start)), 0);
+  return { firstExceededAt: Number.isFinite(first) ? first - start : null, blindMs };
 }
 
 function phone(emulator: Emulator, action: PhoneAction): EmulatorSnapshot {

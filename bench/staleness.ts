@@ -8,7 +8,8 @@ import { Catalogue } from '../emulator/world/catalogue';
  * How long the focused window's status bar lags the truth. Each change on the emulator (a phone
  * action, a track ending on its own) is noted with what the state must show once it has caught
  * up; the change counts as shown the first time the focused window's PlaybackState shows it or
- * anything newer. Changes made while no window has focus are not measured: nobody sees them.
+ * anything newer. Only changes made while `counts` says someone is looking are measured, and
+ * only time with a window focused counts: nobody sees a stale status bar in a meeting.
  */
 export type ChangeKind = 'phone' | 'trackEnd';
 
@@ -16,7 +17,10 @@ interface Change {
   kind: ChangeKind;
   at: number;
   shows(state: PlaybackState, now: number): boolean;
-  shownAt?: number;
+  /** Time with a window focused since the change, up to the last tick. */
+  lookedMs: number;
+  /** `lookedMs` when it showed. */
+  shownAfterMs?: number;
 }
 
 /** A position counts as shown when the displayed progress is this close to the real one. */
@@ -24,15 +28,29 @@ const POSITION_TOLERANCE_MS = 1_000;
 
 export class StalenessMeter {
   private readonly changes: Change[] = [];
+  private lastTick: number;
+  private wasLooking = false;
 
   constructor(
     private readonly clock: Clock,
     private readonly focusedState: () => PlaybackState | undefined,
-  ) {}
+    private readonly counts: (kind: ChangeKind) => boolean,
+  ) {
+    this.lastTick = clock.now();
+  }
+
+  /** Adds the time since the last tick to every change still pending, if someone was looking. */
+  private tick(): void {
+    const now = this.clock.now();
+    if (this.wasLooking) for (const c of this.changes) if (c.shownAfterMs === undefined) c.lookedMs += now - this.lastTick;
+    this.lastTick = now;
+    this.wasLooking = this.focusedState() !== undefined;
+  }
 
   /** Notes what `truth` (the emulator right after a change) means for the status bar. */
   changed(kind: ChangeKind, what: 'item' | 'playing' | 'position', truth: EmulatorSnapshot): void {
-    if (!this.focusedState()) return;
+    if (!this.focusedState() || !this.counts(kind)) return;
+    this.tick();
     const at = this.clock.now();
     const shows = {
       item: (s: PlaybackState) => s.snapshot?.item?.uri === truth.itemUri,
@@ -41,30 +59,32 @@ export class StalenessMeter {
         s.snapshot?.item?.uri === truth.itemUri &&
         Math.abs(s.progressMs() - (truth.progressMs + (truth.isPlaying ? now - at : 0))) <= POSITION_TOLERANCE_MS,
     }[what];
-    this.changes.push({ kind, at, shows });
+    this.changes.push({ kind, at, shows, lookedMs: 0 });
     this.check();
   }
 
-  /** Call whenever a window's state or the focus changes. */
+  /** Call whenever a window's state changes, and just before and after the focus changes. */
   check(): void {
+    this.tick();
     const state = this.focusedState();
     if (!state) return;
     const now = this.clock.now();
-    const pending = this.changes.filter((c) => c.shownAt === undefined);
+    const pending = this.changes.filter((c) => c.shownAfterMs === undefined);
     let newestShown = -1;
     pending.forEach((c, i) => {
       if (c.shows(state, now)) newestShown = i;
     });
     // Showing a change means the state was read after it, so every earlier change is shown (or replaced) too.
-    for (let i = 0; i <= newestShown; i++) pending[i].shownAt = now;
+    for (let i = 0; i <= newestShown; i++) pending[i].shownAfterMs = pending[i].lookedMs;
   }
 
-  /** Seconds from each change to its showing; a change never shown counts until `endMs`. */
-  seconds(kind: ChangeKind, endMs: number): { values: number[]; neverShown: number } {
+  /** Seconds of looking from each change to its showing; a change never shown counts until now (the end). */
+  seconds(kind: ChangeKind): { values: number[]; neverShown: number } {
+    this.tick();
     const ofKind = this.changes.filter((c) => c.kind === kind);
     return {
-      values: ofKind.map((c) => ((c.shownAt ?? endMs) - c.at) / 1000),
-      neverShown: ofKind.filter((c) => c.shownAt === undefined).length,
+      values: ofKind.map((c) => (c.shownAfterMs ?? c.lookedMs) / 1000),
+      neverShown: ofKind.filter((c) => c.shownAfterMs === undefined).length,
     };
   }
 }

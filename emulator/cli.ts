@@ -13,11 +13,15 @@ async function main(): Promise<void> {
       port: { type: 'string', default: '0' },
       'auto-approve': { type: 'boolean', default: false },
       'desktop-bus': { type: 'string', default: '' },
+      /** Spotify's daily quota per Client ID (0: off). */
+      'daily-quota': { type: 'string', default: '0' },
     },
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`bad --port ${values.port}`);
-  const emulator = await startEmulator({ host: values.host, port, autoApprove: values['auto-approve'], desktopBus: values['desktop-bus'] });
+  const dailyQuota = Number(values['daily-quota']);
+  if (!Number.isInteger(dailyQuota) || dailyQuota < 0) throw new Error(`bad --daily-quota ${values['daily-quota']}`);
+  const emulator = await startEmulator({ host: values.host, port, autoApprove: values['auto-approve'], dailyQuota, desktopBus: values['desktop-bus'] });
   console.log(`Spotify emulator running
   accounts: ${emulator.accountsUrl}
   api:      ${emulator.apiUrl}

@@ -18,6 +18,7 @@ type ControlHandler = (emulator: Emulator, body: Record<string, unknown>) => Rep
 const CONTROL_ROUTES: Record<string, ControlHandler> = {
   'GET /info': (e) => json(200, { accountsUrl: e.accountsUrl, apiUrl: e.apiUrl, controlUrl: e.controlUrl, clientId: e.clientId }),
   'GET /snapshot': (e) => json(200, e.snapshot()),
+  'GET /quota': (e) => json(200, e.quota()),
   'GET /secrets': (e) => json(200, e.issuedSecrets()),
   'POST /configure': (e, body) => done(() => e.configure(body as Partial<EmulatorOptions>)),
   'POST /faults': (e, body) => done(() => e.addFault(faultFromJson(body))),

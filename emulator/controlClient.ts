@@ -1,4 +1,5 @@
 import fetch from 'node-fetch';
+import type { QuotaReport } from './dailyQuota';
 import type { EmulatorSnapshot, RecordedRequest } from './emulator';
 import type { Fault } from './faults';
 import type { EmulatorOptions } from './options';
@@ -10,6 +11,11 @@ export class EmulatorControl {
 
   snapshot(): Promise<EmulatorSnapshot> {
     return this.call('GET', '/snapshot') as Promise<EmulatorSnapshot>;
+  }
+
+  /** How much of the daily quota each Client ID has spent. */
+  quota(): Promise<QuotaReport> {
+    return this.call('GET', '/quota') as Promise<QuotaReport>;
   }
 
   /** Every credential the emulator issued, for leak scans of what the extension wrote. */

@@ -6,6 +6,7 @@ import { Clock } from './clock';
 import { CONTROL_PREFIX, handleControl } from './control';
 import { DesktopApp } from './desktop/desktopApp';
 import { DesktopView, desktopView } from './desktop/desktopView';
+import { DailyQuota, QuotaReport } from './dailyQuota';
 import { Fault, FaultList, faultReply } from './faults';
 import { html, json, parseQuery, Reply, RequestContext, writeReply } from './http';
 import { Listener } from './listener';
@@ -76,6 +77,8 @@ export interface Emulator {
   /** Told after each change made through the Web API, the phone or the desktop app; returns how to stop. */
   onPlayerChange(listener: () => void): () => void;
   snapshot(): EmulatorSnapshot;
+  /** The daily quota per Client ID: requests counted in the last 24 h, refusals, waits. */
+  quota(): QuotaReport;
   /** Every authorization code, refresh and access token issued, plus the client secret (for leak scans). */
   issuedSecrets(): string[];
   reset(options?: { grants?: boolean }): void;
@@ -95,6 +98,7 @@ export class SpotifyEmulator implements Emulator {
   private readonly store: GrantStore;
   private readonly world: World;
   private readonly webApi: WebApi;
+  private readonly dailyQuota: DailyQuota;
   private readonly authorizeEndpoint: AuthorizeEndpoint;
   private readonly faults = new FaultList();
   private readonly listener: Listener;
@@ -105,7 +109,8 @@ export class SpotifyEmulator implements Emulator {
     this.settings = resolveSettings(options);
     this.store = new GrantStore(this.clock);
     this.world = new World(this.clock, () => this.apiUrl, () => this.settings.stateLagMs, () => this.settings.devices);
-    this.webApi = new WebApi(this.world, this.store, this.settings);
+    this.dailyQuota = new DailyQuota(this.clock, () => this.settings);
+    this.webApi = new WebApi(this.world, this.store, this.settings, this.dailyQuota);
     this.authorizeEndpoint = new AuthorizeEndpoint(this.settings, this.store);
     this.listener = new Listener(this.settings.host, (req, res) => void this.serve(req, res));
   }
@@ -176,6 +181,10 @@ export class SpotifyEmulator implements Emulator {
     };
   }
 
+  quota(): QuotaReport {
+    return this.dailyQuota.report();
+  }
+
   private byline(item: Playable): string {
     const catalogue = this.world.catalogue;
     if (item.kind === 'episode') return catalogue.showById(item.showId).name;
@@ -189,6 +198,7 @@ export class SpotifyEmulator implements Emulator {
 
   reset(options: { grants?: boolean } = {}): void {
     this.world.reset();
+    this.dailyQuota.reset();
     if (options.grants) this.store.clear();
   }
 

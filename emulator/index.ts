@@ -9,6 +9,7 @@ import type { EmulatorOptions } from './options';
 export { realClock, VirtualClock } from './clock';
 export type { Clock } from './clock';
 export type { Emulator, EmulatorSnapshot, RecordedRequest } from './emulator';
+export type { QuotaLock, QuotaReport, QuotaUse } from './dailyQuota';
 export type { Fault } from './faults';
 export { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_REDIRECT_URIS } from './options';
 export type { EmulatorOptions } from './options';

@@ -77,7 +77,17 @@ export interface EmulatorOptions {
   desktopRunning?: boolean;
   /** The desktop app reports its position over MPRIS (default true); false acts like older builds, which always answer 0. */
   desktopReportsPosition?: boolean;
+  /**
+   * Spotify's daily quota of a development-mode app: served Web API requests per Client ID in any
+   * rolling 24 h. 0 (the default) turns it off; requests are counted either way (see dailyQuota.ts).
+   */
+  dailyQuota?: number;
+  /** The Retry-After sent once the daily quota is spent (reports saw 48,925 and 52,531 s). */
+  quotaRetryAfterSeconds?: number;
 }
+
+/** About 14 h, between the two waits reported in 2026. */
+export const DEFAULT_QUOTA_RETRY_AFTER_SECONDS = 50_000;
 
 /** Options with every default filled in; what the emulator actually reads. */
 export type Settings = Required<Omit<EmulatorOptions, 'clock'>>;
@@ -105,6 +115,8 @@ export function resolveSettings(options: EmulatorOptions): Settings {
     desktopBus: options.desktopBus ?? '',
     desktopRunning: options.desktopRunning ?? true,
     desktopReportsPosition: options.desktopReportsPosition ?? true,
+    dailyQuota: options.dailyQuota ?? 0,
+    quotaRetryAfterSeconds: options.quotaRetryAfterSeconds ?? DEFAULT_QUOTA_RETRY_AFTER_SECONDS,
   };
 }
 

@@ -3,24 +3,33 @@ import { SessionKeeper } from './auth/sessionKeeper';
 import { SessionStore } from './auth/sessionStore';
 import type { TokenClient } from './auth/tokenEndpoint';
 import type { Clock } from './clock';
+import type { Disposable } from './disposable';
+import type { Event } from './emitter';
 import type { LocalPlayer } from './localPlayer/localPlayer';
 import { LocalPlayerWhileInUse } from './localPlayer/whileInUse';
 import type { Log } from './log';
 import { PlayerCommands } from './playback/playerCommands';
 import { PlaybackState } from './playback/playbackState';
-import { PlaybackScheduler, ReadScheduling, SchedulerOptions, SchedulerTiming } from './playback/scheduler';
+import { PlaybackScheduler, ReadScheduling, RequestWait, SchedulerOptions, SchedulerTiming } from './playback/scheduler';
 import { SourceChoice } from './playback/sourceChoice';
 import type { WindowActivity } from './playback/windowActivity';
+import { QuotaExceeded } from './quota/quotaErrors';
+import type { LedgerStore } from './quota/ledgerStore';
+import { RequestBudget } from './quota/requestBudget';
+import { RequestLedger } from './quota/requestLedger';
 import { SpotifyClient } from './spotify/client';
+import { DeviceList } from './spotify/deviceList';
 import { RequestObserver, SpotifyHttp } from './spotify/http';
+import { MyPlaylists } from './spotify/myPlaylists';
 import { RetryAfterGate } from './spotify/retryAfterGate';
 import { LikeStatus } from './ui/likeStatus';
 import { Notices, ShowNotice } from './ui/notices';
 
 // The extension's parts without VS Code, wired once: the session (SecretStorage, refresh, other
-// windows), the Web API client behind the Retry-After gate, the Spotify app on this computer and
-// the rules that merge it with the Web API, the playback state, the scheduler that decides when a
-// read is worth a request, the commands and the notification rules.
+// windows), the daily request budget over the ledger all windows share, the Web API client behind
+// the Retry-After gate and the budget, the Spotify app on this computer and the rules that merge it
+// with the Web API, the playback state, the scheduler that decides when a read is worth a request,
+// the commands, the remembered devices and playlists, and the notification rules.
 // src/extension.ts adapts VS Code to this; the hardening rig and the benchmark build the very same
 // wiring on Node, so what they measure is the extension.
 
@@ -30,6 +39,12 @@ export interface CoreHost {
   log: Pick<Log, 'trace' | 'info' | 'warn' | 'addSecret'>;
   window: WindowActivity;
   apiUrl(): string;
+  /** The app whose daily quota is counted (each Client ID has its own). */
+  clientId(): string;
+  /** Where the request ledger lives: shared by every window of this machine. */
+  ledgerStore: LedgerStore;
+  /** `backbeat.dailyRequestBudget`: requests per rolling 24 h, 0 for none. */
+  dailyRequestBudget(): number;
   /** Where and how to refresh tokens; read at refresh time so setting changes apply. */
   tokenClient(usesClientSecret: boolean): Promise<TokenClient>;
   showNotice: ShowNotice;
@@ -40,9 +55,13 @@ export interface CoreHost {
   onSignedInChanged?(signedIn: boolean): void;
   requestTimeoutMs?: number;
   onRequest?: RequestObserver;
-  /** The benchmark's baselines: another client's rule for when to read, and its own Retry-After handling. */
+  /**
+   * The benchmark's baselines: another client's rule for when to read, its own Retry-After
+   * handling, and no daily budget (`budgeted: false`: requests are neither counted nor held back).
+   */
   scheduling?(options: SchedulerOptions): ReadScheduling;
   gate?(clock: Clock): RetryAfterGate;
+  budgeted?: boolean;
   /** The Spotify app on this computer (src/localPlayer); absent: the Web API alone. */
   localPlayer?: LocalPlayer;
   /** `backbeat.localPlayer` is not `off`; read when `localPlayerSettingChanged` is called. */
@@ -52,9 +71,13 @@ export interface CoreHost {
 export class Core {
   readonly notices: Notices;
   readonly gate: RetryAfterGate;
+  readonly ledger: RequestLedger;
+  readonly budget: RequestBudget;
   readonly store: SessionStore;
   readonly keeper: SessionKeeper;
   readonly client: SpotifyClient;
+  readonly devices: DeviceList;
+  readonly playlists: MyPlaylists;
   readonly state: PlaybackState;
   readonly scheduler: ReadScheduling;
   readonly commands: PlayerCommands;
@@ -62,12 +85,17 @@ export class Core {
   /** Which source is the truth, when there is a local player. */
   readonly sources: SourceChoice | undefined;
   private readonly localWhileInUse: LocalPlayerWhileInUse | undefined;
-  private readonly subscriptions: { dispose(): void }[];
+  /** Catching up with other windows after this one gained focus; reads wait for it. */
+  private catchingUp: Promise<void> = Promise.resolve();
+  private wasFocused: boolean;
+  private readonly subscriptions: Disposable[];
 
   constructor(private readonly host: CoreHost) {
     const { clock, log } = host;
     this.notices = new Notices(log, clock, host.showNotice);
     this.gate = host.gate?.(clock) ?? new RetryAfterGate(clock);
+    this.ledger = new RequestLedger({ store: host.ledgerStore, clock, log, clientId: host.clientId });
+    this.budget = new RequestBudget({ ledger: this.ledger, clock, log, dailyRequests: host.dailyRequestBudget });
     this.store = new SessionStore(host.secrets, log);
     this.keeper = new SessionKeeper({
       store: this.store,
@@ -77,8 +105,19 @@ export class Core {
       onSignedOutByServer: (error) => this.notices.report(error, 'Refresh'),
     });
     this.client = new SpotifyClient(
-      new SpotifyHttp({ apiUrl: host.apiUrl, tokens: this.keeper, gate: this.gate, clock, log, timeoutMs: host.requestTimeoutMs, onRequest: host.onRequest }),
+      new SpotifyHttp({
+        apiUrl: host.apiUrl,
+        tokens: this.keeper,
+        gate: this.gate,
+        clock,
+        log,
+        timeoutMs: host.requestTimeoutMs,
+        onRequest: host.onRequest,
+        meter: host.budgeted === false ? undefined : this.budget,
+      }),
     );
+    this.devices = new DeviceList(this.client, clock);
+    this.playlists = new MyPlaylists(this.client);
     this.state = new PlaybackState(clock);
     const local = host.localPlayer;
     this.sources = local && new SourceChoice({ player: local, state: this.state, clock, log, check: () => this.scheduler.refreshNow() });
@@ -89,14 +128,30 @@ export class Core {
       clock,
       log,
       timing: host.timing,
-      waitUntil: () => this.gate.blockedUntil,
-      onDidChangeWait: this.gate.onDidChange,
+      pace: this.budget,
+      wait: () => this.wait(),
+      onDidChangeWait: anyOf(this.gate.onDidChange, this.budget.onDidChange),
+      beforeRead: () => Promise.all([this.budget.sync(), this.catchingUp]).then(() => undefined),
       hold: this.sources,
     };
     this.scheduler = host.scheduling?.(scheduling) ?? new PlaybackScheduler(scheduling);
-    this.commands = new PlayerCommands({ client: this.client, state: this.state, scheduler: this.scheduler, notices: this.notices, log, local: this.sources });
+    this.commands = new PlayerCommands({
+      client: this.client,
+      devices: this.devices,
+      state: this.state,
+      scheduler: this.scheduler,
+      notices: this.notices,
+      log,
+      local: this.sources,
+    });
     this.likes = new LikeStatus(this.client, this.state, host.likeShown, log);
-    this.subscriptions = [this.keeper.onDidChange(() => this.followSession())];
+    this.wasFocused = host.window.focused;
+    this.subscriptions = [
+      this.keeper.onDidChange(() => this.followSession()),
+      host.window.onDidChange(() => this.followFocus()),
+      // Told once, by the window Spotify told; the others show it in the status bar.
+      this.budget.onDidReceivePenalty((p) => this.notices.report(new QuotaExceeded(p.until, p.reason), 'Spotify')),
+    ];
     this.localWhileInUse = local && new LocalPlayerWhileInUse(local, host.window, clock, host.localPlayerEnabled ?? (() => true));
   }
 
@@ -105,10 +160,16 @@ export class Core {
     this.localWhileInUse?.update();
   }
 
-  /** Reads the stored session, as a window does when it opens, and starts reading if signed in. */
+  /** Reads the stored session and the ledger, as a window does when it opens, and starts reading if signed in. */
   async start(): Promise<void> {
-    await this.keeper.initialize();
+    await Promise.all([this.keeper.initialize(), this.budget.sync()]);
     this.followSession();
+  }
+
+  /** What holds every request back: Spotify's quota penalty (any window's), or this window's Retry-After. */
+  private wait(): RequestWait {
+    const penalty = this.host.budgeted === false ? undefined : this.budget.penalty;
+    return penalty ? { until: penalty.until, quota: true } : { until: this.gate.blockedUntil, quota: false };
   }
 
   /** The session decides whether the status bar reads at all. */
@@ -116,9 +177,26 @@ export class Core {
     const signedIn = !!this.keeper.current;
     if (!signedIn) this.state.setAvailability({ kind: 'signedOut' });
     else if (this.state.webAvailability.kind === 'signedOut') this.state.setAvailability({ kind: 'unknown' });
+    this.devices.forget();
+    this.playlists.forget();
     this.scheduler.setEnabled(signedIn);
     this.sources?.sessionChanged();
     this.host.onSignedInChanged?.(signedIn);
+  }
+
+  /**
+   * Back in this window: other windows (or code-server tabs, which hear no change events) may have
+   * spent requests, hit the quota, signed in or out. Look again before the next read.
+   */
+  private followFocus(): void {
+    const focused = this.host.window.focused;
+    if (focused && !this.wasFocused) {
+      this.catchingUp = Promise.all([this.budget.sync(), this.store.recheck()]).then(
+        () => undefined,
+        () => undefined,
+      );
+    }
+    this.wasFocused = focused;
   }
 
   dispose(): void {
@@ -130,6 +208,16 @@ export class Core {
     this.store.dispose();
     this.gate.dispose();
     this.scheduler.dispose();
+    this.budget.dispose();
+    this.ledger.dispose();
     this.state.dispose();
   }
+}
+
+/** One event for several sources. */
+function anyOf(...events: Event<unknown>[]): Event<unknown> {
+  return (listener) => {
+    const subscriptions = events.map((event) => event(listener));
+    return { dispose: () => subscriptions.forEach((s) => s.dispose()) };
+  };
 }

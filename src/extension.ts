@@ -1,3 +1,4 @@
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { AccountChoice } from './auth/accountChoice';
 import { CallbackUriHandler } from './auth/callbackUriHandler';
@@ -13,15 +14,17 @@ import { signInChoosingFlow } from './auth/signIn';
 import { systemClock } from './clock';
 import { Core } from './core';
 import { localPlayerEnabled, onLocalPlayerSettingChanged } from './config/localPlayerSetting';
-import { onPollIntervalChanged, readPollIntervalSeconds } from './config/pollInterval';
-import { onSettingsChanged, readSettings } from './config/settings';
+import { onPacingSettingsChanged, readDailyRequestBudget, readPollIntervalSeconds } from './config/pacingSettings';
+import { onSettingsChanged, readClientId, readSettings } from './config/settings';
 import { localPlayerForThisSystem } from './localPlayer/forThisSystem';
 import { createLog } from './log';
 import { timingForPollInterval } from './playback/scheduler';
 import type { Availability, NowPlayingSource } from './playback/playbackState';
+import { FileLedgerStore } from './quota/ledgerStore';
 import type { PlaybackSnapshot } from './spotify/types';
 import type { Event } from './emitter';
 import { registerAccountCommands } from './ui/accountCommands';
+import { registerBudgetView } from './ui/budgetView';
 import { ControlItems } from './ui/controlItems';
 import { registerLibraryCommands } from './ui/libraryCommands';
 import type { Notices } from './ui/notices';
@@ -45,24 +48,31 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backbe
   const clientSecrets = new ClientSecretStore(context.secrets, log);
   const settings = () => readSettings();
   const windowActivity = new VsCodeWindowActivity();
+  const timing = () => timingForPollInterval(readPollIntervalSeconds());
   const core = new Core({
     secrets: context.secrets,
     clock,
     log,
     window: windowActivity,
     apiUrl: () => settings().apiUrl,
+    clientId: readClientId,
+    // The extension host's global storage is one folder for every window (and code-server tab).
+    ledgerStore: new FileLedgerStore(path.join(context.globalStorageUri.fsPath, 'requests')),
+    dailyRequestBudget: readDailyRequestBudget,
     tokenClient: async (usesClientSecret) => {
       const { accountsUrl, clientId = '' } = settings();
       return { accountsUrl, clientId, clientSecret: usesClientSecret ? await clientSecrets.get() : undefined };
     },
     showNotice: showNotification(log),
-    timing: () => timingForPollInterval(readPollIntervalSeconds()),
+    timing,
     likeShown: () => readPlayerSettings().controls.includes('like'),
     onSignedInChanged: (signedIn) => void vscode.commands.executeCommand('setContext', 'backbeat.signedIn', signedIn),
     localPlayer: localPlayerForThisSystem(process.platform, context.asAbsolutePath('dist/helpers'), { clock, log }),
     localPlayerEnabled,
   });
-  const { notices, gate, keeper, client, state, scheduler, commands, likes } = core;
+  const { notices, gate, keeper, client, state, scheduler, commands, likes, budget, ledger, devices, playlists } = core;
+  /** The steady rhythm while the window is in use, as the tooltip and the budget view state it. */
+  const checkEveryMs = () => budget.rhythmIntervalMs(true, timing());
 
   const pending = new PendingSignIns(clock);
   const flows = createSignInFlows(context.extension.id, pending);
@@ -73,7 +83,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backbe
     clock,
     log,
     ui: editorSignInUi,
-    accountOf: accountOfToken({ apiUrl: () => settings().apiUrl, gate, clock, log }),
+    accountOf: accountOfToken({ apiUrl: () => settings().apiUrl, gate, meter: budget, clock, log }),
     showDialog: () => accountChoice.wanted,
   };
   const provider = new SpotifyAuthProvider(keeper, (scopes) =>
@@ -86,7 +96,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backbe
   );
 
   const grantedScopes = () => keeper.current?.scopes ?? [];
-  const playbackDeps = { client, state, commands, likes, clock, settings: readPlayerSettings, grantedScopes };
+  const playbackDeps = { client, devices, playlists, state, commands, likes, clock, settings: readPlayerSettings, grantedScopes };
 
   context.subscriptions.push(
     log,
@@ -96,11 +106,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backbe
     provider,
     accountChoice,
     windowActivity,
-    new NowPlayingItem({ state, clock, window: windowActivity, likes, settings: readPlayerSettings }),
+    new NowPlayingItem({ state, clock, window: windowActivity, likes, settings: readPlayerSettings, budget, checkEveryMs }),
     new ControlItems(state, likes, readPlayerSettings),
     onPlayerSettingsChanged(() => likes.refresh()),
     onSettingsChanged(() => checkSettings(notices)),
-    onPollIntervalChanged(() => scheduler.timingChanged()),
+    onPacingSettingsChanged(() => {
+      budget.limitChanged();
+      scheduler.timingChanged();
+    }),
     onLocalPlayerSettingChanged(() => core.localPlayerSettingChanged()),
     ...registerAccountCommands({
       keeper,
@@ -111,6 +124,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backbe
     }),
     ...registerPlaybackCommands(playbackDeps),
     ...registerLibraryCommands(playbackDeps),
+    ...registerBudgetView({ budget, ledger, clock, checkEveryMs }),
   );
   checkSettings(notices);
   await core.start();

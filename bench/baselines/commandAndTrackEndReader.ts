@@ -64,6 +64,7 @@ class CommandAndTrackEndReader implements ReadScheduling {
 }
 
 export const commandAndTrackEndReader: Contender = {
+  id: 'C',
   name: 'C: after commands + track end',
   scheduling: (parts) => new CommandAndTrackEndReader(parts),
 };

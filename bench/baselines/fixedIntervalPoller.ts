@@ -56,6 +56,6 @@ class FixedIntervalPoller implements ReadScheduling {
   }
 }
 
-export function fixedIntervalPoller(name: string, options: FixedIntervalOptions): Contender {
-  return { name, scheduling: (_parts, window) => new FixedIntervalPoller(window, options) };
+export function fixedIntervalPoller(id: string, name: string, options: FixedIntervalOptions): Contender {
+  return { id, name, scheduling: (_parts, window) => new FixedIntervalPoller(window, options) };
 }

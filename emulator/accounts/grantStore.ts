@@ -36,7 +36,7 @@ interface AccessToken {
 }
 
 export type AccessCheck =
-  | { ok: true; scopes: string[] }
+  | { ok: true; scopes: string[]; clientId: string }
   | { ok: false; message: 'Invalid access token' | 'The access token expired' };
 
 export type RefreshLookup =
@@ -103,7 +103,7 @@ export class GrantStore {
     const grant = found && this.grants.get(found.grantId);
     if (!found || !grant || grant.revoked) return { ok: false, message: 'Invalid access token' };
     if (this.clock.now() >= found.expiresAt) return { ok: false, message: 'The access token expired' };
-    return { ok: true, scopes: grant.scopes };
+    return { ok: true, scopes: grant.scopes, clientId: grant.clientId };
   }
 
   revokeAll(): void {

@@ -28,7 +28,7 @@ export const FAULT_BUTTONS: readonly FaultButton[] = [
   },
   {
     label: 'Daily quota spent',
-    effect: `Every request gets 429 QUOTA_EXCEEDED with Retry-After: ${QUOTA_RETRY_AFTER_SECONDS} (about 14 h), until you clear faults.`,
+    effect: `Every request gets 429 QUOTA_EXCEEDED with Retry-After: ${QUOTA_RETRY_AFTER_SECONDS} (about 14 h), until you clear faults. Backbeat waits those 14 h in every window, as it must, even once they are cleared.`,
     call: {
       method: 'POST',
       path: '/faults',

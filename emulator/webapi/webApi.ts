@@ -1,4 +1,5 @@
 import { GrantStore } from '../accounts/grantStore';
+import type { DailyQuota } from '../dailyQuota';
 import { apiError, PlayerError, playerErrors } from '../errors';
 import { empty, html, Reply, RequestContext } from '../http';
 import { Settings } from '../options';
@@ -24,7 +25,12 @@ const LENGTH_REQUIRED_PAGE = '<!DOCTYPE html>\n<html lang=en><title>Error 411 (L
 export class WebApi {
   private readonly routes: Route[];
 
-  constructor(world: World, private readonly store: GrantStore, private readonly settings: Settings) {
+  constructor(
+    world: World,
+    private readonly store: GrantStore,
+    private readonly settings: Settings,
+    private readonly quota: DailyQuota,
+  ) {
     this.routes = [...playerRoutes(world), ...catalogueRoutes(world)];
   }
 
@@ -44,6 +50,9 @@ export class WebApi {
     if (!check) return unauthenticated(apiError(401, 'No token provided'));
     if (!check.ok) return unauthenticated(apiError(401, check.message));
     const reply = (r: Reply): ApiOutcome => ({ reply: r, authenticated: true });
+    // Spotify counts every request an app's token makes, whatever the answer.
+    const spent = this.quota.admit(check.clientId);
+    if (spent) return reply(spent);
 
     if (!this.settings.userRegistered) return reply(this.notRegistered());
     const needed = found.route.scopes ?? [];

@@ -19,12 +19,16 @@ const DEFAULT_API_URL = 'https://api.spotify.com/v1';
  */
 export function readSettings(): SpotifySettings {
   const config = vscode.workspace.getConfiguration(SECTION);
-  const clientId = (config.get<string>('clientId') ?? '').trim();
   return {
-    clientId: clientId || undefined,
+    clientId: readClientId() || undefined,
     accountsUrl: checkServiceUrl(`${SECTION}.accountsUrl`, userValue(config, 'accountsUrl') ?? DEFAULT_ACCOUNTS_URL),
     apiUrl: checkServiceUrl(`${SECTION}.apiUrl`, userValue(config, 'apiUrl') ?? DEFAULT_API_URL),
   };
+}
+
+/** The Client ID alone ('' when unset): never throws, whatever the other settings say. */
+export function readClientId(): string {
+  return (vscode.workspace.getConfiguration(SECTION).get<string>('clientId') ?? '').trim();
 }
 
 function userValue(config: vscode.WorkspaceConfiguration, key: string): string | undefined {

@@ -14,7 +14,7 @@ export type Availability =
   | { kind: 'nothingActive' } // Spotify's 204
   | { kind: 'active' }
   | { kind: 'unreachable'; message: string }
-  | { kind: 'waiting'; until: number }; // Retry-After
+  | { kind: 'waiting'; until: number; quota?: boolean }; // Retry-After, or Spotify's daily quota
 
 /**
  * Spotify's reads lag commands by up to a few seconds. A read this soon after a command that

@@ -1,6 +1,7 @@
 import type { LocalCommand, LocalPlayer } from '../localPlayer/localPlayer';
 import type { Log } from '../log';
 import type { SpotifyClient } from '../spotify/client';
+import type { DeviceList } from '../spotify/deviceList';
 import { disallowed, PlayerAction } from './disallowed';
 import { onlyAvailableDevice } from '../spotify/devices';
 import { SpotifyError } from '../spotify/errors';
@@ -36,6 +37,7 @@ export interface CommandRun {
 
 export interface PlayerCommandsDeps {
   client: SpotifyClient;
+  devices: Pick<DeviceList, 'list'>;
   state: PlaybackState;
   scheduler: Pick<ReadScheduling, 'confirmAfterCommand' | 'refreshNow'>;
   notices: Pick<Notices, 'report'>;
@@ -81,7 +83,7 @@ export class PlayerCommands {
   async report(name: string, error: unknown): Promise<void> {
     let explained = error;
     if (error instanceof SpotifyError && error.kind === 'no_active_device') {
-      const only = await this.deps.client.devices().then(onlyAvailableDevice, () => undefined);
+      const only = await this.deps.devices.list().then(onlyAvailableDevice, () => undefined);
       if (only) explained = new NoActiveDeviceButOne(only);
     }
     this.deps.notices.report(explained, name);

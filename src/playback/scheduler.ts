@@ -2,26 +2,30 @@ import type { Clock } from '../clock';
 import type { Disposable } from '../disposable';
 import type { Event } from '../emitter';
 import type { Log } from '../log';
+import { BudgetSpent, QuotaExceeded } from '../quota/quotaErrors';
+import type { RequestKind } from '../quota/requestKinds';
 import { SpotifyError } from '../spotify/errors';
 import type { PlaybackSnapshot } from '../spotify/types';
 import type { PlaybackState } from './playbackState';
 import type { WindowActivity } from './windowActivity';
 
 /**
- * Decides when reading the playback state is worth a request. Spotify's quota is shared by every
- * user of an app, so reads happen only where someone can see them:
- * - no session: nothing; an unfocused window: nothing (progress ticks locally);
- * - focused and in use: a steady rhythm of one read every `pollIntervalMs`; focused but idle:
- *   every `idleIntervalMs`. The extra reads below never shift the rhythm, so they can only make
- *   the status bar fresher than the rhythm alone would;
- * - a read at the predicted end of the current item, so track changes show on time;
- * - nothing active: back off step by step to `slowCheckMs`; paused: the same once paused for
+ * Decides when reading the playback state is worth a request, so a working day fits the daily
+ * budget. Reads happen only where someone can see them:
+ * - no session, or an unfocused window: nothing (progress ticks locally);
+ * - first, the reads worth most: when the window is focused again after a while, shortly after a
+ *   command (to confirm it), and at the predicted end of the current item;
+ * - then a steady rhythm whose interval the budget sets (src/quota/pacing.ts); every read, of
+ *   whatever kind, restarts it, so no read is wasted next to another;
+ * - nothing playing: back off step by step to `slowCheckMs`; paused: the same once paused for
  *   `pausedIsIdleAfterMs` (a short pause is usually followed by a resume the user wants to see);
- * - a Retry-After wait: nothing until it ends, and the wait is shown;
- * - after a command: one confirming read shortly after.
+ * - a Retry-After wait or Spotify's quota penalty: nothing until it ends, and it is shown;
+ * - the budget's share for these reads spent: nothing until requests leave the rolling window.
  */
 export interface SchedulerTiming {
+  /** The user's `backbeat.pollIntervalSeconds`: the fastest steady rhythm in use. */
   pollIntervalMs: number;
+  /** The slowest pace of a focused but idle window without a budget. */
   idleIntervalMs: number;
   slowCheckMs: number;
   /** Spotify's state lags commands and track changes: read this long after the event. */
@@ -49,7 +53,8 @@ export function timingForPollInterval(seconds: number): SchedulerTiming {
 }
 
 export interface PlaybackReader {
-  playback(): Promise<PlaybackSnapshot | undefined>;
+  /** `kind`: why this read is made (the budget counts it so). */
+  playback(kind?: RequestKind): Promise<PlaybackSnapshot | undefined>;
 }
 
 /** What the rest of the extension asks of whoever decides when to read (the benchmark swaps in other clients' rules). */
@@ -70,6 +75,21 @@ export interface ReadHold {
   readonly onDidChange: Event<void>;
 }
 
+/** The daily budget as the scheduler needs it (src/quota/requestBudget.ts). */
+export interface ReadPace {
+  /** Milliseconds between steady reads now, or undefined while their share of the budget is spent. */
+  rhythmIntervalMs(inUse: boolean, timing: SchedulerTiming): number | undefined;
+  /** When steady reads may resume once their share was spent. */
+  readsResumeAt(): number;
+  readonly onDidChange: Event<void>;
+}
+
+/** What holds every request back: Spotify's Retry-After, or its daily quota (`quota`). `until` 0: nothing. */
+export interface RequestWait {
+  until: number;
+  quota: boolean;
+}
+
 export interface SchedulerOptions {
   reader: PlaybackReader;
   state: PlaybackState;
@@ -77,19 +97,27 @@ export interface SchedulerOptions {
   clock: Clock;
   log: Pick<Log, 'trace' | 'warn'>;
   timing: () => SchedulerTiming;
-  /** Epoch ms until which Spotify asked us to wait (0 when free). */
-  waitUntil(): number;
-  onDidChangeWait: Event<number>;
+  pace: ReadPace;
+  wait(): RequestWait;
+  onDidChangeWait: Event<unknown>;
+  /** Catches up with what other windows did (spent requests, the quota penalty, the session) before a read. */
+  beforeRead(): Promise<void>;
   hold?: ReadHold;
+}
+
+interface PlannedRead {
+  at: number;
+  kind: RequestKind;
 }
 
 export class PlaybackScheduler implements ReadScheduling {
   private enabled = false;
   private timer: Disposable | undefined;
   private reading: Promise<void> | undefined;
+  /** When this window last read; the steady rhythm counts from every read. */
   private lastReadAt = -Infinity;
-  /** When the rhythm's last read was due; the next one is due an interval later. */
-  private rhythmAt = -Infinity;
+  /** The window was focused again since its last read: the next read is a focus read. */
+  private refocused = true;
   private confirmAt: number | undefined;
   /** Since when Spotify has reported nothing playing, and how long that may last before it counts as idle. */
   private quiet: { since: number; idleAfterMs: number } | undefined;
@@ -101,8 +129,11 @@ export class PlaybackScheduler implements ReadScheduling {
   constructor(private readonly options: SchedulerOptions) {
     this.subscriptions = [
       options.window.onDidChange(() => this.onWindowChange()),
-      options.onDidChangeWait((until) => this.onWaitChange(until)),
-      ...(options.hold ? [options.hold.onDidChange(() => this.onHoldChange())] : []),
+      options.onDidChangeWait(() => this.showWait()),
+      options.pace.onDidChange(() => this.reschedule()),
+      // Released (the local app paused a while, quit, or plays elsewhere): the next read is due at
+      // once unless the read that released it is fresh.
+      ...(options.hold ? [options.hold.onDidChange(() => this.reschedule())] : []),
     ];
   }
 
@@ -113,7 +144,10 @@ export class PlaybackScheduler implements ReadScheduling {
     this.quiet = undefined;
     this.failedReads = 0;
     this.confirmAt = undefined;
-    if (enabled) this.restartRhythm();
+    this.refocused = true;
+    // A new session: what this window showed before says nothing about it, so read at once.
+    this.lastReadAt = -Infinity;
+    if (enabled) this.showWait();
     else this.cancel();
   }
 
@@ -124,57 +158,38 @@ export class PlaybackScheduler implements ReadScheduling {
     this.reschedule();
   }
 
-  /** Reads now (e.g. the user asked), sharing a read already under way. */
+  /** Reads now because a command needs the state, sharing a read already under way. */
   refreshNow(): Promise<void> {
     if (!this.enabled) return Promise.resolve();
-    return this.read();
+    return this.read('onDemand');
   }
 
   /** The timing changed (a setting): the next read follows it. */
   timingChanged(): void {
-    if (this.enabled) this.reschedule();
-  }
-
-  private onWindowChange(): void {
-    if (!this.enabled) return;
-    const { focused, active } = this.options.window;
-    // Coming back to a window the user can see: show the truth at once, unless it is fresh.
-    if (focused && active && this.options.clock.now() - this.lastReadAt > this.options.timing().settleMs) {
-      this.restartRhythm();
-    } else {
-      this.reschedule();
-    }
-  }
-
-  private onHoldChange(): void {
-    if (!this.enabled) return;
-    if (this.options.hold?.held) return this.reschedule();
-    // Released: read at once (the music may have moved elsewhere), unless the read that released it is fresh.
-    if (this.options.clock.now() - this.lastReadAt > this.options.timing().settleMs) return this.restartRhythm();
-    this.rhythmAt = this.lastReadAt;
     this.reschedule();
   }
 
-  private onWaitChange(until: number): void {
-    const state = this.options.state;
-    if (until > this.options.clock.now()) {
-      state.setAvailability({ kind: 'waiting', until });
-    } else if (state.availability.kind === 'waiting') {
+  private onWindowChange(): void {
+    if (!this.options.window.focused) this.refocused = true;
+    this.reschedule();
+  }
+
+  /** Shows a wait (Retry-After or the quota) while it lasts, and the last state once it is over. */
+  private showWait(): void {
+    const { state, clock } = this.options;
+    const { until, quota } = this.options.wait();
+    const kind = state.availability.kind;
+    if (until > clock.now()) {
+      if (kind !== 'signedOut') state.setAvailability({ kind: 'waiting', until, quota });
+    } else if (kind === 'waiting') {
       // Show the last known state again; the next read brings it up to date.
       state.setAvailability(state.snapshot ? { kind: 'active' } : { kind: 'unknown' });
     }
-    if (this.enabled) this.reschedule();
+    this.reschedule();
   }
 
-  /** A read now that the rhythm counts from. */
-  private restartRhythm(): void {
-    this.rhythmAt = this.options.clock.now();
-    if (this.options.window.focused && !this.options.hold?.held) this.arm(0);
-    else this.cancel();
-  }
-
-  private read(): Promise<void> {
-    this.reading ??= this.readOnce().finally(() => {
+  private read(kind: RequestKind): Promise<void> {
+    this.reading ??= this.readOnce(kind).finally(() => {
       this.reading = undefined;
       this.reschedule();
     });
@@ -186,14 +201,19 @@ export class PlaybackScheduler implements ReadScheduling {
     return s?.item ? `${s.item.uri ?? s.item.name}@${s.item.durationMs}` : undefined;
   }
 
-  private async readOnce(): Promise<void> {
+  private async readOnce(kind: RequestKind): Promise<void> {
     this.cancel();
+    await this.options.beforeRead().catch(() => undefined);
+    // Another window may have spent the share or been told the quota is spent meanwhile.
+    if (!this.enabled || this.options.wait().until > this.options.clock.now()) return;
+    if (kind !== 'onDemand' && this.steadyInterval() === undefined) return;
     const now = this.options.clock.now();
     this.lastReadAt = now;
+    this.refocused = false;
     if (this.confirmAt !== undefined && this.confirmAt <= now) this.confirmAt = undefined;
     if (this.options.state.msUntilItemEnds() === 0) this.endReadFor = this.itemKey();
     try {
-      const snapshot = await this.options.reader.playback();
+      const snapshot = await this.options.reader.playback(kind);
       if (!this.enabled) return;
       this.failedReads = 0;
       this.noteQuiet(snapshot, this.options.timing());
@@ -203,14 +223,11 @@ export class PlaybackScheduler implements ReadScheduling {
     } catch (error) {
       if (!this.enabled) return;
       this.failedReads++;
-      if (error instanceof SpotifyError && error.kind === 'rate_limited') {
-        // The gate's change event has already shown the wait.
-      } else {
-        // Whatever failed (the Web API, the network, the token refresh), the status bar is no longer current.
-        const message = error instanceof Error ? error.message : String(error);
-        this.options.state.setAvailability({ kind: 'unreachable', message });
-        this.options.log.warn(`Reading the playback state failed: ${message}`);
-      }
+      if (isHeldBack(error)) return; // the wait, the quota or the budget already shows it
+      // Whatever failed (the Web API, the network, the token refresh), the status bar is no longer current.
+      const message = error instanceof Error ? error.message : String(error);
+      this.options.state.setAvailability({ kind: 'unreachable', message });
+      this.options.log.warn(`Reading the playback state failed: ${message}`);
     }
   }
 
@@ -226,62 +243,63 @@ export class PlaybackScheduler implements ReadScheduling {
     }
   }
 
-  /** How long the rhythm waits after its last read; steady between two of its reads. */
-  private rhythmInterval(timing: SchedulerTiming): number {
-    const step = timing.pollIntervalMs;
-    // Every interval is a whole number of steps, so the rhythm keeps its phase at any pace.
-    const inSteps = (ms: number) => Math.max(1, Math.floor(ms / step)) * step;
-    const base = this.options.window.active ? step : inSteps(timing.idleIntervalMs);
-    let interval = base;
-    if (this.quiet) {
-      const idleFor = this.rhythmAt - this.quiet.since - this.quiet.idleAfterMs;
-      // Each gap about as long as the silence so far: the gaps double, step by step.
-      if (idleFor >= step) interval = Math.max(interval, step * 2 ** Math.floor(Math.log2(idleFor / step)));
-    }
-    if (this.failedReads > 0) interval = Math.max(interval, base * 2 ** this.failedReads);
-    return Math.min(Math.max(inSteps(timing.slowCheckMs), base), interval);
+  /** The budget's pace for this window, or undefined while the share for steady reads is spent. */
+  private steadyInterval(): number | undefined {
+    return this.options.pace.rhythmIntervalMs(this.options.window.active, this.options.timing());
   }
 
-  /** The next moment a read is worth it, or undefined for "not until something changes". */
-  private nextReadAt(): number | undefined {
+  /** How long the steady rhythm waits after the last read, slowed down by silence and failures. */
+  private rhythmInterval(base: number, timing: SchedulerTiming): number {
+    let interval = base;
+    if (this.quiet) {
+      const idleFor = this.lastReadAt - this.quiet.since - this.quiet.idleAfterMs;
+      // Each gap about as long as the silence so far: the gaps double, step by step.
+      if (idleFor >= base) interval = Math.max(interval, base * 2 ** Math.floor(Math.log2(idleFor / base)));
+    }
+    if (this.failedReads > 0) interval = Math.max(interval, base * 2 ** this.failedReads);
+    return Math.min(Math.max(timing.slowCheckMs, base), interval);
+  }
+
+  /** The next read worth making, or undefined for "not until something changes". */
+  private nextRead(): PlannedRead | undefined {
     if (!this.enabled || !this.options.window.focused || this.options.hold?.held) return undefined;
     const timing = this.options.timing();
     const now = this.options.clock.now();
-    const waitUntil = this.options.waitUntil();
-    if (waitUntil > now) return waitUntil;
-    let at = this.rhythmAt + this.rhythmInterval(timing);
-    if (this.confirmAt !== undefined) at = Math.min(at, this.confirmAt);
+    const waitUntil = this.options.wait().until;
+    if (waitUntil > now) return { at: waitUntil, kind: 'periodic' };
+    const base = this.steadyInterval();
+    // The share is spent: every read Backbeat makes on its own waits for requests to leave the window.
+    if (base === undefined) {
+      const resumeAt = this.options.pace.readsResumeAt();
+      return Number.isFinite(resumeAt) ? { at: Math.max(now, resumeAt), kind: 'periodic' } : undefined;
+    }
+    let next: PlannedRead = { at: this.lastReadAt + this.rhythmInterval(base, timing), kind: this.refocused ? 'focus' : 'periodic' };
+    const earlier = (at: number, kind: RequestKind) => {
+      if (at < next.at) next = { at, kind };
+    };
+    if (this.confirmAt !== undefined) earlier(this.confirmAt, 'confirm');
     const untilEnd = this.options.state.msUntilItemEnds();
     // One read per predicted end: if Spotify still shows the old item, the rhythm takes over.
-    if (untilEnd !== undefined && !(untilEnd === 0 && this.itemKey() === this.endReadFor)) {
-      at = Math.min(at, now + untilEnd + timing.settleMs);
-    }
-    return Math.max(at, now);
+    if (untilEnd !== undefined && !(untilEnd === 0 && this.itemKey() === this.endReadFor)) earlier(now + untilEnd + timing.settleMs, 'trackEnd');
+    // Never two reads within the settle time: a read just made already shows what a second one would.
+    return { ...next, at: Math.max(next.at, this.lastReadAt + timing.settleMs, now) };
   }
 
   private reschedule(): void {
-    const at = this.nextReadAt();
-    if (at === undefined) this.cancel();
-    else this.arm(at - this.options.clock.now());
+    const next = this.enabled ? this.nextRead() : undefined;
+    this.cancel();
+    if (!next || this.reading) return; // a read under way reschedules when it is done
+    this.arm(next);
   }
 
-  private arm(delayMs: number): void {
-    this.cancel();
-    if (!this.enabled) return;
+  private arm(next: PlannedRead, delayMs = next.at - this.options.clock.now()): void {
     this.timer = this.options.clock.setTimeout(() => {
       this.timer = undefined;
-      this.advanceRhythm();
-      void this.read();
+      const early = next.at - this.options.clock.now();
+      // Node timers may fire a millisecond before their time: wait the rest rather than read early.
+      if (early > 0) this.arm(next, early + 1);
+      else void this.read(next.kind);
     }, delayMs);
-  }
-
-  /** A read the rhythm is due for moves it on; extra reads leave it alone. */
-  private advanceRhythm(): void {
-    const interval = this.rhythmInterval(this.options.timing());
-    const due = this.rhythmAt + interval;
-    const now = this.options.clock.now();
-    // Overdue (a wait ended, the laptop slept): skip the missed beats but keep the phase.
-    if (due <= now) this.rhythmAt = due + Math.floor((now - due) / interval) * interval;
   }
 
   private cancel(): void {
@@ -294,4 +312,9 @@ export class PlaybackScheduler implements ReadScheduling {
     this.cancel();
     this.subscriptions.forEach((s) => s.dispose());
   }
+}
+
+/** Failures that mean "not now" rather than "Spotify is unreachable". */
+function isHeldBack(error: unknown): boolean {
+  return (error instanceof SpotifyError && error.kind === 'rate_limited') || error instanceof QuotaExceeded || error instanceof BudgetSpent;
 }

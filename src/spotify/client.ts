@@ -1,3 +1,4 @@
+import type { RequestKind } from '../quota/requestKinds';
 import { SpotifyError } from './errors';
 import type { SpotifyHttp } from './http';
 import {
@@ -49,9 +50,9 @@ export class SpotifyClient {
     return account;
   }
 
-  /** The playback state, or `undefined` when nothing is active (Spotify's 204). */
-  async playback(): Promise<PlaybackSnapshot | undefined> {
-    const { data } = await this.http.request('GET', '/me/player', { additional_types: 'episode' });
+  /** The playback state, or `undefined` when nothing is active (Spotify's 204); `kind` says why it is read. */
+  async playback(kind?: RequestKind): Promise<PlaybackSnapshot | undefined> {
+    const { data } = await this.http.request('GET', '/me/player', { additional_types: 'episode' }, undefined, kind);
     return parsePlayback(data);
   }
 
@@ -131,8 +132,9 @@ export class SpotifyClient {
     await this.http.request('DELETE', '/me/library', { uris: uris.join(',') });
   }
 
-  async isSaved(uris: readonly string[]): Promise<boolean[]> {
-    const { data } = await this.http.request('GET', '/me/library/contains', { uris: uris.join(',') });
+  /** `kind`: 'likeStatus' when asked on its own (the default), 'command' when the user's toggle needs it. */
+  async isSaved(uris: readonly string[], kind?: RequestKind): Promise<boolean[]> {
+    const { data } = await this.http.request('GET', '/me/library/contains', { uris: uris.join(',') }, undefined, kind);
     return parseContains(data, uris.length);
   }
 }

@@ -1,5 +1,6 @@
 import { Clock, sleep } from '../clock';
 import type { Log } from '../log';
+import type { RequestKind } from '../quota/requestKinds';
 import { fetchWithTimeout, HttpAnswer, MalformedJson, NetworkError, parseJsonBody } from '../net';
 import { classifyError, SpotifyError } from './errors';
 import type { RetryAfterGate } from './retryAfterGate';
@@ -30,6 +31,14 @@ const WAKING_DELAY_MS = 5_000;
 /** Counts each request sent, per endpoint: the benchmark and tests read it. */
 export type RequestObserver = (method: HttpMethod, path: string) => void;
 
+/** Counts each request against the daily budget and may refuse it (src/quota/requestBudget.ts). */
+export interface RequestMeter {
+  /** Throws when the request may not leave now; otherwise counts it. */
+  spend(method: HttpMethod, path: string, kind: RequestKind | undefined): void;
+  /** For a 429: the error to throw when it is Spotify's daily quota, undefined for an ordinary wait. */
+  quotaRefusal(reason: string | undefined, retryAfterHeader: string | null): Error | undefined;
+}
+
 export interface SpotifyHttpOptions {
   apiUrl(): string;
   tokens: TokenSource;
@@ -38,21 +47,23 @@ export interface SpotifyHttpOptions {
   log: Pick<Log, 'trace' | 'warn'>;
   timeoutMs?: number;
   onRequest?: RequestObserver;
+  meter?: RequestMeter;
 }
 
 export class SpotifyHttp {
   constructor(private readonly options: SpotifyHttpOptions) {}
 
-  async request(method: HttpMethod, path: string, query?: Query, body?: unknown): Promise<ApiResponse> {
+  /** `kind`: what the request is for (the daily budget's breakdown); by endpoint when absent. */
+  async request(method: HttpMethod, path: string, query?: Query, body?: unknown, kind?: RequestKind): Promise<ApiResponse> {
     let token = await this.options.tokens.accessToken();
-    let response = await this.send(method, path, token, query, body);
+    let response = await this.send(method, path, token, query, body, kind);
     if (response.status === 401) {
       token = await this.options.tokens.accessTokenAfterRejection(token);
-      response = await this.send(method, path, token, query, body);
+      response = await this.send(method, path, token, query, body, kind);
     }
     for (let attempt = 0; response.status === 202 && method !== 'GET' && attempt < WAKING_RETRIES; attempt++) {
       await sleep(this.options.clock, WAKING_DELAY_MS);
-      response = await this.send(method, path, token, query, body);
+      response = await this.send(method, path, token, query, body, kind);
     }
     if (response.status === 202 && method !== 'GET') {
       // Still only accepted: the command has not happened, and saying it did would be a lie.
@@ -60,6 +71,8 @@ export class SpotifyHttp {
     }
     if (response.ok) return { status: response.status, data: this.successBody(response, method, path) };
     if (response.status === 429) {
+      const quota = this.options.meter?.quotaRefusal(classifyError(429, response.text).reason, response.header('retry-after'));
+      if (quota) throw quota;
       const seconds = this.options.gate.block(response.header('retry-after'));
       this.options.log.warn(`Spotify asked to wait ${seconds} s before the next request (${method} ${path}).`);
       throw classifyError(429, response.text, seconds);
@@ -84,11 +97,12 @@ export class SpotifyHttp {
     }
   }
 
-  private async send(method: HttpMethod, path: string, token: string, query?: Query, body?: unknown): Promise<HttpAnswer> {
+  private async send(method: HttpMethod, path: string, token: string, query?: Query, body?: unknown, kind?: RequestKind): Promise<HttpAnswer> {
     const waitSeconds = this.options.gate.remainingSeconds();
     if (waitSeconds > 0) {
       throw new SpotifyError('rate_limited', `Spotify asked to wait ${waitSeconds} s.`, 429, undefined, waitSeconds);
     }
+    this.options.meter?.spend(method, path, kind);
     const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
     let payload: string | undefined;
     if (body !== undefined) {

@@ -12,6 +12,14 @@ export const ZERO_RETRY_AFTER_SECONDS = 5;
 /** A guard against absurd headers; Spotify has asked for a day, which is still honoured up to this. */
 export const MAX_RETRY_AFTER_SECONDS = 24 * 60 * 60;
 
+/** A Retry-After header in seconds (capped at a day), or undefined when it is missing or unreadable. */
+export function retryAfterSeconds(retryAfterHeader: string | null): number | undefined {
+  // Number('') is 0: an empty header must not mean "retry at once".
+  const text = retryAfterHeader?.trim();
+  const parsed = text ? Number(text) : NaN;
+  return Number.isFinite(parsed) && parsed >= 0 ? Math.min(Math.ceil(parsed), MAX_RETRY_AFTER_SECONDS) : undefined;
+}
+
 export class RetryAfterGate {
   private until = 0;
   private reopen: Disposable | undefined;
@@ -32,10 +40,7 @@ export class RetryAfterGate {
 
   /** Parses a Retry-After header (seconds) and closes the gate; returns the seconds applied. */
   block(retryAfterHeader: string | null): number {
-    // Number('') is 0: an empty header must not mean "retry at once".
-    const text = retryAfterHeader?.trim();
-    const parsed = text ? Number(text) : NaN;
-    const asked = Number.isFinite(parsed) && parsed >= 0 ? Math.min(Math.ceil(parsed), MAX_RETRY_AFTER_SECONDS) : DEFAULT_RETRY_AFTER_SECONDS;
+    const asked = retryAfterSeconds(retryAfterHeader) ?? DEFAULT_RETRY_AFTER_SECONDS;
     const seconds = asked === 0 ? ZERO_RETRY_AFTER_SECONDS : asked;
     const until = this.clock.now() + seconds * 1000;
     if (until > this.until) {

@@ -42,6 +42,25 @@ export function formatAgo(thenMs: number, nowMs: number): string {
   return `${days} day${days === 1 ? '' : 's'} ago`;
 }
 
+/** "19:53" in local time, rounded up to the minute (a wait that ends at 19:52:10 is over by 19:53). */
+export function formatClockTime(ms: number): string {
+  const date = new Date(Math.ceil(ms / 60_000) * 60_000);
+  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+}
+
+/** "1,000": counts as people read them. */
+export function formatCount(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
+}
+
+/** "20 s", "3 min", "2 h": an interval, roughly. */
+export function formatInterval(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 90) return `${seconds} s`;
+  const minutes = Math.round(seconds / 60);
+  return minutes < 90 ? `${minutes} min` : `${Math.round(minutes / 60)} h`;
+}
+
 /** A wait Spotify asked for, as people say it: 45s, 3m, 2h 5m. */
 export function formatWait(seconds: number): string {
   if (seconds < 60) return `${seconds}s`;

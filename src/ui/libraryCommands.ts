@@ -92,7 +92,7 @@ export function registerLibraryCommands(deps: PlaybackCommandDeps): vscode.Dispo
     vscode.commands.registerCommand('backbeat.search', () => search('Spotify: Search', ['track', 'album', 'artist', 'playlist'], playEntry)),
     vscode.commands.registerCommand('backbeat.addToQueue', () => search('Spotify: Add to Queue', ['track'], queue)),
     vscode.commands.registerCommand('backbeat.playPlaylist', async () => {
-      const playlist = await pickPlaylist(client, onError('Play Playlist'));
+      const playlist = await pickPlaylist(deps.playlists, onError('Play Playlist'));
       if (playlist) await playEntry(playlist);
     }),
     vscode.commands.registerCommand('backbeat.showQueue', () => showQueue(client).catch(onError('Show Queue'))),

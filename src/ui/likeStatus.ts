@@ -2,6 +2,7 @@ import type { Disposable } from '../disposable';
 import { Emitter } from '../emitter';
 import type { Log } from '../log';
 import type { PlaybackState } from '../playback/playbackState';
+import type { RequestKind } from '../quota/requestKinds';
 import type { SpotifyClient } from '../spotify/client';
 
 /**
@@ -43,7 +44,8 @@ export class LikeStatus implements Disposable {
   async likedNow(): Promise<boolean | undefined> {
     const uri = this.uri;
     if (!uri) return undefined;
-    return this.liked ?? this.check(uri);
+    // The user's toggle needs it: a request they asked for, which the budget's reserve covers.
+    return this.liked ?? this.check(uri, 'command');
   }
 
   /** Shows `liked` at once; returns how to undo it if Spotify refuses. */
@@ -71,9 +73,9 @@ export class LikeStatus implements Disposable {
   }
 
   /** One question per item at a time, however many views ask. */
-  private check(uri: string): Promise<boolean> {
+  private check(uri: string, kind: RequestKind = 'likeStatus'): Promise<boolean> {
     if (this.asking?.uri === uri) return this.asking.answer;
-    const answer = this.library.isSaved([uri]).then(([saved]) => {
+    const answer = this.library.isSaved([uri], kind).then(([saved]) => {
       if (this.uri === uri) this.set(uri, saved);
       return saved;
     });

@@ -2,7 +2,9 @@ import * as vscode from 'vscode';
 import type { Clock } from '../clock';
 import type { PlaybackState } from '../playback/playbackState';
 import type { WindowActivity } from '../playback/windowActivity';
+import type { RequestBudget } from '../quota/requestBudget';
 import type { PlaybackSnapshot } from '../spotify/types';
+import { BUDGET_SPENT_SUFFIX, quotaSpentLabel, readsPaused, spendLine } from './budgetText';
 import { escapeMarkdown, formatTime, formatWait } from './format';
 import type { LikeStatus } from './likeStatus';
 import { nowPlayingLabel } from './nowPlayingLabel';
@@ -13,8 +15,9 @@ import { WaitCountdown } from './waitCountdown';
 /**
  * The status bar item: what is playing and where it is (click to play/pause), "Sign in to
  * Spotify" when signed out (unless the Spotify app on this computer plays), a quiet idle state
- * when nothing plays, and Spotify's Retry-After wait when there is one. Its tooltip carries cover,
- * details, where they came from, and links to the main controls.
+ * when nothing plays, Spotify's Retry-After wait or spent daily quota when there is one, and a note
+ * when the daily budget has stopped its checks. Its tooltip carries cover, details, where they came
+ * from, links to the main controls and the requests spent today.
  */
 export const NOW_PLAYING_ID = 'nowPlaying';
 
@@ -28,6 +31,9 @@ export interface NowPlayingItemOptions {
   window: WindowActivity;
   likes: LikeStatus;
   settings(): PlayerSettings;
+  budget: Pick<RequestBudget, 'status' | 'onDidChange'>;
+  /** The steady rhythm while the window is in use, for the tooltip ("checking every 20 s"). */
+  checkEveryMs(): number | undefined;
 }
 
 export class NowPlayingItem implements vscode.Disposable {
@@ -43,6 +49,7 @@ export class NowPlayingItem implements vscode.Disposable {
     this.subscriptions = [
       new vscode.Disposable(options.state.onDidChange(() => this.render()).dispose),
       new vscode.Disposable(options.likes.onDidChange(() => this.render()).dispose),
+      new vscode.Disposable(options.budget.onDidChange(() => this.render()).dispose),
       onPlayerSettingsChanged(() => {
         this.ticker.update();
         this.render();
@@ -61,24 +68,29 @@ export class NowPlayingItem implements vscode.Disposable {
         this.set('$(sign-in) Sign in to Spotify', 'Sign in to Spotify to see and control what is playing.', 'backbeat.signIn');
         return;
       case 'unknown':
-        this.set('$(sync~spin) Spotify', 'Reading what Spotify is playing…', undefined);
+        this.set('$(sync~spin) Spotify', this.withSpend('Reading what Spotify is playing…'), undefined);
         return;
       case 'nothingActive':
-        this.set('$(mute) Spotify', 'Nothing is playing on Spotify. Start playback on a device, or click to pick one.', 'backbeat.playPause');
+        this.set('$(mute) Spotify', this.withSpend('Nothing is playing on Spotify. Start playback on a device, or click to pick one.'), 'backbeat.playPause');
         return;
       case 'waiting': {
+        if (availability.quota) {
+          const why = "Spotify's daily request quota for your app is spent. Backbeat sends nothing from any window until then: asking earlier would only make the wait longer. Click for the breakdown.";
+          this.set(quotaSpentLabel(availability.until), this.withSpend(why), 'backbeat.showRequestBudget');
+          return;
+        }
         const seconds = Math.max(0, Math.ceil((availability.until - clock.now()) / 1000));
-        this.set(`$(watch) Spotify asked to wait ${formatWait(seconds)}`, 'Spotify limits how often apps may ask. Backbeat resumes on its own.', undefined);
+        this.set(`$(watch) Spotify asked to wait ${formatWait(seconds)}`, this.withSpend('Spotify limits how often apps may ask. Backbeat resumes on its own.'), undefined);
         return;
       }
     }
     if (snapshot?.isAd) {
       const where = snapshot.device ? ` on ${snapshot.device.name}` : '';
-      this.set(this.label(snapshot), `Spotify is playing an advertisement${where}. Your music goes on when it ends.`, 'backbeat.playPause');
+      this.set(this.label(snapshot), this.withSpend(`Spotify is playing an advertisement${where}. Your music goes on when it ends.`), 'backbeat.playPause');
       return;
     }
     if (!snapshot?.item) {
-      this.set('$(mute) Spotify', snapshot?.device ? `Nothing is playing on ${snapshot.device.name}.` : 'Nothing is playing on Spotify.', 'backbeat.playPause');
+      this.set('$(mute) Spotify', this.withSpend(snapshot?.device ? `Nothing is playing on ${snapshot.device.name}.` : 'Nothing is playing on Spotify.'), 'backbeat.playPause');
       return;
     }
     this.set(this.label(snapshot), this.tooltip(snapshot), 'backbeat.playPause');
@@ -93,7 +105,16 @@ export class NowPlayingItem implements vscode.Disposable {
   private label(snapshot: PlaybackSnapshot): string {
     const { showProgress, maxLength } = this.options.settings();
     const stale = this.options.state.availability.kind === 'unreachable';
-    return nowPlayingLabel(snapshot, this.options.state.progressMs(), { showProgress, maxLength, stale });
+    const label = nowPlayingLabel(snapshot, this.options.state.progressMs(), { showProgress, maxLength, stale });
+    return readsPaused(this.options.budget.status()) ? `${label}${BUDGET_SPENT_SUFFIX}` : label;
+  }
+
+  private spend(): string {
+    return spendLine(this.options.budget.status(), this.options.checkEveryMs());
+  }
+
+  private withSpend(text: string): string {
+    return `${text}\n\n${this.spend()}`;
   }
 
   private tooltip(snapshot: PlaybackSnapshot): vscode.MarkdownString {
@@ -130,6 +151,7 @@ export class NowPlayingItem implements vscode.Disposable {
       link('search', 'Search', 'backbeat.search'),
     ];
     tooltip.appendMarkdown(`\n${links.join('&nbsp;&nbsp;')}`);
+    tooltip.appendMarkdown(`\n\n[$(dashboard)](command:backbeat.showRequestBudget "Show Request Budget") ${escapeMarkdown(this.spend())}`);
     return tooltip;
   }
 

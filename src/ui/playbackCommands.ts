@@ -3,6 +3,8 @@ import type { Clock } from '../clock';
 import type { PlayerCommands } from '../playback/playerCommands';
 import type { PlaybackState } from '../playback/playbackState';
 import type { SpotifyClient } from '../spotify/client';
+import type { DeviceList } from '../spotify/deviceList';
+import type { MyPlaylists } from '../spotify/myPlaylists';
 import type { Device, RepeatMode } from '../spotify/types';
 import { formatTime, parseTime } from './format';
 import type { LikeStatus } from './likeStatus';
@@ -16,6 +18,8 @@ import type { PlayerSettings } from './playerSettings';
 
 export interface PlaybackCommandDeps {
   client: SpotifyClient;
+  devices: DeviceList;
+  playlists: MyPlaylists;
   state: PlaybackState;
   commands: PlayerCommands;
   likes: LikeStatus;
@@ -56,14 +60,17 @@ export function registerPlaybackCommands(deps: PlaybackCommandDeps): vscode.Disp
       guess: (s) => ({ ...s, isPlaying: play ?? s.isPlaying, device: { ...device, isActive: true } }),
       send: () => client.transfer(device.id, play),
     });
-    if (moved) vscode.window.setStatusBarMessage(`$(broadcast) Spotify plays on ${device.name}`, 3000);
+    if (!moved) return;
+    // The remembered list still marks the old device active.
+    deps.devices.forget();
+    vscode.window.setStatusBarMessage(`$(broadcast) Spotify plays on ${device.name}`, 3000);
   };
 
   /** With a device (a notification's "Play on ..." button) it moves there at once; otherwise it asks. */
   const selectDevice = async (given?: unknown) => {
     let device = isDevice(given) ? given : undefined;
     try {
-      device ??= await pickDevice(client);
+      device ??= await pickDevice(deps.devices);
     } catch (error) {
       await commands.report('Select Device', error);
       return;

@@ -57,12 +57,20 @@ const CASES: FaultCase[] = [
     says: /wait \d+s/,
   },
   {
-    name: '429 with a long Retry-After (3600 s)',
+    name: "429 with a long Retry-After (3600 s): the daily quota's sign, nothing sent until it is over",
     inject: (rig) => rig.emu.addFault({ match: { method: 'GET', path: '/v1/me/player' }, status: 429, headers: { 'Retry-After': '3600' } }),
     end: waitEnds,
     during: 'waiting',
-    cause: 'rate_limited',
-    says: /wait (1h|60m)/,
+    cause: 'quota_exceeded',
+    says: /wait until \d\d:\d\d: a wait that long means your app's daily request quota is spent/,
+  },
+  {
+    name: "429 QUOTA_EXCEEDED (Spotify's daily quota is spent)",
+    inject: (rig) => rig.emu.configure({ dailyQuota: rig.emu.quota().clients[0].used }),
+    end: (rig) => rig.emu.configure({ dailyQuota: 0 }),
+    during: 'waiting',
+    cause: 'quota_exceeded',
+    says: /daily request quota for your app is spent \(QUOTA_EXCEEDED\)\. Backbeat sends nothing from any window until \d\d:\d\d/,
   },
   {
     name: '429 without Retry-After (a default wait applies)',

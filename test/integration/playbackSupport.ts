@@ -11,6 +11,9 @@ import { emulator, extensionApi, signedInAccount, signIn, waitFor } from './help
 export const ALL_DEVICES = ['computer', 'phone', 'speaker', 'cast-group'];
 
 export async function freshSignedInWorld(): Promise<void> {
+  // These suites expect a change made on the phone to show within seconds: no daily budget, so the
+  // focused window reads every 5 s. The budget's pacing has its own tests (unit, benchmark, e2e).
+  await vscode.workspace.getConfiguration('backbeat').update('dailyRequestBudget', 0, vscode.ConfigurationTarget.Global);
   await emulator().clearFaults();
   await emulator().configure({ devices: ALL_DEVICES, premium: true, stateLagMs: 0 });
   await emulator().reset();

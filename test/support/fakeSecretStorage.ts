@@ -3,11 +3,14 @@ import { Emitter } from '../../src/emitter';
 
 /**
  * VS Code's SecretStorage as one window sees it. Several instances can share one backing map,
- * as windows of one editor share the OS keychain: a write in one fires onDidChange in all.
+ * as windows of one editor share the OS keychain: a write in one fires onDidChange in all, unless
+ * `announced` is false (tabs of VS Code for the Web, which share the storage but hear nothing).
  */
 export class SharedSecrets {
   readonly values = new Map<string, string>();
   readonly windows = new Set<FakeSecretStorage>();
+
+  constructor(readonly announced = true) {}
 
   window(): FakeSecretStorage {
     const storage = new FakeSecretStorage(this);
@@ -16,6 +19,7 @@ export class SharedSecrets {
   }
 
   announce(key: string): void {
+    if (!this.announced) return;
     for (const w of this.windows) w.changed.fire({ key });
   }
 }

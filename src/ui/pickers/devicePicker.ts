@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { SpotifyClient } from '../../spotify/client';
+import type { DeviceList } from '../../spotify/deviceList';
 import type { Device } from '../../spotify/types';
 import { targetable } from '../../spotify/devices';
 import { waitForChoice } from './items';
@@ -45,7 +45,7 @@ function deviceItem(device: Device & { id: string }): DeviceItem {
 }
 
 /** Asks which device to play on; undefined when the user closes the picker. Throws Spotify's refusals. */
-export async function pickDevice(client: Pick<SpotifyClient, 'devices'>): Promise<(Device & { id: string }) | undefined> {
+export async function pickDevice(devices: Pick<DeviceList, 'list'>): Promise<(Device & { id: string }) | undefined> {
   const picker = vscode.window.createQuickPick<DeviceItem>();
   picker.title = 'Spotify: Select Device';
   picker.placeholder = 'Play on…';
@@ -53,7 +53,7 @@ export async function pickDevice(client: Pick<SpotifyClient, 'devices'>): Promis
   const choice = waitForChoice(picker);
   picker.show();
   try {
-    const items = (await client.devices()).filter(targetable).map(deviceItem);
+    const items = (await devices.list()).filter(targetable).map(deviceItem);
     picker.busy = false;
     if (items.length === 0) picker.placeholder = 'No Spotify device is online. Open Spotify on a phone or computer, then try again.';
     picker.items = items;

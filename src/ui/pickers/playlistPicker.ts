@@ -1,14 +1,20 @@
 import * as vscode from 'vscode';
-import type { SpotifyClient } from '../../spotify/client';
+import type { MyPlaylists } from '../../spotify/myPlaylists';
 import type { CatalogueEntry } from '../../spotify/types';
 import { entryItem, EntryItem, isEntry, moreItem, MoreItem, waitForChoice } from './items';
 
-/** Play Playlist: the user's playlists, a page at a time (a row loads the next page). */
-export async function pickPlaylist(client: Pick<SpotifyClient, 'myPlaylists'>, onError: (error: unknown) => void): Promise<CatalogueEntry | undefined> {
+/**
+ * Play Playlist: the user's playlists, a page at a time (a row loads the next page). They are kept
+ * for the session; the refresh button asks Spotify again.
+ */
+const REFRESH_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('refresh'), tooltip: 'Refresh from Spotify' };
+
+export async function pickPlaylist(mine: Pick<MyPlaylists, 'page' | 'forget'>, onError: (error: unknown) => void): Promise<CatalogueEntry | undefined> {
   const picker = vscode.window.createQuickPick<EntryItem | MoreItem>();
   picker.title = 'Spotify: Play Playlist';
   picker.placeholder = 'Your playlists';
   picker.matchOnDescription = true;
+  picker.buttons = [REFRESH_BUTTON];
   const playlists: CatalogueEntry[] = [];
   let nextOffset: number | undefined = 0;
 
@@ -16,7 +22,7 @@ export async function pickPlaylist(client: Pick<SpotifyClient, 'myPlaylists'>, o
     if (nextOffset === undefined || picker.busy) return;
     picker.busy = true;
     try {
-      const page = await client.myPlaylists(nextOffset);
+      const page = await mine.page(nextOffset);
       playlists.push(...page.items);
       nextOffset = page.nextOffset;
       const rows: (EntryItem | MoreItem)[] = playlists.map((p) => entryItem(p));
@@ -31,6 +37,13 @@ export async function pickPlaylist(client: Pick<SpotifyClient, 'myPlaylists'>, o
     }
   };
 
+  const refresh = picker.onDidTriggerButton((button) => {
+    if (button !== REFRESH_BUTTON || picker.busy) return;
+    mine.forget();
+    playlists.length = 0;
+    nextOffset = 0;
+    void loadMore();
+  });
   const choice = waitForChoice(picker, () => void loadMore());
   picker.show();
   void loadMore();
@@ -38,6 +51,7 @@ export async function pickPlaylist(client: Pick<SpotifyClient, 'myPlaylists'>, o
     const chosen = await choice;
     return isEntry(chosen) ? chosen.entry : undefined;
   } finally {
+    refresh.dispose();
     picker.dispose();
   }
 }

@@ -8,10 +8,12 @@ import type { WindowActivity } from '../../../src/playback/windowActivity';
 import { SpotifyClient } from '../../../src/spotify/client';
 import { RetryAfterGate } from '../../../src/spotify/retryAfterGate';
 import type { PlaybackSnapshot } from '../../../src/spotify/types';
+import type { RequestKind } from '../../../src/quota/requestKinds';
 import type { UserMessage } from '../../../src/ui/errorMessages';
 import { Emulator, EmulatorOptions, startEmulator } from '../../../emulator';
 import { FakeClock } from '../fakeClock';
 import { SharedSecrets } from '../fakeSecretStorage';
+import { MemoryLedgerStore } from '../memoryLedgerStore';
 import { RecordingLog } from '../recordingLog';
 import { emulatorSession } from '../emulatorGrant';
 import { EmulatorDesktopPlayer } from '../emulatorDesktopPlayer';
@@ -20,6 +22,9 @@ import { EmulatorDesktopPlayer } from '../emulatorDesktopPlayer';
 // the emulator. Only what VS Code provides is a double: SecretStorage, the clock (shared with the
 // emulator, so tokens expire in simulated time), the window's focus and the notifications (their
 // one-per-cause rule is the core's; showing one is recorded here).
+
+/** `backbeat.dailyRequestBudget`'s default. */
+const DEFAULT_DAILY_BUDGET = 1000;
 
 /** Real milliseconds a request may take before it is aborted: short, so hanging servers cost little. */
 export const RIG_TIMEOUT_MS = 400;
@@ -68,9 +73,9 @@ class ObservedReader implements PlaybackReader {
 
   constructor(private readonly client: PlaybackReader) {}
 
-  playback(): Promise<PlaybackSnapshot | undefined> {
+  playback(kind?: RequestKind): Promise<PlaybackSnapshot | undefined> {
     this.started++;
-    const read = this.client.playback();
+    const read = this.client.playback(kind);
     const tracked: Promise<unknown> = read
       .catch(() => undefined)
       .finally(() => {
@@ -88,6 +93,8 @@ export class Rig {
   readonly secrets = new SharedSecrets();
   readonly window = new FakeWindow();
   readonly notices = new UserNotices();
+  /** The request ledger's storage (the extension's global storage folder). */
+  readonly ledgerStore = new MemoryLedgerStore();
   readonly core: Core;
   readonly reader: ObservedReader;
   /** Messages of errors thrown to callers (commands, reads): they are outputs too. */
@@ -106,6 +113,10 @@ export class Rig {
       log: this.log,
       window: this.window,
       apiUrl: () => emu.apiUrl,
+      clientId: () => emu.clientId,
+      ledgerStore: this.ledgerStore,
+      // The shipped default: the suites see the budget's pace and its limits as users do.
+      dailyRequestBudget: () => DEFAULT_DAILY_BUDGET,
       tokenClient: async () => ({ accountsUrl: emu.accountsUrl, clientId: emu.clientId, timeoutMs: RIG_TIMEOUT_MS }),
       showNotice: this.notices.show,
       timing: () => DEFAULT_TIMING,

@@ -1,12 +1,17 @@
 import * as assert from 'assert';
+import type { Clock } from '../../../src/clock';
 import { Emitter } from '../../../src/emitter';
 import { PlaybackScheduler, DEFAULT_TIMING, SchedulerTiming, timingForPollInterval } from '../../../src/playback/scheduler';
 import type { WindowActivity } from '../../../src/playback/windowActivity';
 import { PlaybackState } from '../../../src/playback/playbackState';
+import { RequestBudget } from '../../../src/quota/requestBudget';
+import { RequestLedger } from '../../../src/quota/requestLedger';
+import type { RequestKind } from '../../../src/quota/requestKinds';
 import { SpotifyError } from '../../../src/spotify/errors';
 import { RetryAfterGate } from '../../../src/spotify/retryAfterGate';
 import type { PlaybackSnapshot } from '../../../src/spotify/types';
 import { FakeClock } from '../../support/fakeClock';
+import { MemoryLedgerStore } from '../../support/memoryLedgerStore';
 import { RecordingLog } from '../../support/recordingLog';
 import { snapshot } from '../../support/snapshots';
 
@@ -24,13 +29,25 @@ class TestWindow implements WindowActivity {
   }
 }
 
-/** What Spotify would answer; the test changes it as the world changes. */
+/**
+ * What Spotify would answer; the test changes it as the world changes. Each read is counted by the
+ * budget as the HTTP client's hook counts it (src/spotify/http.ts), and may take a while.
+ */
 class ScriptedReader {
   reads: number[] = [];
+  kinds: RequestKind[] = [];
   answer: PlaybackSnapshot | undefined | Error | ((now: number) => PlaybackSnapshot) = snapshot();
-  constructor(private readonly clock: FakeClock) {}
-  async playback() {
+  /** How long Spotify takes to answer, in fake milliseconds. */
+  latencyMs = 0;
+  constructor(
+    private readonly clock: FakeClock,
+    private readonly budget: RequestBudget,
+  ) {}
+  async playback(kind?: RequestKind) {
+    this.budget.spend('GET', '/me/player', kind);
     this.reads.push(this.clock.now());
+    this.kinds.push(kind ?? 'onDemand');
+    if (this.latencyMs) await new Promise((resolve) => this.clock.setTimeout(() => resolve(undefined), this.latencyMs));
     if (this.answer instanceof Error) throw this.answer;
     if (typeof this.answer === 'function') return this.answer(this.clock.now());
     // Each read sees the item as it is now; progress is set by the test.
@@ -38,22 +55,34 @@ class ScriptedReader {
   }
 }
 
-function setup(window = new TestWindow(), timing: () => SchedulerTiming = () => DEFAULT_TIMING) {
-  const clock = new FakeClock();
+/** The real scheduler and the real budget (its ledger's storage in memory); 0: no budget. */
+function setup(
+  window = new TestWindow(),
+  timing: () => SchedulerTiming = () => DEFAULT_TIMING,
+  dailyRequests = 0,
+  clock = new FakeClock(),
+  /** The clock the scheduler's timers run on (one whose timers fire early, say). */
+  timers: Clock = clock,
+) {
+  const log = new RecordingLog();
+  const ledger = new RequestLedger({ store: new MemoryLedgerStore(), clock, log, clientId: () => 'app' });
+  const budget = new RequestBudget({ ledger, clock, log, dailyRequests: () => dailyRequests });
   const state = new PlaybackState(clock);
-  const reader = new ScriptedReader(clock);
+  const reader = new ScriptedReader(clock, budget);
   const gate = new RetryAfterGate(clock);
   const scheduler = new PlaybackScheduler({
     reader,
     state,
     window,
-    clock,
-    log: new RecordingLog(),
+    clock: timers,
+    log,
     timing,
-    waitUntil: () => gate.blockedUntil,
+    pace: budget,
+    wait: () => ({ until: gate.blockedUntil, quota: false }),
     onDidChangeWait: gate.onDidChange,
+    beforeRead: () => budget.sync(),
   });
-  return { clock, state, reader, gate, scheduler, window };
+  return { clock, state, reader, gate, scheduler, window, budget, ledger };
 }
 
 const MINUTE = 60_000;
@@ -153,20 +182,21 @@ describe('playback scheduler', () => {
     assert.strictEqual(state.availability.kind, 'active');
   });
 
-  it('confirms a command with one read shortly after, not a burst, and keeps its rhythm', async () => {
+  it('confirms a command with one read shortly after, not a burst, and the rhythm goes on from that read', async () => {
     const { clock, reader, scheduler } = setup();
     reader.answer = snapshot({ item: { ...snapshot().item!, durationMs: 3_600_000 } });
     scheduler.setEnabled(true);
     const start = clock.now();
     await clock.advance(1_000);
     scheduler.confirmAfterCommand();
-    await clock.advance(MINUTE);
-    const offsets = reader.reads.map((t) => t - start);
-    const rhythm = Array.from({ length: MINUTE / DEFAULT_TIMING.pollIntervalMs + 1 }, (_, i) => i * DEFAULT_TIMING.pollIntervalMs);
-    assert.deepStrictEqual(offsets, [0, 1_000 + DEFAULT_TIMING.settleMs, ...rhythm.slice(1)]);
+    await clock.advance(12_000);
+    const confirmAt = 1_000 + DEFAULT_TIMING.settleMs;
+    const step = DEFAULT_TIMING.pollIntervalMs;
+    assert.deepStrictEqual(reader.reads.map((t) => t - start), [0, confirmAt, confirmAt + step, confirmAt + 2 * step]);
+    assert.deepStrictEqual(reader.kinds.slice(0, 3), ['focus', 'confirm', 'periodic']);
   });
 
-  it('reads at the track end without moving the regular reads', async () => {
+  it('reads at the track end, and the rhythm goes on from that read instead of reading again next to it', async () => {
     const { clock, reader, scheduler } = setup();
     const start = clock.now();
     const endsAt = start + 12_300;
@@ -176,10 +206,9 @@ describe('playback scheduler', () => {
         : snapshot({ item: { ...snapshot().item!, uri: 'spotify:track:2', durationMs: 3_600_000 }, progressMs: now - endsAt });
     scheduler.setEnabled(true);
     await clock.advance(20_000);
-    assert.deepStrictEqual(
-      reader.reads.map((t) => t - start),
-      [0, 5_000, 10_000, 12_300 + DEFAULT_TIMING.settleMs, 15_000, 20_000],
-    );
+    const endRead = 12_300 + DEFAULT_TIMING.settleMs;
+    assert.deepStrictEqual(reader.reads.map((t) => t - start), [0, 5_000, 10_000, endRead, endRead + 5_000]);
+    assert.strictEqual(reader.kinds[3], 'trackEnd');
   });
 
   it('keeps reading at the usual pace for a while after a pause it found, so a resume on the phone shows quickly', async () => {
@@ -213,7 +242,7 @@ describe('playback scheduler', () => {
     scheduler.setEnabled(true);
     await clock.advance(0);
     gate.block('120');
-    assert.deepStrictEqual(state.availability, { kind: 'waiting', until: clock.now() + 120_000 });
+    assert.deepStrictEqual(state.availability, { kind: 'waiting', until: clock.now() + 120_000, quota: false });
     assert.strictEqual(state.snapshot?.item?.name, 'Teardrop', 'the last state is kept');
     const reads = reader.reads.length;
     await clock.advance(120_000);
@@ -272,5 +301,119 @@ describe('playback scheduler', () => {
     await clock.advance(10_000);
     scheduler.dispose();
     assert.strictEqual(clock.pendingTimers, 0);
+  });
+
+  it('never reads twice within the settle time unless a command came in between, even when timers fire early', async () => {
+    // Node timers can fire a millisecond before Date.now() reaches their time (12 in 400 did in a
+    // plain check); with reads taking 10-40 ms that once made the rhythm read twice in a row.
+    const clock = new FakeClock();
+    const early: Clock = { now: () => clock.now(), setTimeout: (callback, ms) => clock.setTimeout(callback, Math.max(0, ms - 1)) };
+    const { reader, scheduler } = setup(new TestWindow(), () => DEFAULT_TIMING, 0, clock, early);
+    reader.latencyMs = 25;
+    const start = clock.now();
+    // A track ends every 61.3 s, so track-end reads fall between the rhythm's.
+    reader.answer = (now) => {
+      const trackMs = 61_300;
+      const n = Math.floor((now - start) / trackMs);
+      return snapshot({ progressMs: (now - start) % trackMs, item: { ...snapshot().item!, uri: `spotify:track:${n}`, durationMs: trackMs } });
+    };
+    scheduler.setEnabled(true);
+    const commands: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      await clock.advance(29_700);
+      commands.push(clock.now());
+      scheduler.confirmAfterCommand();
+    }
+    await clock.advance(MINUTE);
+    assert.ok(reader.reads.length > 100, `${reader.reads.length} reads`);
+    const tooClose = reader.reads
+      .slice(1)
+      .map((at, i) => ({ from: reader.reads[i], at }))
+      .filter(({ from, at }) => at - from < DEFAULT_TIMING.settleMs && !commands.some((c) => c >= from && c <= at));
+    assert.deepStrictEqual(tooClose, [], 'reads closer than the settle time with no command between');
+  });
+
+  it('reads at once after signing in again, however recent the last read was', async () => {
+    const { clock, reader, scheduler } = setup(new TestWindow(), () => DEFAULT_TIMING, 1000);
+    scheduler.setEnabled(true);
+    await clock.advance(1_000);
+    scheduler.setEnabled(false);
+    scheduler.setEnabled(true);
+    await clock.advance(0);
+    assert.strictEqual(reader.reads.length, 2);
+  });
+
+  it('reads when the window is focused again after a while, but not when it was read a moment ago', async () => {
+    const { clock, reader, scheduler, window } = setup(new TestWindow(), () => DEFAULT_TIMING, 1000);
+    reader.answer = snapshot({ item: { ...snapshot().item!, durationMs: 3_600_000 } });
+    scheduler.setEnabled(true);
+    await clock.advance(0);
+    window.set(false, false);
+    await clock.advance(10_000);
+    window.set(true, true);
+    await clock.advance(0);
+    assert.strictEqual(reader.reads.length, 1, 'read 10 s ago: the status bar is still right');
+    window.set(false, false);
+    await clock.advance(5 * MINUTE);
+    window.set(true, true);
+    await clock.advance(0);
+    assert.deepStrictEqual(reader.kinds, ['focus', 'focus'], 'back after five minutes: read at once');
+  });
+
+  it('paces steady reads by the daily budget: about every 34 s at 1,000, five times slower when idle', async () => {
+    const { clock, reader, scheduler, window } = setup(new TestWindow(), () => DEFAULT_TIMING, 1000);
+    reader.answer = snapshot({ item: { ...snapshot().item!, durationMs: 3_600_000 } });
+    scheduler.setEnabled(true);
+    await clock.advance(10 * MINUTE);
+    const gaps = reader.reads.slice(1).map((t, i) => t - reader.reads[i]);
+    assert.ok(gaps.every((g) => Math.abs(g - (8 * 3600_000) / 850) < 1), `gaps of 8 h / 850: ${gaps}`);
+    window.set(true, false);
+    const before = reader.reads.length;
+    await clock.advance(30 * MINUTE);
+    assert.strictEqual(reader.reads.length - before, Math.floor((30 * MINUTE) / ((5 * 8 * 3600_000) / 850)));
+  });
+
+  it('never lets the day\'s requests exceed the budget, and keeps its reserve for commands, day after day', async () => {
+    const { clock, reader, scheduler, window, budget } = setup(new TestWindow(), () => DEFAULT_TIMING, 1000);
+    reader.answer = snapshot({ item: { ...snapshot().item!, durationMs: 3_600_000 } });
+    scheduler.setEnabled(true);
+    let most = 0;
+    let refused = 0;
+    const readsPerDay: number[] = [];
+    for (let day = 0; day < 3; day++) {
+      const readsBefore = reader.reads.length;
+      // Twelve hours of use with a command every ten minutes, then the night.
+      window.set(true, true);
+      for (let slot = 0; slot < 72; slot++) {
+        await clock.advance(10 * MINUTE);
+        try {
+          budget.spend('POST', '/me/player/next', undefined);
+          scheduler.confirmAfterCommand();
+        } catch {
+          refused++;
+        }
+        most = Math.max(most, budget.used);
+      }
+      window.set(false, false);
+      await clock.advance(12 * 60 * MINUTE);
+      readsPerDay.push(reader.reads.length - readsBefore);
+    }
+    assert.ok(most <= 1000, `at most 1,000 requests in any 24 h (${most})`);
+    assert.strictEqual(refused, 0, 'every command had its reserve');
+    // Twelve hours at 34 s would be 1,270 reads: the pace slowed down as the share ran low.
+    assert.ok(readsPerDay.every((n) => n > 600 && n + 72 <= 1000), `reads per day ${readsPerDay}`);
+  });
+
+  it('stops steady reads when their share is spent and starts again when requests leave the rolling window', async () => {
+    const { clock, reader, scheduler, budget, state } = setup(new TestWindow(), () => DEFAULT_TIMING, 200);
+    reader.answer = snapshot({ item: { ...snapshot().item!, durationMs: 3_600_000 } });
+    for (let i = 0; i < budget.share; i++) budget.spend('GET', '/search', undefined); // a morning of searching
+    const spentAt = clock.now();
+    scheduler.setEnabled(true);
+    await clock.advance(23 * 60 * MINUTE);
+    assert.deepStrictEqual(reader.reads, [], 'no steady read while the share is spent');
+    assert.strictEqual(state.snapshot, undefined, 'nothing read, nothing pretended');
+    await clock.advance(61 * MINUTE);
+    assert.strictEqual(reader.reads[0], spentAt + 24 * 60 * MINUTE, 'reads resume as the first request leaves the window');
   });
 });

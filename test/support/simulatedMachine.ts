@@ -1,0 +1,55 @@
+import { SessionStore } from '../../src/auth/sessionStore';
+import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator';
+import { CoreWindow } from './coreWindow';
+import { emulatorSession } from './emulatorGrant';
+import { SharedSecrets } from './fakeSecretStorage';
+import type { InFlightRequests } from './inFlightRequests';
+import { MemoryLedgerStore } from './memoryLedgerStore';
+import { RecordingLog } from './recordingLog';
+import { VirtualTime } from './virtualTime';
+
+/**
+ * One computer for tests of several windows: the emulator on a virtual clock that waits for HTTP,
+ * a signed-in session in the keychain the windows share, and the request ledger's storage.
+ */
+export interface SimulatedMachine {
+  emulator: Emulator;
+  clock: VirtualTime;
+  secrets: SharedSecrets;
+  /** A VS Code window opening on this machine (a restart is a new one). */
+  open(dailyRequestBudget?: number): Promise<CoreWindow>;
+  /** Web API requests the emulator served, oldest first. */
+  apiRequests(): { time: number; status: number; path: string }[];
+  close(): Promise<void>;
+}
+
+export interface MachineOptions {
+  emulator?: EmulatorOptions;
+  /** false: windows hear nothing of each other's sign-ins (tabs of VS Code for the Web). */
+  secretsAnnounced?: boolean;
+}
+
+export async function simulatedMachine(inFlight: InFlightRequests, options: MachineOptions = {}): Promise<SimulatedMachine> {
+  const clock = new VirtualTime(inFlight);
+  const emulator = await startEmulator({ ...options.emulator, clock, tokenLifetimeSeconds: 3 * 24 * 3600 });
+  const secrets = new SharedSecrets(options.secretsAnnounced ?? true);
+  await new SessionStore(secrets.window(), new RecordingLog()).write(await emulatorSession(emulator, clock.now()));
+  const ledger = new MemoryLedgerStore();
+  const windows: CoreWindow[] = [];
+  return {
+    emulator,
+    clock,
+    secrets,
+    async open(dailyRequestBudget = 1000) {
+      const window = new CoreWindow({ emulator, secrets, ledger, clock, dailyRequestBudget });
+      windows.push(window);
+      await window.open();
+      return window;
+    },
+    apiRequests: () => emulator.requests.filter((r) => r.path.startsWith('/v1')),
+    async close() {
+      await Promise.all(windows.map((w) => w.close()));
+      await emulator.close();
+    },
+  };
+}

@@ -1,0 +1,143 @@
+import * as assert from 'assert';
+import { LEDGER_WINDOW_MS, RequestLedger } from '../../../src/quota/requestLedger';
+import type { LedgerStore } from '../../../src/quota/ledgerStore';
+import { FakeClock } from '../../support/fakeClock';
+import { MemoryLedgerStore } from '../../support/memoryLedgerStore';
+import { RecordingLog } from '../../support/recordingLog';
+
+const HOUR = 3600_000;
+
+/** A window's ledger over the storage all windows share. */
+function openLedger(store: LedgerStore, clock: FakeClock, clientId = 'app-1', log = new RecordingLog()) {
+  return new RequestLedger({ store, clock, log, clientId: () => clientId });
+}
+
+describe('request ledger (shared by windows, kept across restarts)', () => {
+  it('counts what every window spent: each sees the others once it looks again, and never counts its own twice', async () => {
+    const store = new MemoryLedgerStore();
+    const clock = new FakeClock();
+    const a = openLedger(store, clock);
+    const b = openLedger(store, clock);
+    a.record('periodic');
+    a.record('command');
+    a.record('confirm');
+    await a.flushed();
+    await b.sync();
+    assert.strictEqual(b.recent().length, 3);
+    b.record('picker');
+    b.record('focus');
+    await b.flushed();
+    await a.sync();
+    await b.sync();
+    assert.deepStrictEqual([a.recent().length, b.recent().length], [5, 5]);
+    assert.deepStrictEqual(a.recent().map((e) => e.kind).sort(), ['command', 'confirm', 'focus', 'periodic', 'picker']);
+  });
+
+  it('is read back after a restart, for the last 24 hours only', async () => {
+    const store = new MemoryLedgerStore();
+    const clock = new FakeClock();
+    const before = openLedger(store, clock);
+    before.record('periodic');
+    await clock.advance(23 * HOUR);
+    before.record('command');
+    before.record('command');
+    await before.flushed();
+    await clock.advance(HOUR + 1);
+    const restarted = openLedger(store, clock);
+    await restarted.sync();
+    assert.deepStrictEqual(restarted.recent().map((e) => e.kind), ['command', 'command'], 'the first request left the window');
+  });
+
+  it('keeps Spotify\'s quota penalty for every window and across a restart, until it ends', async () => {
+    const store = new MemoryLedgerStore();
+    const clock = new FakeClock();
+    const told = openLedger(store, clock);
+    const until = clock.now() + 14 * HOUR;
+    told.recordPenalty({ since: clock.now(), until, reason: 'QUOTA_EXCEEDED' });
+    await told.flushed();
+    const other = openLedger(store, clock);
+    await other.sync();
+    assert.deepStrictEqual(other.currentPenalty, { since: clock.now(), until, reason: 'QUOTA_EXCEEDED' });
+    await clock.advance(13 * HOUR);
+    const restarted = openLedger(store, clock);
+    await restarted.sync();
+    assert.strictEqual(restarted.currentPenalty?.until, until);
+    await clock.advance(HOUR);
+    assert.strictEqual(restarted.currentPenalty, undefined, 'over at the stated time');
+  });
+
+  it('keeps a ledger per Client ID: another app has its own quota', async () => {
+    const store = new MemoryLedgerStore();
+    const clock = new FakeClock();
+    let clientId = 'app-1';
+    const ledger = new RequestLedger({ store, clock, log: new RecordingLog(), clientId: () => clientId });
+    ledger.record('periodic');
+    ledger.record('periodic');
+    clientId = 'app-2';
+    ledger.record('command');
+    assert.strictEqual(ledger.recent().length, 1);
+    await ledger.flushed();
+    const first = openLedger(store, clock, 'app-1');
+    await first.sync();
+    assert.strictEqual(first.recent().length, 2);
+  });
+
+  it('reads a line another window is still writing once it is whole', async () => {
+    const store = new MemoryLedgerStore();
+    const clock = new FakeClock();
+    const reader = openLedger(store, clock);
+    const part = await partWrittenNow(clock);
+    await store.append(part, `${clock.now()} command otherwin`);
+    await reader.sync();
+    assert.strictEqual(reader.recent().length, 0);
+    await store.append(part, `\n${clock.now()} picker otherwin\n`);
+    await reader.sync();
+    assert.deepStrictEqual(reader.recent().map((e) => e.kind), ['command', 'picker']);
+  });
+
+  it('keeps counting in memory when the storage fails, and says so once in the log', async () => {
+    const clock = new FakeClock();
+    const log = new RecordingLog();
+    const broken: LedgerStore = {
+      append: async () => {
+        throw new Error('disk full');
+      },
+      readFrom: async () => {
+        throw new Error('disk gone');
+      },
+      parts: async () => [],
+      remove: async () => undefined,
+    };
+    const ledger = openLedger(broken, clock, 'app-1', log);
+    for (let i = 0; i < 5; i++) ledger.record('periodic');
+    await ledger.flushed();
+    await ledger.sync();
+    assert.strictEqual(ledger.recent().length, 5);
+    assert.strictEqual(log.lines.filter((l) => l.includes('request ledger')).length, 1, log.lines.join('\n'));
+  });
+
+  it('removes the parts no rolling day can reach', async () => {
+    const store = new MemoryLedgerStore();
+    const clock = new FakeClock();
+    const ledger = openLedger(store, clock);
+    ledger.record('periodic');
+    await ledger.flushed();
+    const first = await store.parts();
+    await clock.advance(3 * LEDGER_WINDOW_MS);
+    ledger.record('periodic');
+    await ledger.flushed();
+    await ledger.sync();
+    const now = await store.parts();
+    assert.ok(!now.includes(first[0]), `${first[0]} removed: ${now}`);
+    assert.strictEqual(now.length, 1);
+  });
+});
+
+/** The part a ledger for 'app-1' writes to now (found by letting one write elsewhere). */
+async function partWrittenNow(clock: FakeClock): Promise<string> {
+  const probe = new MemoryLedgerStore();
+  const ledger = openLedger(probe, clock);
+  ledger.record('periodic');
+  await ledger.flushed();
+  return (await probe.parts())[0];
+}
