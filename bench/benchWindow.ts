@@ -8,6 +8,7 @@ import type { UserMessage } from '../src/ui/errorMessages';
 import { CoreWindow, SimulatedWindowActivity } from '../test/support/coreWindow';
 import type { SharedSecrets } from '../test/support/fakeSecretStorage';
 import type { LedgerStore } from '../src/quota/ledgerStore';
+import { EmulatorDesktopPlayer } from '../test/support/emulatorDesktopPlayer';
 import type { Contender } from './contender';
 
 // One simulated VS Code window running the extension's core (test/support/coreWindow.ts: the
@@ -44,6 +45,7 @@ export class SimulatedWindow {
       dailyRequestBudget: contender.dailyRequestBudget ?? 0,
       overrides: {
         onRequest: options.onRequest,
+        ...(contender.localPlayer && { localPlayer: new EmulatorDesktopPlayer(options.emulator, options.clock) }),
         ...(baseline && {
           scheduling: (parts) => baseline(parts, this),
           gate: (c: Clock) => new IgnoredRetryAfter(c),

@@ -13,4 +13,6 @@ export interface Contender {
   scheduling?(parts: SchedulerOptions, window: SimulatedWindow): ReadScheduling;
   /** Backbeat's `backbeat.dailyRequestBudget` for this row (baselines keep none). */
   dailyRequestBudget?: number;
+  /** Each window follows the emulator's desktop app as the local player (`backbeat.localPlayer` auto). */
+  localPlayer?: boolean;
 }

@@ -25,6 +25,8 @@ export interface DayBlock {
 export interface DayPlan {
   blocks: DayBlock[];
   phoneChanges: PhoneHappening[];
+  /** Changes made with the desktop app's own buttons (the music plays there). */
+  desktopChanges?: PhoneHappening[];
   commands: CommandHappening[];
   pickerUses: PickerUse[];
 }
@@ -61,6 +63,16 @@ export const WORKING_DAY: DayPlan = {
   ],
 };
 
+/**
+ * The same day with the music in the Spotify desktop app on this computer: 16 of the 20 changes
+ * made outside the editor are made in the app itself, 4 still from the phone (as its remote control).
+ */
+export const DESKTOP_DAY: DayPlan = {
+  ...WORKING_DAY,
+  phoneChanges: [{ type: 'pauseThenResume' }, { type: 'next' }, { type: 'previous' }, { type: 'seek' }],
+  desktopChanges: [...times(3, { type: 'pauseThenResume' } as const), ...times(5, { type: 'next' } as const), ...times(1, { type: 'previous' } as const), ...times(3, { type: 'seek' } as const)],
+};
+
 /** Within a coding block: in use this long, then idle (reading, thinking) this long. */
 const IN_USE_MS: [number, number] = [8 * MINUTE, 25 * MINUTE];
 const IDLE_MS: [number, number] = [2 * MINUTE, 8 * MINUTE];
@@ -90,6 +102,7 @@ export function buildDay(plan: DayPlan, seed: number): Scenario {
     events.push(...happening(place(within, length, taken, rng)));
   };
   for (const change of rng.shuffle(plan.phoneChanges)) add(anytime, phoneEvents(change, pauseLength(rng), seekPosition(rng)));
+  for (const change of rng.shuffle(plan.desktopChanges ?? [])) add(anytime, phoneEvents(change, pauseLength(rng), seekPosition(rng), true));
   for (const command of rng.shuffle(plan.commands)) add(inUse, commandEvents(command, pauseLength(rng), seekPosition(rng)));
   for (const use of plan.pickerUses) add(inUse, (at) => [{ at, kind: 'picker', use }]);
   events.sort((a, b) => a.at - b.at);
@@ -147,8 +160,8 @@ function commandEvents(happening: CommandHappening, pauseMs: number, positionMs:
   return (at) => [command(at, happening.type === 'seek' ? { type: 'seek', positionMs } : { type: 'next' })];
 }
 
-function phoneEvents(happening: PhoneHappening, pauseMs: number, positionMs: number): (at: number) => ScenarioEvent[] {
-  const phone = (when: number, action: PhoneAction): ScenarioEvent => ({ at: when, kind: 'phone', action, measured: true });
+function phoneEvents(happening: PhoneHappening, pauseMs: number, positionMs: number, inDesktopApp = false): (at: number) => ScenarioEvent[] {
+  const phone = (when: number, action: PhoneAction): ScenarioEvent => ({ at: when, kind: 'phone', action, measured: true, inDesktopApp });
   if (happening.type === 'pauseThenResume') return (at) => [phone(at, { type: 'pause' }), phone(at + pauseMs, { type: 'play' })];
   return (at) => [phone(at, happening.type === 'seek' ? { type: 'seek', positionMs } : { type: happening.type })];
 }

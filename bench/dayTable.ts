@@ -39,6 +39,24 @@ export function formatDayTable(rows: readonly DayRow[]): string {
 }
 
 const MAX_TRACK_END_P95_S = 1.5;
+/** The desktop day: the local player saves at least this share of Web API requests, and shows track changes this fast. */
+const MIN_LOCAL_SAVING = 0.8;
+const MAX_LOCAL_TRACK_CHANGE_P95_S = 1;
+
+export function checkDesktopDayTargets(rows: readonly DayRow[]): TargetCheck[] {
+  const byId = (id: string) => rows.find((r) => r.id === id)!.result;
+  const local = byId('ours-1000');
+  const webOnly = byId('ours-1000-no-local');
+  const saving = 1 - local.requests / webOnly.requests;
+  return [
+    {
+      target: `ours-1000: at least ${MIN_LOCAL_SAVING * 100}% fewer requests than ours-1000-no-local`,
+      met: saving >= MIN_LOCAL_SAVING,
+      detail: `${local.requests} vs ${webOnly.requests} (${Math.round(saving * 100)}% fewer)`,
+    },
+    { target: `ours-1000: track-change p95 at most ${MAX_LOCAL_TRACK_CHANGE_P95_S} s`, met: local.trackEndP95S <= MAX_LOCAL_TRACK_CHANGE_P95_S, detail: `${local.trackEndP95S} s` },
+  ];
+}
 const MAX_PHONE_P95_S = 45;
 
 export function checkDayTargets(rows: readonly DayRow[], budget = 1000): TargetCheck[] {

@@ -13,8 +13,11 @@ export type PickerUse = { type: 'search'; queries: string[] } | { type: 'devices
 export type ScenarioEvent =
   /** `window` is the focused window's index, or undefined when no window has focus. */
   | { at: number; kind: 'focus'; window: number | undefined; active: boolean }
-  /** `measured`: one of the phone changes whose staleness is reported. */
-  | { at: number; kind: 'phone'; action: PhoneAction; measured: boolean }
+  /**
+   * A change made outside the editor: on the phone, or (`inDesktopApp`) with the Spotify desktop
+   * app's own buttons. `measured`: one of the changes whose staleness is reported.
+   */
+  | { at: number; kind: 'phone'; action: PhoneAction; measured: boolean; inDesktopApp?: boolean }
   | { at: number; kind: 'command'; command: EditorCommand }
   | { at: number; kind: 'picker'; use: PickerUse }
   | { at: number; kind: 'rateLimit'; retryAfterSeconds: number };

@@ -92,7 +92,7 @@ export async function simulate(contender: Contender, scenario: Scenario, inFligh
         if (focused !== undefined) windows[focused].activity.set(true, event.active);
         meter.check();
       } else if (event.kind === 'phone') {
-        const truth = phone(emulator, event.action);
+        const truth = event.inDesktopApp ? inDesktopApp(emulator, event.action) : phone(emulator, event.action);
         if (event.measured) meter.changed('phone', aspectOf(event.action), truth);
         watch.rearm();
       } else if (event.kind === 'command') {
@@ -138,6 +138,11 @@ function quotaOutcome(emulator: Emulator, start: number, end: number): RunResult
 
 function phone(emulator: Emulator, action: PhoneAction): EmulatorSnapshot {
   emulator.phone(action);
+  return emulator.snapshot();
+}
+
+function inDesktopApp(emulator: Emulator, action: PhoneAction): EmulatorSnapshot {
+  emulator.desktop(action);
   return emulator.snapshot();
 }
 
