@@ -41,6 +41,7 @@ export class SourceChoice implements ReadHold, Disposable {
   private pausedSince: number | undefined;
   private handoverTimer: Disposable | undefined;
   private free = false;
+  private wasSignedIn = false;
   private readonly subscriptions: Disposable[];
 
   constructor(private readonly options: SourceChoiceOptions) {
@@ -59,8 +60,11 @@ export class SourceChoice implements ReadHold, Disposable {
   /** Call when the session changed: rule 2 depends on it, and signing in is when rule 4 can be checked. */
   sessionChanged(): void {
     const wasTruth = this.options.state.localIsTruth;
+    const signedIn = this.signedIn();
     this.evaluate();
-    if (wasTruth && this.options.state.localIsTruth) this.checkElsewhere();
+    // A refreshed token is the same session: only signing in calls for the check.
+    if (signedIn && !this.wasSignedIn && wasTruth && this.options.state.localIsTruth) this.checkElsewhere();
+    this.wasSignedIn = signedIn;
   }
 
   /** Spotify answered PREMIUM_REQUIRED: from now on, commands go to the local app whenever it runs. */
