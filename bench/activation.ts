@@ -4,11 +4,10 @@ import { launchBrowser, openWorkbench, statusBarItem } from '../test/harness/bro
 import { launchCodeServer } from '../test/harness/launchCodeServer';
 import { packageExtension } from '../test/harness/packageExtension';
 
-/**
- * Time spent in `activate`, as the extension itself logs it ("Activated in N ms"), over several
- * real activations: the packaged extension installed in code-server, each workbench load in
- * Chromium starting a fresh extension host.
- */
+// Time spent in `activate`, as the extension itself logs it ("Activated in N ms"), over several
+// real activations: the packaged extension installed in code-server, each workbench load in
+// Chromium starting a fresh extension host.
+
 const ACTIVATION_LINE = /Activated in (\d+) ms/;
 /** The status bar item's id (src/ui/nowPlayingItem.ts, which needs `vscode` and cannot be imported here). */
 const NOW_PLAYING_ID = 'nowPlaying';

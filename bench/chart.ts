@@ -1,10 +1,9 @@
 import { launchBrowser } from '../test/harness/browser';
 import type { RowMetrics } from './metrics';
 
-/**
- * A small chart of the benchmark's own numbers for the README: requests per hour and p95
- * staleness per scheduler, both on log scales (the rows differ by orders of magnitude).
- */
+// A small chart of the benchmark's own numbers for the README: requests per hour and p95
+// staleness per scheduler, both on log scales (the rows differ by orders of magnitude).
+
 const ROW_HEIGHT = 34;
 const LABEL_WIDTH = 290;
 const PANEL_WIDTH = 330;

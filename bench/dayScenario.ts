@@ -2,12 +2,11 @@ import type { PhoneAction } from '../emulator';
 import { Prng } from './prng';
 import { EditorCommand, MINUTE, PAUSE_RANGE_MS, PickerUse, Scenario, ScenarioEvent, SECOND, SEEK_RANGE_MS } from './scenario';
 
-/**
- * A working day as timed events, built from a plan: blocks of time (coding, lunch, meetings...)
- * and how many phone changes, editor commands and picker uses happen in it. The same plan and
- * seed give the same day for every row. Another day (say, with the desktop app playing) is another
- * plan, or more happenings, through the same builder and the same runner (simulation.ts).
- */
+// A working day as timed events, built from a plan: blocks of time (coding, lunch, meetings...)
+// and how many phone changes, editor commands and picker uses happen in it. The same plan and
+// seed give the same day for every row. Another day (say, with the desktop app playing) is another
+// plan, or more happenings, through the same builder and the same runner (simulation.ts).
+
 export const HOUR = 60 * MINUTE;
 
 export interface DayBlock {

@@ -5,12 +5,11 @@ import { MprisPlayer } from '../src/localPlayer/linux/mprisPlayer';
 import { startPrivateBus } from '../test/support/privateBus';
 import { repoRoot } from '../test/harness/paths';
 
-/**
- * `npm run bench:local-player`: what following the Spotify app costs the extension host on Linux.
- * This process plays the extension host: it loads the bundled D-Bus part (dist/mprisBus.js) and
- * follows the emulator's desktop app (another process, not counted) on a private session bus,
- * while playerctl (another process) changes the track every 10 s. Prints memory and CPU figures.
- */
+// `npm run bench:local-player`: what following the Spotify app costs the extension host on Linux.
+// This process plays the extension host: it loads the bundled D-Bus part (dist/mprisBus.js) and
+// follows the emulator's desktop app (another process, not counted) on a private session bus,
+// while playerctl (another process) changes the track every 10 s. Prints memory and CPU figures.
+
 const MINUTE_MS = 60_000;
 const CHANGE_EVERY_MS = 10_000;
 

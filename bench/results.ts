@@ -3,10 +3,9 @@ import * as path from 'path';
 import { percentile } from './metrics';
 import type { RunResult } from './simulation';
 
-/**
- * `.test-artifacts/bench/results.json`: the figures of the tables by row key, in the shape the
- * issues ask for: {"day": {"rows": {...}}, "hour": {"rows": {...}}, "desktopDay": {"rows": {...}}}.
- */
+// `.test-artifacts/bench/results.json`: the figures of the tables by row key, in the shape the
+// issues ask for: {"day": {"rows": {...}}, "hour": {"rows": {...}}, "desktopDay": {"rows": {...}}}.
+
 export interface ResultRow {
   requests: number;
   /** Seconds from the start to the first QUOTA_EXCEEDED, or null. */

@@ -18,15 +18,14 @@ import { formatCommands, formatTable } from './table';
 import { checkTargets } from './targets';
 import { renderTradeoffChart } from './tradeoffChart';
 
-/**
- * `npm run bench`: the simulated hour for our scheduler and the three baselines, then the
- * working day (09:00-18:00) against the emulator's daily quota for ours at three budgets and the
- * baselines, and the same day with the music in the desktop app on this computer (local player on
- * and off); the tables, the targets, bundle size and activation time; writes the charts to media/
- * and the figures to .test-artifacts/bench/results.json. Exits 1 if a target is missed.
- * BACKBEAT_BENCH_SEED / BACKBEAT_BENCH_DAY_SEED pick other scenarios; BACKBEAT_BENCH_ACTIVATIONS=0
- * skips code-server.
- */
+// `npm run bench`: the simulated hour for our scheduler and the three baselines, then the
+// working day (09:00-18:00) against the emulator's daily quota for ours at three budgets and the
+// baselines, and the same day with the music in the desktop app on this computer (local player on
+// and off); the tables, the targets, bundle size and activation time; writes the charts to media/
+// and the figures to .test-artifacts/bench/results.json. Exits 1 if a target is missed.
+// BACKBEAT_BENCH_SEED / BACKBEAT_BENCH_DAY_SEED pick other scenarios; BACKBEAT_BENCH_ACTIVATIONS=0
+// skips code-server.
+
 const SEED = Number(process.env.BACKBEAT_BENCH_SEED ?? 6);
 const DAY_SEED = Number(process.env.BACKBEAT_BENCH_DAY_SEED ?? 1);
 const ACTIVATIONS = Number(process.env.BACKBEAT_BENCH_ACTIVATIONS ?? 5);

@@ -1,10 +1,9 @@
 import type { PhoneAction } from '../emulator';
 import { Prng } from './prng';
 
-/**
- * The simulated hour the issue describes, as a list of timed events. Generated from a seed, so
- * every scheduler meets exactly the same hour, and every run of the benchmark the same one.
- */
+// The simulated hour the issue describes, as a list of timed events. Generated from a seed, so
+// every scheduler meets exactly the same hour, and every run of the benchmark the same one.
+
 export type EditorCommand = { type: 'play' } | { type: 'pause' } | { type: 'next' } | { type: 'seek'; positionMs: number };
 
 /** A picker or search the user opens: what it asks Spotify for (through the core, as the pickers do). */

@@ -12,12 +12,11 @@ import { WINDOW_COUNT, type Scenario, type ScenarioEvent } from './scenario';
 import { StalenessMeter, TrackEndWatch } from './staleness';
 import { VirtualTime } from '../test/support/virtualTime';
 
-/**
- * Plays a scenario (the hour, or a working day) once for one contender: a fresh emulator on a
- * virtual clock, one signed-in session and one request ledger shared by two simulated windows,
- * the contender reading for each window, and the scenario's focus changes, phone actions, editor
- * commands, pickers and 429s applied on time.
- */
+// Plays a scenario (the hour, or a working day) once for one contender: a fresh emulator on a
+// virtual clock, one signed-in session and one request ledger shared by two simulated windows,
+// the contender reading for each window, and the scenario's focus changes, phone actions, editor
+// commands, pickers and 429s applied on time.
+
 export interface RunSetup {
   /** Emulator options for the run (the day sets Spotify's daily quota). */
   emulator?: EmulatorOptions;

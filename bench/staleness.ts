@@ -4,13 +4,12 @@ import type { PlaybackState } from '../src/playback/playbackState';
 import type { Emulator, EmulatorSnapshot } from '../emulator';
 import { Catalogue } from '../emulator/world/catalogue';
 
-/**
- * How long the focused window's status bar lags the truth. Each change on the emulator (a phone
- * action, a track ending on its own) is noted with what the state must show once it has caught
- * up; the change counts as shown the first time the focused window's PlaybackState shows it or
- * anything newer. Only changes made while `counts` says someone is looking are measured, and
- * only time with a window focused counts: nobody sees a stale status bar in a meeting.
- */
+// How long the focused window's status bar lags the truth. Each change on the emulator (a phone
+// action, a track ending on its own) is noted with what the state must show once it has caught
+// up; the change counts as shown the first time the focused window's PlaybackState shows it or
+// anything newer. Only changes made while `counts` says someone is looking are measured, and
+// only time with a window focused counts: nobody sees a stale status bar in a meeting.
+
 export type ChangeKind = 'phone' | 'trackEnd';
 
 interface Change {

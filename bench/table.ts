@@ -1,9 +1,8 @@
 import type { RowMetrics, Spread } from './metrics';
 
-/**
- * The benchmark's table as Markdown, so the same text prints in the terminal and goes in the
- * README. Read endpoints get a column each; commands (the same scripted ones in every row) one.
- */
+// The benchmark's table as Markdown, so the same text prints in the terminal and goes in the
+// README. Read endpoints get a column each; commands (the same scripted ones in every row) one.
+
 const READ = 'GET ';
 
 function seconds(value: number): string {

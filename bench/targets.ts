@@ -1,10 +1,9 @@
 import type { RowMetrics } from './metrics';
 
-/**
- * The issue's targets for our row in the hour, checked against the baselines A and B of the same
- * run. "Phone changes no later than A" gave way to the daily budget: A's 5 s rhythm spends the
- * day's quota in about 1.5 hours, so ours reads about every 34 s and aims at 45 s at worst.
- */
+// The targets for our row in the hour, checked against the baselines A and B of the same
+// run. "Phone changes no later than A" gave way to the daily budget: A's 5 s rhythm spends the
+// day's quota in about 1.5 hours, so ours reads about every 34 s and aims at 45 s at worst.
+
 export interface TargetCheck {
   target: string;
   met: boolean;

@@ -1,10 +1,9 @@
 import { clockTime, DayRow } from './dayTable';
 
-/**
- * The working day's trade-off as a small chart for the README, from the benchmark's own figures:
- * requests over the day (x) against how late phone changes show (p95, y), both on log scales,
- * with Spotify's quota as a line. Rows that ran into the quota are drawn hollow, with the time.
- */
+// The working day's trade-off as a small chart for the README, from the benchmark's own figures:
+// requests over the day (x) against how late phone changes show (p95, y), both on log scales,
+// with Spotify's quota as a line. Rows that ran into the quota are drawn hollow, with the time.
+
 const WIDTH = 720;
 const HEIGHT = 400;
 const LEFT = 70;

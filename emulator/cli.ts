@@ -1,8 +1,7 @@
-/**
- * Runs the emulator on its own: `node out/emulator/cli.js --host 127.0.0.2 --port 0`.
- * `--desktop-bus <D-Bus address>` also publishes its computer's Spotify desktop app there (MPRIS).
- * Prints its URLs and client id, then serves until SIGINT/SIGTERM.
- */
+// Runs the emulator on its own: `node out/emulator/cli.js --host 127.0.0.2 --port 0`.
+// `--desktop-bus <D-Bus address>` also publishes its computer's Spotify desktop app there (MPRIS).
+// Prints its URLs and client id, then serves until SIGINT/SIGTERM.
+
 import { parseArgs } from 'util';
 import { startEmulator } from './';
 

@@ -2,13 +2,12 @@ import { Clock } from './clock';
 import { apiError } from './errors';
 import { Reply } from './http';
 
-/**
- * The daily quota of a development-mode app: Web API requests per Client ID over a rolling 24 h.
- * Once the window holds `limit` served requests, every request is refused with Spotify's
- * `QUOTA_EXCEEDED` body and a long Retry-After. Each request sent during that wait starts it
- * again (knocking only makes it worse); once the wait has passed, the app is let back in with
- * an empty window, as apps in the reports worked again after the Retry-After.
- */
+// The daily quota of a development-mode app: Web API requests per Client ID over a rolling 24 h.
+// Once the window holds `limit` served requests, every request is refused with Spotify's
+// `QUOTA_EXCEEDED` body and a long Retry-After. Each request sent during that wait starts it
+// again (knocking only makes it worse); once the wait has passed, the app is let back in with
+// an empty window, as apps in the reports worked again after the Retry-After.
+
 export const QUOTA_WINDOW_MS = 24 * 3600_000;
 
 export interface QuotaSettings {

@@ -1,7 +1,6 @@
-/**
- * The local Spotify that tests, benchmarks and the sandbox run against: accounts service
- * (/authorize, /api/token), Web API (/v1) and a control API (/__emulator), all on one port.
- */
+// The local Spotify that tests, benchmarks and the sandbox run against: accounts service
+// (/authorize, /api/token), Web API (/v1) and a control API (/__emulator), all on one port.
+
 import { SpotifyEmulator } from './emulator';
 import type { Emulator } from './emulator';
 import type { EmulatorOptions } from './options';

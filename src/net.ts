@@ -1,10 +1,9 @@
 import fetch, { RequestInit } from 'node-fetch';
 
-/**
- * One HTTP call with a deadline. A server that accepts the connection and never answers, or stalls
- * half-way through its body, must not leave a command or a refresh hanging forever, so the whole
- * exchange, body included, is aborted after `timeoutMs`.
- */
+// One HTTP call with a deadline. A server that accepts the connection and never answers, or stalls
+// half-way through its body, must not leave a command or a refresh hanging forever, so the whole
+// exchange, body included, is aborted after `timeoutMs`.
+
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
 export class NetworkError extends Error {

@@ -1,7 +1,6 @@
-/**
- * Removes credentials from text before it is logged or shown. Two nets: known secret values
- * (registered as they are learned) and patterns that look like credentials in URLs, headers and JSON.
- */
+// Removes credentials from text before it is logged or shown. Two nets: known secret values
+// (registered as they are learned) and patterns that look like credentials in URLs, headers and JSON.
+
 const PATTERNS: RegExp[] = [
   /(\b(?:access_token|refresh_token|code|code_verifier|client_secret|state)=)[^&\s"']+/gi,
   /("(?:access_token|refresh_token|code|code_verifier|client_secret)"\s*:\s*")[^"]*(")/gi,

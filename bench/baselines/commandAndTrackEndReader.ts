@@ -2,11 +2,10 @@ import type { Disposable } from '../../src/disposable';
 import type { ReadScheduling, SchedulerOptions } from '../../src/playback/scheduler';
 import type { Contender } from '../contender';
 
-/**
- * The terminal client's approach (spotify-player): no periodic reads. It reads once at start,
- * a few times after each command until Spotify has caught up, and when the current track should
- * end. It has no notion of focus: every window runs it.
- */
+// The terminal client's approach (spotify-player): no periodic reads. It reads once at start,
+// a few times after each command until Spotify has caught up, and when the current track should
+// end. It has no notion of focus: every window runs it.
+
 const READS_AFTER_COMMAND = 5;
 const READ_SPACING_MS = 500;
 

@@ -3,10 +3,9 @@ import type { SimulatedWindow } from '../benchWindow';
 import type { ReadScheduling } from '../../src/playback/scheduler';
 import type { Contender } from '../contender';
 
-/**
- * Today's pollers: on a fixed interval, read the playback state (plus, for some, more endpoints);
- * nothing else decides when. Failures are ignored and the last state stays on screen.
- */
+// Today's pollers: on a fixed interval, read the playback state (plus, for some, more endpoints);
+// nothing else decides when. Failures are ignored and the last state stays on screen.
+
 export interface FixedIntervalOptions {
   intervalMs: number;
   /** false: only the focused window reads. */

@@ -1,13 +1,11 @@
-/**
- * Redirect URI matching as Spotify does it: exact string match against the app's registered
- * list, except that a loopback IP registered without a port accepts any port, and `localhost`
- * is always refused.
- *
- * TEST-ONLY CONVENIENCE (not Spotify behaviour): a registered entry ending in '*' matches by
- * prefix. code-server's asExternalUri hands out per-request URIs such as
- * http://127.0.0.1:PORT/stable-<commit>/callback?vscode-reqid=N&..., which no fixed entry can
- * match; a test registers 'http://127.0.0.1/stable-*' instead.
- */
+// Redirect URI matching as Spotify does it: exact string match against the app's registered
+// list, except that a loopback IP registered without a port accepts any port, and `localhost`
+// is always refused.
+//
+// TEST-ONLY CONVENIENCE (not Spotify behaviour): a registered entry ending in '*' matches by
+// prefix. code-server's asExternalUri hands out per-request URIs such as
+// http://127.0.0.1:PORT/stable-<commit>/callback?vscode-reqid=N&..., which no fixed entry can
+// match; a test registers 'http://127.0.0.1/stable-*' instead.
 
 const LOOPBACK_WITH_PORT = /^(https?:\/\/(?:127\.0\.0\.1|\[::1\])):\d+(?=[/?#]|$)/i;
 

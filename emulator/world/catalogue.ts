@@ -1,9 +1,7 @@
 import { spotifyId } from '../ids';
 
-/**
- * The emulator's music world: a few real albums (real running times), two playlists and a
- * podcast episode. Ids are derived from names so they are stable and look like Spotify's.
- */
+// The emulator's music world: a few real albums (real running times), two playlists and a
+// podcast episode. Ids are derived from names so they are stable and look like Spotify's.
 
 export interface Artist { kind: 'artist'; id: string; uri: string; name: string; genres: string[] }
 export interface Album {

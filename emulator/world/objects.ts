@@ -1,11 +1,10 @@
 import { createHash } from 'crypto';
 import { Album, Artist, Catalogue, Episode, LocalFile, Playable, Playlist, Show, Track, USER } from './catalogue';
 
-/**
- * Renders catalogue entries as the JSON objects the Web API returns (TrackObject, EpisodeObject...).
- * `href`s point at the emulator so a client following them stays local; `external_urls` are the
- * real open.spotify.com shape.
- */
+// Renders catalogue entries as the JSON objects the Web API returns (TrackObject, EpisodeObject...).
+// `href`s point at the emulator so a client following them stays local; `external_urls` are the
+// real open.spotify.com shape.
+
 export class WebObjects {
   constructor(private readonly catalogue: Catalogue, private readonly apiUrl: () => string) {}
 

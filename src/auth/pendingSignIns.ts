@@ -2,11 +2,10 @@ import type { Clock } from '../clock';
 import type { Disposable } from '../disposable';
 import { SignInCancelled, SignInDeclined, SignInTimedOut } from './signInErrors';
 
-/**
- * Sign-ins waiting for Spotify to send the browser back. Every flow (URI handler, loopback server,
- * pasted URL) delivers what it received here; only a callback whose `state` matches an attempt
- * still waiting completes it, and each state is used once. Everything else is ignored.
- */
+// Sign-ins waiting for Spotify to send the browser back. Every flow (URI handler, loopback server,
+// pasted URL) delivers what it received here; only a callback whose `state` matches an attempt
+// still waiting completes it, and each state is used once. Everything else is ignored.
+
 export const SIGN_IN_TIMEOUT_MS = 5 * 60_000;
 
 export interface CancelSignal {

@@ -1,9 +1,8 @@
 import { createHash, randomBytes } from 'crypto';
 
-/**
- * PKCE (RFC 7636) and the anti-forgery `state`. base64url output only uses A-Z a-z 0-9 - _,
- * a subset of the verifier charset Spotify accepts.
- */
+// PKCE (RFC 7636) and the anti-forgery `state`. base64url output only uses A-Z a-z 0-9 - _,
+// a subset of the verifier charset Spotify accepts.
+
 const VERIFIER_BYTES = 64; // 86 characters, inside Spotify's 43-128 range
 const STATE_BYTES = 32;
 

@@ -4,12 +4,11 @@ import type { StoredSession } from './session';
 import type { SessionChange, SessionKeeper } from './sessionKeeper';
 import { DEFAULT_SCOPES, hasAllScopes, normalizeScopes } from './scopes';
 
-/**
- * VS Code's view of the Spotify account (provider id `spotify`): the Accounts menu, and
- * `vscode.authentication.getSession('spotify', scopes)` for Backbeat and any other extension.
- * Sessions are read from memory only; signing in is delegated to `signIn`. Built on Backbeat's own
- * Emitter (shaped like vscode.Event) so its rules are unit-tested without VS Code.
- */
+// VS Code's view of the Spotify account (provider id `spotify`): the Accounts menu, and
+// `vscode.authentication.getSession('spotify', scopes)` for Backbeat and any other extension.
+// Sessions are read from memory only; signing in is delegated to `signIn`. Built on Backbeat's own
+// Emitter (shaped like vscode.Event) so its rules are unit-tested without VS Code.
+
 export const PROVIDER_ID = 'spotify';
 export const PROVIDER_LABEL = 'Spotify';
 

@@ -6,11 +6,10 @@ import type { StoredSession } from './session';
 import type { SessionStore } from './sessionStore';
 import { refreshGrant, TokenClient, TokenError } from './tokenEndpoint';
 
-/**
- * Keeps the signed-in session alive: refreshes ahead of expiry and on demand, shares one in-flight
- * refresh between all callers, follows other windows through the store, and signs out only when
- * Spotify says the grant is dead.
- */
+// Keeps the signed-in session alive: refreshes ahead of expiry and on demand, shares one in-flight
+// refresh between all callers, follows other windows through the store, and signs out only when
+// Spotify says the grant is dead.
+
 export interface SessionChange {
   added?: StoredSession;
   removed?: StoredSession;

@@ -3,11 +3,10 @@ import { Emitter } from '../emitter';
 import type { Log } from '../log';
 import { parseStoredSession, StoredSession } from './session';
 
-/**
- * The signed-in session in SecretStorage, under one key holding JSON. SecretStorage is shared by
- * every window of this editor, so a change made elsewhere (sign-in, refresh, sign-out) is announced
- * through `onDidChangeElsewhere`. Reading never throws: a broken entry is removed and logged.
- */
+// The signed-in session in SecretStorage, under one key holding JSON. SecretStorage is shared by
+// every window of this editor, so a change made elsewhere (sign-in, refresh, sign-out) is announced
+// through `onDidChangeElsewhere`. Reading never throws: a broken entry is removed and logged.
+
 export const SESSION_KEY = 'backbeat.session';
 
 export class SessionStore {

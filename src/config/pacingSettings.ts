@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
 import { SECTION } from './settings';
 
-/**
- * The settings that pace reads: `backbeat.pollIntervalSeconds` (the fastest steady rhythm) and
- * `backbeat.dailyRequestBudget` (requests per rolling 24 h, 0 for none). Out-of-range values are
- * clamped, not refused.
- */
+// The settings that pace reads: `backbeat.pollIntervalSeconds` (the fastest steady rhythm) and
+// `backbeat.dailyRequestBudget` (requests per rolling 24 h, 0 for none). Out-of-range values are
+// clamped, not refused.
+
 interface NumberSetting {
   key: string;
   fallback: number;

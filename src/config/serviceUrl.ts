@@ -1,7 +1,6 @@
-/**
- * Spotify service URLs may point at a local emulator, but tokens must never travel in clear text
- * to another machine: only https, or http on a loopback address, is accepted.
- */
+// Spotify service URLs may point at a local emulator, but tokens must never travel in clear text
+// to another machine: only https, or http on a loopback address, is accepted.
+
 export class ServiceUrlError extends Error {}
 
 function isLoopbackHost(hostname: string): boolean {

@@ -9,19 +9,18 @@ import type { PlaybackSnapshot } from '../spotify/types';
 import type { PlaybackState } from './playbackState';
 import type { WindowActivity } from './windowActivity';
 
-/**
- * Decides when reading the playback state is worth a request, so a working day fits the daily
- * budget. Reads happen only where someone can see them:
- * - no session, or an unfocused window: nothing (progress ticks locally);
- * - first, the reads worth most: when the window is focused again after a while, shortly after a
- *   command (to confirm it), and at the predicted end of the current item;
- * - then a steady rhythm whose interval the budget sets (src/quota/pacing.ts); every read, of
- *   whatever kind, restarts it, so no read is wasted next to another;
- * - nothing playing: back off step by step to `slowCheckMs`; paused: the same once paused for
- *   `pausedIsIdleAfterMs` (a short pause is usually followed by a resume the user wants to see);
- * - a Retry-After wait or Spotify's quota penalty: nothing until it ends, and it is shown;
- * - the budget's share for these reads spent: nothing until requests leave the rolling window.
- */
+// Decides when reading the playback state is worth a request, so a working day fits the daily
+// budget. Reads happen only where someone can see them:
+// - no session, or an unfocused window: nothing (progress ticks locally);
+// - first, the reads worth most: when the window is focused again after a while, shortly after a
+//   command (to confirm it), and at the predicted end of the current item;
+// - then a steady rhythm whose interval the budget sets (src/quota/pacing.ts); every read, of
+//   whatever kind, restarts it, so no read is wasted next to another;
+// - nothing playing: back off step by step to `slowCheckMs`; paused: the same once paused for
+//   `pausedIsIdleAfterMs` (a short pause is usually followed by a resume the user wants to see);
+// - a Retry-After wait or Spotify's quota penalty: nothing until it ends, and it is shown;
+// - the budget's share for these reads spent: nothing until requests leave the rolling window.
+
 export interface SchedulerTiming {
   /** The user's `backbeat.pollIntervalSeconds`: the fastest steady rhythm in use. */
   pollIntervalMs: number;

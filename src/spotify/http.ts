@@ -5,11 +5,10 @@ import { fetchWithTimeout, HttpAnswer, MalformedJson, NetworkError, parseJsonBod
 import { classifyError, SpotifyError } from './errors';
 import type { RetryAfterGate } from './retryAfterGate';
 
-/**
- * The only way requests reach the Web API: adds the bearer token, refreshes once on a 401,
- * honours the Retry-After gate, retries briefly while a device wakes up (202) and turns every
- * failure into a SpotifyError.
- */
+// The only way requests reach the Web API: adds the bearer token, refreshes once on a 401,
+// honours the Retry-After gate, retries briefly while a device wakes up (202) and turns every
+// failure into a SpotifyError.
+
 export interface TokenSource {
   accessToken(): Promise<string>;
   accessTokenAfterRejection(rejectedToken: string): Promise<string>;

@@ -2,10 +2,9 @@ import type { Clock } from '../clock';
 import type { Disposable } from '../disposable';
 import { Emitter } from '../emitter';
 
-/**
- * One gate for every request to the Web API: after a 429 nothing is sent until Spotify's
- * `Retry-After` has passed, because retrying early lengthens the penalty for every user of the app.
- */
+// One gate for every request to the Web API: after a 429 nothing is sent until Spotify's
+// `Retry-After` has passed, because retrying early lengthens the penalty for every user of the app.
+
 export const DEFAULT_RETRY_AFTER_SECONDS = 30;
 /** Spotify sometimes says `Retry-After: 0` while limiting (spotify/web-api #542): a short wait, not none. */
 export const ZERO_RETRY_AFTER_SECONDS = 5;

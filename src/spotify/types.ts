@@ -1,7 +1,6 @@
-/**
- * Backbeat's own view of Spotify objects: only what the UI needs, always complete. Raw API answers
- * are turned into these by the parsers, which tolerate missing or mistyped fields.
- */
+// Backbeat's own view of Spotify objects: only what the UI needs, always complete. Raw API answers
+// are turned into these by the parsers, which tolerate missing or mistyped fields.
+
 export type RepeatMode = 'off' | 'context' | 'track';
 
 export interface Device {

@@ -6,10 +6,9 @@ import type { SessionKeeper } from '../auth/sessionKeeper';
 import { SECTION } from '../config/settings';
 import type { Log } from '../log';
 
-/**
- * Sign In, Sign Out, the app credentials (Client ID, optional client secret), the redirect URI
- * to register, the setup guide and the log.
- */
+// Sign In, Sign Out, the app credentials (Client ID, optional client secret), the redirect URI
+// to register, the setup guide and the log.
+
 export interface AccountCommandDeps {
   keeper: SessionKeeper;
   log: Log;

@@ -4,10 +4,9 @@ import type { RequestBudget } from '../quota/requestBudget';
 import type { RequestLedger } from '../quota/requestLedger';
 import { budgetReport } from './budgetReport';
 
-/**
- * "Spotify: Show Request Budget": the last 24 h of requests, per hour and per kind, as a read-only
- * Markdown preview (nothing to save, rebuilt each time the command runs).
- */
+// "Spotify: Show Request Budget": the last 24 h of requests, per hour and per kind, as a read-only
+// Markdown preview (nothing to save, rebuilt each time the command runs).
+
 const SCHEME = 'backbeat-budget';
 const REPORT_URI = vscode.Uri.from({ scheme: SCHEME, path: '/Spotify requests.md' });
 

@@ -4,13 +4,12 @@ import type { PlaybackState } from '../playback/playbackState';
 import type { LikeStatus } from './likeStatus';
 import { ControlName, onPlayerSettingsChanged, PlayerSettings } from './playerSettings';
 
-/**
- * Optional buttons next to the now-playing item (`backbeat.statusBar.controls`): previous,
- * play/pause, next and like. Each has its own id and name, so VS Code's status bar menu can hide
- * it, and an accessible label saying what a click does. Shown only while something plays (an ad
- * too); a button Spotify disallows now (skipping during an ad) is greyed out and says why. Like
- * shows only for what can be liked (not a local file, not an ad).
- */
+// Optional buttons next to the now-playing item (`backbeat.statusBar.controls`): previous,
+// play/pause, next and like. Each has its own id and name, so VS Code's status bar menu can hide
+// it, and an accessible label saying what a click does. Shown only while something plays (an ad
+// too); a button Spotify disallows now (skipping during an ad) is greyed out and says why. Like
+// shows only for what can be liked (not a local file, not an ad).
+
 interface Look {
   text: string;
   label: string;

@@ -7,10 +7,9 @@ import type { Device } from '../spotify/types';
 import { formatWait } from './format';
 import { describeQuotaFailure } from './quotaMessages';
 
-/**
- * Turns any failure into one line for the user and the actions that fix it. Returns undefined for
- * outcomes that deserve no message (a cancelled sign-in).
- */
+// Turns any failure into one line for the user and the actions that fix it. Returns undefined for
+// outcomes that deserve no message (a cancelled sign-in).
+
 export interface MessageAction {
   title: string;
   command: string;

@@ -8,10 +8,9 @@ import { showQueue } from './pickers/queuePicker';
 import { pickRecentlyPlayed } from './pickers/recentlyPlayedPicker';
 import { pickFromSearch } from './pickers/searchPicker';
 
-/**
- * Finding and keeping music: Like/Unlike, Search, Play Playlist, Add to Queue, Show Queue,
- * Recently Played, Copy Track Link and Open in Spotify. Anything they send goes through `run`.
- */
+// Finding and keeping music: Like/Unlike, Search, Play Playlist, Add to Queue, Show Queue,
+// Recently Played, Copy Track Link and Open in Spotify. Anything they send goes through `run`.
+
 const CONFIRMATION_MS = 3000;
 /** The scopes the library endpoints need for a track (Spotify lists others, for other kinds of items). */
 const LIBRARY_WRITE_SCOPE = 'user-library-modify';

@@ -1,10 +1,9 @@
 import type { Clock } from '../clock';
 
-/**
- * Decides whether a failure's notification may be shown: one per cause. While a cause's
- * notification is open, or shortly after it closed, repeats are not shown (they go to the log).
- * Kept free of `vscode` so the rule is tested on Node as the Notifier applies it.
- */
+// Decides whether a failure's notification may be shown: one per cause. While a cause's
+// notification is open, or shortly after it closed, repeats are not shown (they go to the log).
+// Kept free of `vscode` so the rule is tested on Node as the Notifier applies it.
+
 export const QUIET_AFTER_MS = 30_000;
 
 export class NotificationGate {

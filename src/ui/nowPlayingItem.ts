@@ -12,13 +12,12 @@ import { onPlayerSettingsChanged, PlayerSettings } from './playerSettings';
 import { ProgressTicker } from './progressTicker';
 import { WaitCountdown } from './waitCountdown';
 
-/**
- * The status bar item: what is playing and where it is (click to play/pause), "Sign in to
- * Spotify" when signed out (unless the Spotify app on this computer plays), a quiet idle state
- * when nothing plays, Spotify's Retry-After wait or spent daily quota when there is one, and a note
- * when the daily budget has stopped its checks. Its tooltip carries cover, details, where they came
- * from, links to the main controls and the requests spent today.
- */
+// The status bar item: what is playing and where it is (click to play/pause), "Sign in to
+// Spotify" when signed out (unless the Spotify app on this computer plays), a quiet idle state
+// when nothing plays, Spotify's Retry-After wait or spent daily quota when there is one, and a note
+// when the daily budget has stopped its checks. Its tooltip carries cover, details, where they came
+// from, links to the main controls and the requests spent today.
+
 export const NOW_PLAYING_ID = 'nowPlaying';
 
 /** Cover art only from an https URL that cannot close the markdown image early. */

@@ -1,11 +1,10 @@
 import type { PlaybackSnapshot } from '../spotify/types';
 import { escapeIcons, formatTime, shorten } from './format';
 
-/**
- * The status bar text for something playing: icon, "title - artist" cut to `maxLength`, and
- * the position when wanted. Only the title is shortened, so the time always stays readable.
- * An ad has no item: it says so, rather than looking like nothing plays.
- */
+// The status bar text for something playing: icon, "title - artist" cut to `maxLength`, and
+// the position when wanted. Only the title is shortened, so the time always stays readable.
+// An ad has no item: it says so, rather than looking like nothing plays.
+
 export interface LabelOptions {
   showProgress: boolean;
   maxLength: number;

@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
 import { SECTION } from '../config/settings';
 
-/**
- * The settings that shape the controls and the status bar. Read on every use, so a change
- * applies at once; out-of-range values fall back to the documented bounds.
- */
+// The settings that shape the controls and the status bar. Read on every use, so a change
+// applies at once; out-of-range values fall back to the documented bounds.
+
 export type ControlName = 'previous' | 'playPause' | 'next' | 'like';
 
 export interface PlayerSettings {

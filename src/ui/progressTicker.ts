@@ -3,10 +3,9 @@ import type { PlaybackState } from '../playback/playbackState';
 import type { WindowActivity } from '../playback/windowActivity';
 import { SECOND_MS, SecondTicker } from './secondTicker';
 
-/**
- * Moves the shown position on once a second from the last known one: no request, and only
- * while someone can see it (focused window) and it moves (playing).
- */
+// Moves the shown position on once a second from the last known one: no request, and only
+// while someone can see it (focused window) and it moves (playing).
+
 export class ProgressTicker extends SecondTicker {
   constructor(
     private readonly state: PlaybackState,

@@ -2,11 +2,10 @@ import type { Clock } from '../clock';
 import type { Disposable } from '../disposable';
 import type { Event } from '../emitter';
 
-/**
- * Re-renders something once a second, on the second boundary, only while it needs to; no timer
- * exists otherwise and no request is ever made. Subclasses say when to tick and where the next
- * shown second starts; they call `update()` once their own fields are set.
- */
+// Re-renders something once a second, on the second boundary, only while it needs to; no timer
+// exists otherwise and no request is ever made. Subclasses say when to tick and where the next
+// shown second starts; they call `update()` once their own fields are set.
+
 export const SECOND_MS = 1000;
 
 export abstract class SecondTicker implements Disposable {

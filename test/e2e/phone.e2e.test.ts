@@ -5,10 +5,9 @@ import { Page } from 'playwright-core';
 import { statusBarItem } from '../harness/browser';
 import { openSignedOutWorkbench, signInThroughConsent, Workbench } from './workbench';
 
-/**
- * Long enough for the daily budget's pace (a read about every 34 s while in use, see
- * "Spotify's daily quota" in the README) and a busy machine.
- */
+// Long enough for the daily budget's pace (a read about every 34 s while in use, see
+// "Spotify's daily quota" in the README) and a busy machine.
+
 const FOLLOW_TIMEOUT_MS = 50_000;
 const UI_TIMEOUT_MS = 20_000;
 

@@ -10,11 +10,10 @@ import { FakeClock } from '../support/fakeClock';
 import { Rig } from '../support/hardening/rig';
 import { tally } from '../support/hardening/tally';
 
-/**
- * Spotify's answers with fields missing, mistyped or absurd never crash what the status bar
- * renders: the parsers return something complete, the playback model keeps finite numbers, and
- * the label stays a short line that a track name cannot inject icons into.
- */
+// Spotify's answers with fields missing, mistyped or absurd never crash what the status bar
+// renders: the parsers return something complete, the playback model keeps finite numbers, and
+// the label stays a short line that a track name cannot inject icons into.
+
 const RUNS = 1_000;
 
 /** Any JSON value, with a bias towards the wrong-type values real APIs send (null, "", 0, []). */

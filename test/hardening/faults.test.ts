@@ -6,12 +6,11 @@ import { scanInto } from '../support/hardening/leakScan';
 import { Rig } from '../support/hardening/rig';
 import { tally } from '../support/hardening/tally';
 
-/**
- * Every fault a long-open editor meets, against the real client, keeper and scheduler: during it
- * the status bar says what is going on and a user pressing a key five times gets at most one
- * notification for its cause, with the right words; the session survives unless Spotify said the
- * grant is dead; the first read after the fault ends shows playback again; nothing leaks.
- */
+// Every fault a long-open editor meets, against the real client, keeper and scheduler: during it
+// the status bar says what is going on and a user pressing a key five times gets at most one
+// notification for its cause, with the right words; the session survives unless Spotify said the
+// grant is dead; the first read after the fault ends shows playback again; nothing leaks.
+
 interface FaultCase {
   name: string;
   inject(rig: Rig): void | Promise<void>;

@@ -15,11 +15,10 @@ import { FakeClock, settle } from '../support/fakeClock';
 import { RecordingLog } from '../support/recordingLog';
 import { tally } from '../support/hardening/tally';
 
-/**
- * Every way a callback reaches the extension (the URI handler, the loopback server, a pasted
- * address), fed generated input: nothing throws, nothing completes a sign-in without the state
- * that sign-in issued, a state works once, and the loopback server answers only GET /callback.
- */
+// Every way a callback reaches the extension (the URI handler, the loopback server, a pasted
+// address), fed generated input: nothing throws, nothing completes a sign-in without the state
+// that sign-in issued, a state works once, and the loopback server answers only GET /callback.
+
 const RUNS = 1_000;
 const EXPECTED = createState();
 

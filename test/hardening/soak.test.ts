@@ -6,11 +6,10 @@ import { scanInto } from '../support/hardening/leakScan';
 import { Rig } from '../support/hardening/rig';
 import { tally } from '../support/hardening/tally';
 
-/**
- * Eight simulated hours of an editor left open: random (seeded) faults, the laptop sleeping and
- * waking, the window losing and regaining focus, signing out and in. Nothing may pile up (timers,
- * listeners, heap), every recovery must take one read, and deactivation must leave nothing running.
- */
+// Eight simulated hours of an editor left open: random (seeded) faults, the laptop sleeping and
+// waking, the window losing and regaining focus, signing out and in. Nothing may pile up (timers,
+// listeners, heap), every recovery must take one read, and deactivation must leave nothing running.
+
 const HOUR = 3600_000;
 const SOAK_HOURS = 8;
 const SEED = Number(process.env.BACKBEAT_SOAK_SEED ?? 20260601);

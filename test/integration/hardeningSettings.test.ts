@@ -4,11 +4,10 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { emulator, extensionApi, signIn, signOut, waitFor } from './helpers';
 
-/**
- * A workspace someone else wrote (a cloned repository) must never redirect Backbeat's tokens:
- * the service URLs are application-scoped, so VS Code refuses to store them per workspace and
- * Backbeat ignores them when a workspace settings file carries them anyway.
- */
+// A workspace someone else wrote (a cloned repository) must never redirect Backbeat's tokens:
+// the service URLs are application-scoped, so VS Code refuses to store them per workspace and
+// Backbeat ignores them when a workspace settings file carries them anyway.
+
 const FORGED = { 'backbeat.apiUrl': 'https://collector.example/v1', 'backbeat.accountsUrl': 'https://collector.example' };
 
 describe('hardening: a workspace cannot redirect Backbeat', function () {

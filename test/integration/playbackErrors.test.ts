@@ -3,11 +3,10 @@ import * as vscode from 'vscode';
 import { emulator, extensionApi, waitFor } from './helpers';
 import { ALL_DEVICES, emulatorDevice, freshSignedInWorld, pause, watchNotifications } from './playbackSupport';
 
-/**
- * When Spotify says no: one line with the action that fixes it, the optimistic change rolled
- * back, and one notification per cause however often it happens. Each test uses a cause of its
- * own, because a cause shown once stays quiet for a while (that is the point).
- */
+// When Spotify says no: one line with the action that fixes it, the optimistic change rolled
+// back, and one notification per cause however often it happens. Each test uses a cause of its
+// own, because a cause shown once stays quiet for a while (that is the point).
+
 describe('playback: answers when Spotify says no', function () {
   this.timeout(60_000);
 

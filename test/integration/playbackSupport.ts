@@ -3,11 +3,10 @@ import type { Device } from '../../src/spotify/types';
 import { defaultDevices } from '../../emulator/world/devices';
 import { emulator, extensionApi, signedInAccount, signIn, waitFor } from './helpers';
 
-/**
- * What the playback suites share: a signed-in extension on a fresh emulator world, and a view of
- * what the user is shown (notifications, pickers). The extension and these tests share one
- * `vscode` API object, so wrapping a `window` function sees exactly what the extension calls.
- */
+// What the playback suites share: a signed-in extension on a fresh emulator world, and a view of
+// what the user is shown (notifications, pickers). The extension and these tests share one
+// `vscode` API object, so wrapping a `window` function sees exactly what the extension calls.
+
 export const ALL_DEVICES = ['computer', 'phone', 'speaker', 'cast-group'];
 
 export async function freshSignedInWorld(): Promise<void> {

@@ -6,11 +6,10 @@ import type { RecordedRequest } from '../../emulator';
 import { DEFAULT_CLIENT_SECRET } from '../../emulator/options';
 import { emulator, extensionApi, waitFor } from './helpers';
 
-/**
- * Every sign-in flow in VS Code's real extension host (code-server), against the emulator: the
- * browser popup the harness keeps open follows Spotify's redirects; where a test needs to act
- * as the browser itself (deny, forge, replay), it reads the attempt from the emulator's log.
- */
+// Every sign-in flow in VS Code's real extension host (code-server), against the emulator: the
+// browser popup the harness keeps open follows Spotify's redirects; where a test needs to act
+// as the browser itself (deny, forge, replay), it reads the attempt from the emulator's log.
+
 const CONFIG = 'backbeat';
 
 function config() {

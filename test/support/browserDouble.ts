@@ -1,10 +1,9 @@
 import fetch from 'node-fetch';
 
-/**
- * What the user's browser does with Spotify's authorize page, played against the emulator:
- * approve or deny on the consent page (or pass through when it auto-approves) and return the
- * address Spotify redirects to, which the browser would then load.
- */
+// What the user's browser does with Spotify's authorize page, played against the emulator:
+// approve or deny on the consent page (or pass through when it auto-approves) and return the
+// address Spotify redirects to, which the browser would then load.
+
 export async function redirectAfterConsent(authorizeUrl: string, decision: 'approve' | 'deny' = 'approve'): Promise<string> {
   const first = await fetch(authorizeUrl, { redirect: 'manual' });
   if (first.status === 302) return first.headers.get('location') ?? '';

@@ -6,10 +6,9 @@ import type { StoredSession } from '../../src/auth/session';
 import { DEFAULT_SCOPES } from '../../src/auth/scopes';
 import type { Emulator } from '../../emulator';
 
-/**
- * Completes a real authorization against the emulator without a browser: /authorize with
- * autoApprove answers a redirect carrying the code, as the browser would follow it.
- */
+// Completes a real authorization against the emulator without a browser: /authorize with
+// autoApprove answers a redirect carrying the code, as the browser would follow it.
+
 export const LOOPBACK_REDIRECT = 'http://127.0.0.1:43210/callback';
 
 export async function authorizeCode(emu: Emulator, options: { verifier?: string; redirectUri?: string; scopes?: readonly string[] } = {}): Promise<string> {

@@ -1,11 +1,10 @@
 import type * as vscode from 'vscode';
 import { Emitter } from '../../src/emitter';
 
-/**
- * VS Code's SecretStorage as one window sees it. Several instances can share one backing map,
- * as windows of one editor share the OS keychain: a write in one fires onDidChange in all, unless
- * `announced` is false (tabs of VS Code for the Web, which share the storage but hear nothing).
- */
+// VS Code's SecretStorage as one window sees it. Several instances can share one backing map,
+// as windows of one editor share the OS keychain: a write in one fires onDidChange in all, unless
+// `announced` is false (tabs of VS Code for the Web, which share the storage but hear nothing).
+
 export class SharedSecrets {
   readonly values = new Map<string, string>();
   readonly windows = new Set<FakeSecretStorage>();

@@ -1,9 +1,8 @@
 import http from 'http';
 
-/**
- * Counts HTTP requests this process has started and not yet finished. The virtual clock must not
- * move while a request is on the wire: the emulator would answer for a moment that already passed.
- */
+// Counts HTTP requests this process has started and not yet finished. The virtual clock must not
+// move while a request is on the wire: the emulator would answer for a moment that already passed.
+
 export class InFlightRequests {
   private count = 0;
   private idleWaiters: (() => void)[] = [];

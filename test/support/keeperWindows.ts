@@ -7,10 +7,8 @@ import { SharedSecrets } from './fakeSecretStorage';
 import { RecordingLog } from './recordingLog';
 import { tokenClient } from './emulatorGrant';
 
-/**
- * Shared rig for tests of several VS Code windows signed in to one account: an emulator,
- * a fake clock, and the keychain all windows share; each window gets its own store and keeper.
- */
+// Shared rig for tests of several VS Code windows signed in to one account: an emulator,
+// a fake clock, and the keychain all windows share; each window gets its own store and keeper.
 
 export interface WindowsRig {
   emu: Emulator;

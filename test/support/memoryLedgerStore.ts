@@ -1,11 +1,10 @@
 import type { LedgerStore } from '../../src/quota/ledgerStore';
 
-/**
- * The request ledger's storage in memory: what every window of one machine shares (hand the same
- * instance to each simulated window, and to a "restarted" one). It answers at once, so fake and
- * virtual clocks never move while a window is still reading it. FileLedgerStore, the real one, is
- * tested on its own against a folder.
- */
+// The request ledger's storage in memory: what every window of one machine shares (hand the same
+// instance to each simulated window, and to a "restarted" one). It answers at once, so fake and
+// virtual clocks never move while a window is still reading it. FileLedgerStore, the real one, is
+// tested on its own against a folder.
+
 export class MemoryLedgerStore implements LedgerStore {
   private readonly texts = new Map<string, string>();
 

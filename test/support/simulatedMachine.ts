@@ -8,10 +8,9 @@ import { MemoryLedgerStore } from './memoryLedgerStore';
 import { RecordingLog } from './recordingLog';
 import { VirtualTime } from './virtualTime';
 
-/**
- * One computer for tests of several windows: the emulator on a virtual clock that waits for HTTP,
- * a signed-in session in the keychain the windows share, and the request ledger's storage.
- */
+// One computer for tests of several windows: the emulator on a virtual clock that waits for HTTP,
+// a signed-in session in the keychain the windows share, and the request ledger's storage.
+
 export interface SimulatedMachine {
   emulator: Emulator;
   clock: VirtualTime;

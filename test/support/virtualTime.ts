@@ -3,11 +3,10 @@ import type { Disposable } from '../../src/disposable';
 import { VirtualClock } from '../../emulator';
 import type { InFlightRequests } from './inFlightRequests';
 
-/**
- * One virtual clock for the extension code (now + setTimeout) and the emulator (now). Time jumps
- * from timer to timer, and only once everything is quiet: no HTTP request on the wire and no
- * promise chain left to run. A simulated hour then takes seconds, with real HTTP in between.
- */
+// One virtual clock for the extension code (now + setTimeout) and the emulator (now). Time jumps
+// from timer to timer, and only once everything is quiet: no HTTP request on the wire and no
+// promise chain left to run. A simulated hour then takes seconds, with real HTTP in between.
+
 interface Timer {
   at: number;
   seq: number;

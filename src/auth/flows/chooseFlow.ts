@@ -3,11 +3,10 @@ import { SignInDeclined, SignInSetupNeeded } from '../signInErrors';
 import { TokenError } from '../tokenEndpoint';
 import type { FlowEnvironment, FlowId, SignInFlow } from './signInFlow';
 
-/**
- * Which flows to try, in which order, and the "Try another way" loop between them. `auto` keeps
- * the flows that declare they work in this environment, in their given order; a flow named in
- * `backbeat.signInFlow` goes first, and the ones that work here remain as other ways.
- */
+// Which flows to try, in which order, and the "Try another way" loop between them. `auto` keeps
+// the flows that declare they work in this environment, in their given order; a flow named in
+// `backbeat.signInFlow` goes first, and the ones that work here remain as other ways.
+
 export type FlowSetting = 'auto' | FlowId;
 
 export function flowsToTry(all: readonly SignInFlow[], setting: FlowSetting, env: FlowEnvironment): SignInFlow[] {

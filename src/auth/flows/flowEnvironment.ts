@@ -1,12 +1,11 @@
 import * as vscode from 'vscode';
 import { FlowEnvironment, flowEnvironmentOf } from './signInFlow';
 
-/**
- * Where this editor runs, as the sign-in flows care: local desktop, remote desktop (SSH, WSL,
- * containers) or web. A web editor served from 127.0.0.1 / localhost (code-server on the user's
- * own machine) shares the browser's loopback; Codespaces and other hosted editors do not. In a
- * remote window Backbeat usually runs on the user's machine (extensionKind "ui"), like a local one.
- */
+// Where this editor runs, as the sign-in flows care: local desktop, remote desktop (SSH, WSL,
+// containers) or web. A web editor served from 127.0.0.1 / localhost (code-server on the user's
+// own machine) shares the browser's loopback; Codespaces and other hosted editors do not. In a
+// remote window Backbeat usually runs on the user's machine (extensionKind "ui"), like a local one.
+
 export async function detectFlowEnvironment(extensionId: string): Promise<FlowEnvironment> {
   const web = vscode.env.uiKind === vscode.UIKind.Web;
   return flowEnvironmentOf({

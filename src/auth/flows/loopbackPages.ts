@@ -1,7 +1,6 @@
-/**
- * What the browser tab shows when Spotify sends it back to the loopback server: a friendly page
- * for each outcome, with no script and nothing loaded from elsewhere.
- */
+// What the browser tab shows when Spotify sends it back to the loopback server: a friendly page
+// for each outcome, with no script and nothing loaded from elsewhere.
+
 export type CallbackOutcome = 'signedIn' | 'declined' | 'failed' | 'ignored';
 
 interface Page {

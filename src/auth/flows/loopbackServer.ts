@@ -4,11 +4,10 @@ import { SignInFlowUnavailable } from '../signInErrors';
 import { callbackPage, CallbackOutcome } from './loopbackPages';
 import { CALLBACK_PATH } from './signInFlow';
 
-/**
- * A one-shot web server on 127.0.0.1 that receives Spotify's redirect: GET /callback only
- * (404 elsewhere, 405 for other methods). It stops listening once a callback completed the
- * sign-in, and when disposed (timeout, cancel, done).
- */
+// A one-shot web server on 127.0.0.1 that receives Spotify's redirect: GET /callback only
+// (404 elsewhere, 405 for other methods). It stops listening once a callback completed the
+// sign-in, and when disposed (timeout, cancel, done).
+
 export const LOOPBACK_HOST = '127.0.0.1';
 
 /** The loopback redirect URI: with the port the server got, or without one as registered at Spotify. */

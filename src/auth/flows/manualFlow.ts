@@ -5,11 +5,10 @@ import { loopbackRedirectUri } from './loopbackServer';
 import { readPastedCallback } from './pastedCallback';
 import type { PreparedFlow, SignInFlow } from './signInFlow';
 
-/**
- * Works everywhere, including web hosts where nothing can receive the redirect: Spotify sends
- * the browser to http://127.0.0.1/callback (nothing needs to answer there), and the user pastes
- * the address it ended on, or the code in it.
- */
+// Works everywhere, including web hosts where nothing can receive the redirect: Spotify sends
+// the browser to http://127.0.0.1/callback (nothing needs to answer there), and the user pastes
+// the address it ended on, or the code in it.
+
 export interface PastePrompt extends Disposable {
   /** Resolves with accepted text (already checked with `check`), or undefined when dismissed. */
   readonly answer: Promise<string | undefined>;

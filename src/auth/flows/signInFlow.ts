@@ -1,10 +1,9 @@
 import type { Disposable } from '../../disposable';
 import type { CancelSignal } from '../pendingSignIns';
 
-/**
- * One way of getting an authorization code back from the browser. Each flow declares where it
- * works, so choosing one is a filter over declarations rather than ifs spread around the code.
- */
+// One way of getting an authorization code back from the browser. Each flow declares where it
+// works, so choosing one is a filter over declarations rather than ifs spread around the code.
+
 export type FlowId = 'uriHandler' | 'loopback' | 'manual';
 
 /** Where Spotify sends the browser back, for every flow that receives the redirect itself. */

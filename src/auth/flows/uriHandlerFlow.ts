@@ -1,11 +1,10 @@
 import type { PendingSignIns } from '../pendingSignIns';
 import { CALLBACK_PATH, FlowEnvironment, PreparedFlow, SignInFlow } from './signInFlow';
 
-/**
- * Spotify redirects to the editor's own URI scheme (vscode://backbeat.spotify/callback on desktop);
- * the extension's UriHandler hands the query to the pending sign-in. `asExternalUri` lets remote and
- * web hosts route it.
- */
+// Spotify redirects to the editor's own URI scheme (vscode://backbeat.spotify/callback on desktop);
+// the extension's UriHandler hands the query to the pending sign-in. `asExternalUri` lets remote and
+// web hosts route it.
+
 export interface UriHandlerFlowDeps {
   /** The running editor's scheme: vscode, vscode-insiders, cursor, code-oss… */
   uriScheme: string;

@@ -4,10 +4,9 @@ import type { Device } from '../../spotify/types';
 import { targetable } from '../../spotify/devices';
 import { waitForChoice } from './items';
 
-/**
- * Select Device: the user's Spotify Connect devices with an icon for their type, the active one
- * marked. Devices Spotify gives no id cannot be targeted by any app, so they are not offered.
- */
+// Select Device: the user's Spotify Connect devices with an icon for their type, the active one
+// marked. Devices Spotify gives no id cannot be targeted by any app, so they are not offered.
+
 interface DeviceItem extends vscode.QuickPickItem {
   device: Device & { id: string };
 }

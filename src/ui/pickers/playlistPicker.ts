@@ -3,10 +3,9 @@ import type { MyPlaylists } from '../../spotify/myPlaylists';
 import type { CatalogueEntry } from '../../spotify/types';
 import { entryItem, EntryItem, isEntry, moreItem, MoreItem, waitForChoice } from './items';
 
-/**
- * Play Playlist: the user's playlists, a page at a time (a row loads the next page). They are kept
- * for the session; the refresh button asks Spotify again.
- */
+// Play Playlist: the user's playlists, a page at a time (a row loads the next page). They are kept
+// for the session; the refresh button asks Spotify again.
+
 const REFRESH_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('refresh'), tooltip: 'Refresh from Spotify' };
 
 export async function pickPlaylist(mine: Pick<MyPlaylists, 'page' | 'forget'>, onError: (error: unknown) => void): Promise<CatalogueEntry | undefined> {

@@ -4,10 +4,9 @@ import type { PlayableItem } from '../../spotify/types';
 import { formatTime } from '../format';
 import { separator } from './items';
 
-/**
- * Show Queue: what plays now and next (the user's queue, then the context). Spotify has no way to
- * jump to a queued item, so the list is for reading; closing it changes nothing.
- */
+// Show Queue: what plays now and next (the user's queue, then the context). Spotify has no way to
+// jump to a queued item, so the list is for reading; closing it changes nothing.
+
 function row(item: PlayableItem): vscode.QuickPickItem {
   return { label: item.name, description: `${item.byline} · ${formatTime(item.durationMs)}` };
 }

@@ -5,12 +5,11 @@ import type { SpotifyClient } from '../../spotify/client';
 import type { CatalogueEntry, SearchKind, SearchResults } from '../../spotify/types';
 import { entryItem, EntryItem, isEntry, moreItem, MoreItem, QUEUE_BUTTON, waitForChoice } from './items';
 
-/**
- * One quick pick over Spotify's search: results appear as the user types (after a pause, so
- * typing a word costs one request, not one per key), each row saying its kind, with a row to
- * load more. VS Code orders the rows by how well they match what was typed. Enter chooses; the
- * queue button on a track queues it and keeps the picker open.
- */
+// One quick pick over Spotify's search: results appear as the user types (after a pause, so
+// typing a word costs one request, not one per key), each row saying its kind, with a row to
+// load more. VS Code orders the rows by how well they match what was typed. Enter chooses; the
+// queue button on a track queues it and keeps the picker open.
+
 export const SEARCH_DEBOUNCE_MS = 300;
 /** Rows per kind and page: four kinds of five fit the picker without scrolling much. */
 const PER_KIND = 5;

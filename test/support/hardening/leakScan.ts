@@ -2,10 +2,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { HardeningReport } from './tally';
 
-/**
- * Searches outputs for credentials: every access token, refresh token, authorization code and
- * client secret the emulator issued. Reports where a secret was found, never the secret itself.
- */
+// Searches outputs for credentials: every access token, refresh token, authorization code and
+// client secret the emulator issued. Reports where a secret was found, never the secret itself.
+
 export interface Output {
   /** Where it came from: a file path, "log line 12", "notification". */
   place: string;

@@ -2,10 +2,9 @@ import * as path from 'path';
 import { artifactsDir } from '../../harness/paths';
 import { tally, writeReport } from './tally';
 
-/**
- * Loaded with `mocha --require`: any promise rejection nobody handled, anywhere in the suite,
- * fails the test during which it happened; at the end the suite's figures are saved for its runner.
- */
+// Loaded with `mocha --require`: any promise rejection nobody handled, anywhere in the suite,
+// fails the test during which it happened; at the end the suite's figures are saved for its runner.
+
 export const HARDENING_ARTIFACTS = path.join(artifactsDir, 'hardening');
 
 const unhandled: unknown[] = [];

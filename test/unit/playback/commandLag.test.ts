@@ -3,11 +3,10 @@ import { COMMAND_LAG_MS } from '../../../src/playback/playbackState';
 import { DEFAULT_TIMING } from '../../../src/playback/scheduler';
 import { Rig } from '../../support/hardening/rig';
 
-/**
- * Spotify's reads lag commands (up to 1.5 s in the emulator, as real accounts see): the confirming
- * read after a Pause may still say "playing". The status bar keeps the command's effect through
- * that, reads once more when Spotify must have caught up, and then believes what it is told.
- */
+// Spotify's reads lag commands (up to 1.5 s in the emulator, as real accounts see): the confirming
+// read after a Pause may still say "playing". The status bar keeps the command's effect through
+// that, reads once more when Spotify must have caught up, and then believes what it is told.
+
 describe('reads that lag a command', function () {
   this.timeout(20_000);
   let rig: Rig;

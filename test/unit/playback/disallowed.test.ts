@@ -9,10 +9,9 @@ import { Catalogue } from '../../../emulator/world/catalogue';
 import { emulatorClient } from '../../support/emulatorClient';
 import { FakeClock } from '../../support/fakeClock';
 
-/**
- * `actions.disallows` as Spotify (the emulator) reports it decides what Backbeat sends: a disallowed
- * command would only earn 403 "Restriction violated", which reads like a device problem.
- */
+// `actions.disallows` as Spotify (the emulator) reports it decides what Backbeat sends: a disallowed
+// command would only earn 403 "Restriction violated", which reads like a device problem.
+
 describe('commands Spotify disallows right now', function () {
   this.timeout(20_000);
   let emu: Emulator;

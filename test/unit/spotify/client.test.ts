@@ -6,11 +6,10 @@ import { NOT_REGISTERED_MESSAGES } from '../../../emulator/options';
 import { validateRequest } from '../../../emulator/openapiValidator';
 import { emulatorClient, SentRequest } from '../../support/emulatorClient';
 
-/**
- * Every endpoint the controls use, sent to the emulator: the request must be one the real Web API
- * describes (method, path, query, body per the OpenAPI description), Spotify must accept it, and
- * the answer must read back into Backbeat's types.
- */
+// Every endpoint the controls use, sent to the emulator: the request must be one the real Web API
+// describes (method, path, query, body per the OpenAPI description), Spotify must accept it, and
+// the answer must read back into Backbeat's types.
+
 describe('SpotifyClient against the emulator', function () {
   this.timeout(20_000);
   let emu: Emulator;

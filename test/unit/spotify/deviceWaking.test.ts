@@ -1,11 +1,10 @@
 import * as assert from 'assert';
 import { Rig } from '../../support/hardening/rig';
 
-/**
- * A device that is waking up answers commands 202 and does nothing. Spotify's advice (spotify/web-api
- * #784): retry after about 5 s, at most 5 times. Past that the command did not happen, and the user
- * is told the device is still waking up instead of seeing it as done.
- */
+// A device that is waking up answers commands 202 and does nothing. Spotify's advice (spotify/web-api
+// #784): retry after about 5 s, at most 5 times. Past that the command did not happen, and the user
+// is told the device is still waking up instead of seeing it as done.
+
 describe('a device waking up (202)', function () {
   this.timeout(30_000);
   let rig: Rig;

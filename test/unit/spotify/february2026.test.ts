@@ -6,12 +6,11 @@ import { Emulator, startEmulator } from '../../../emulator';
 import { Catalogue } from '../../../emulator/world/catalogue';
 import { emulatorClient, SentRequest } from '../../support/emulatorClient';
 
-/**
- * Spotify's February 2026 migration guide for development-mode apps (every Backbeat user's app):
- * endpoints removed or moved, fields removed. Backbeat may depend on none of them. Every client
- * method is run against the emulator (which follows the new shapes); a method added later fails
- * here until it is audited too.
- */
+// Spotify's February 2026 migration guide for development-mode apps (every Backbeat user's app):
+// endpoints removed or moved, fields removed. Backbeat may depend on none of them. Every client
+// method is run against the emulator (which follows the new shapes); a method added later fails
+// here until it is audited too.
+
 const REMOVED_ENDPOINTS: Array<{ what: string; hit(r: SentRequest): boolean }> = [
   { what: 'playlist items at /playlists/{id}/tracks (now /items)', hit: (r) => /^\/playlists\/[^/]+\/tracks$/.test(r.path) },
   { what: '"get several" batch endpoints', hit: (r) => 'ids' in r.query || /^\/(tracks|albums|artists|episodes|shows|audiobooks|chapters)$/.test(r.path) },
