@@ -111,16 +111,19 @@ describe('Signing in through every flow (code-server + Chromium)', function () {
   // Every step waits for what the screen shows, never for a fixed time: on a busy machine the
   // Accounts menu can open before VS Code knows the account, and the confirmation can come late.
   it('signs out from the Accounts menu (Accounts icon -> the account -> Sign Out)', async function () {
+    // Each wait below may take its full time on a busy machine: the test's own limit covers them all.
+    this.timeout(3 * ACTIVATION_TIMEOUT_MS + UI_TIMEOUT_MS);
     const menu = page.locator('.monaco-menu');
     const account = menu.getByText('Backbeat Tester (Spotify)');
-    await until('the account in the Accounts menu', async () => {
+    const signOut = menu.getByText('Sign Out');
+    await until('Sign Out under the account in the Accounts menu', async () => {
       await page.locator('.activitybar [aria-label^="Accounts"]').first().click();
-      if (await account.waitFor({ timeout: MENU_TIMEOUT_MS }).then(() => true, () => false)) return true;
-      await page.keyboard.press('Escape'); // opened before the account was known: close it and open it again
+      const shown = (what: typeof account) => what.waitFor({ timeout: MENU_TIMEOUT_MS }).then(() => true, () => false);
+      if ((await shown(account)) && (await account.hover().then(() => shown(signOut), () => false))) return true;
+      await page.keyboard.press('Escape'); // opened before the account was known, or the submenu closed: open it again
       return undefined;
     }, ACTIVATION_TIMEOUT_MS);
-    await account.hover();
-    await menu.getByText('Sign Out').click({ timeout: UI_TIMEOUT_MS });
+    await signOut.click({ timeout: UI_TIMEOUT_MS });
     // VS Code asks to confirm when extensions used the account; then the status bar shows the outcome.
     const confirm = page.locator('.monaco-dialog-box').getByRole('button', { name: 'Sign Out', exact: true });
     const signedOut = nowPlaying().filter({ hasText: 'Sign in to Spotify' });
