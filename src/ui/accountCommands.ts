@@ -9,7 +9,7 @@ import type { Log } from '../log';
 // Sign In, Sign Out, the app credentials (Client ID, optional client secret), the redirect URI
 // to register, the setup guide and the log.
 
-export interface AccountCommandDeps {
+interface AccountCommandDeps {
   keeper: SessionKeeper;
   log: Log;
   clientSecrets: ClientSecretStore;
