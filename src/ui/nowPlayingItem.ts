@@ -8,7 +8,7 @@ import { BUDGET_SPENT_SUFFIX, quotaSpentLabel, readsPaused, spendLine } from './
 import { escapeMarkdown, formatTime, formatWait } from './format';
 import type { LikeStatus } from './likeStatus';
 import { nowPlayingLabel } from './nowPlayingLabel';
-import { onPlayerSettingsChanged, PlayerSettings } from './playerSettings';
+import { onPlayerSettingsChanged, PlayerSettings } from '../config/playerSettings';
 import { ProgressTicker } from './progressTicker';
 import { WaitCountdown } from './waitCountdown';
 
