@@ -22,7 +22,7 @@ class IgnoredRetryAfter extends RetryAfterGate {
   }
 }
 
-export interface OpenWindowOptions {
+interface OpenWindowOptions {
   emulator: Emulator;
   secrets: SharedSecrets;
   ledger: LedgerStore;

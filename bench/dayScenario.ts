@@ -7,9 +7,9 @@ import { EditorCommand, MINUTE, PAUSE_RANGE_MS, PickerUse, Scenario, ScenarioEve
 // seed give the same day for every row. Another day (say, with the desktop app playing) is another
 // plan, or more happenings, through the same builder and the same runner (simulation.ts).
 
-export const HOUR = 60 * MINUTE;
+const HOUR = 60 * MINUTE;
 
-export interface DayBlock {
+interface DayBlock {
   label: string;
   hours: number;
   /**
@@ -21,7 +21,7 @@ export interface DayBlock {
   window?: number;
 }
 
-export interface DayPlan {
+interface DayPlan {
   blocks: DayBlock[];
   phoneChanges: PhoneHappening[];
   /** Changes made with the desktop app's own buttons (the music plays there). */

@@ -4,7 +4,7 @@ import type { TargetCheck } from './targets';
 // The working day's table as Markdown (printed, and pasted in the README), and the issue's
 // targets for it. Clock times count from 09:00.
 
-export const DAY_START_HOUR = 9;
+const DAY_START_HOUR = 9;
 
 export interface DayRow {
   id: string;

@@ -1,7 +1,7 @@
 import type { Contender } from './contender';
 
 /** `backbeat.dailyRequestBudget`'s default. */
-export const DEFAULT_DAILY_BUDGET = 1000;
+const DEFAULT_DAILY_BUDGET = 1000;
 
 /** Backbeat itself: the core's own scheduler, as src/extension.ts builds it, with the default budget. */
 export const backbeatScheduler: Contender = { id: 'ours', name: 'Backbeat (ours)', dailyRequestBudget: DEFAULT_DAILY_BUDGET };

@@ -10,7 +10,7 @@ import { Catalogue } from '../emulator/world/catalogue';
 // anything newer. Only changes made while `counts` says someone is looking are measured, and
 // only time with a window focused counts: nobody sees a stale status bar in a meeting.
 
-export type ChangeKind = 'phone' | 'trackEnd';
+type ChangeKind = 'phone' | 'trackEnd';
 
 interface Change {
   kind: ChangeKind;

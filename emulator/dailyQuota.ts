@@ -8,9 +8,9 @@ import { Reply } from './http';
 // again (knocking only makes it worse); once the wait has passed, the app is let back in with
 // an empty window, as apps in the reports worked again after the Retry-After.
 
-export const QUOTA_WINDOW_MS = 24 * 3600_000;
+const QUOTA_WINDOW_MS = 24 * 3600_000;
 
-export interface QuotaSettings {
+interface QuotaSettings {
   /** Served requests per Client ID in any 24 h; 0 turns the quota off (requests are still counted). */
   dailyQuota: number;
   /** The wait Spotify announces once the quota is spent (reports: 48,925 and 52,531 s). */

@@ -27,7 +27,7 @@ interface ActiveFault {
   remaining: number;
 }
 
-export function faultMatches(fault: Fault, method: string, path: string): boolean {
+function faultMatches(fault: Fault, method: string, path: string): boolean {
   const { method: wantMethod, path: wantPath } = fault.match;
   if (wantMethod !== undefined && wantMethod.toUpperCase() !== method.toUpperCase()) return false;
   if (wantPath === undefined) return true;

@@ -87,7 +87,7 @@ export interface EmulatorOptions {
 }
 
 /** About 14 h, between the two waits reported in 2026. */
-export const DEFAULT_QUOTA_RETRY_AFTER_SECONDS = 50_000;
+const DEFAULT_QUOTA_RETRY_AFTER_SECONDS = 50_000;
 
 /** Options with every default filled in; what the emulator actually reads. */
 export type Settings = Required<Omit<EmulatorOptions, 'clock'>>;

@@ -3,7 +3,7 @@ import type { Disposable } from './disposable';
 // A minimal event source shaped like `vscode.Event`, so the auth and playback layers can be
 // unit-tested on Node without the `vscode` module.
 
-export type Listener<T> = (value: T) => unknown;
+type Listener<T> = (value: T) => unknown;
 export type Event<T> = (listener: Listener<T>) => Disposable;
 
 export class Emitter<T> {

@@ -31,7 +31,7 @@ import type { Notices } from './ui/notices';
 import { showNotification } from './ui/notifier';
 import { NowPlayingItem } from './ui/nowPlayingItem';
 import { registerPlaybackCommands } from './ui/playbackCommands';
-import { onPlayerSettingsChanged, readPlayerSettings } from './ui/playerSettings';
+import { onPlayerSettingsChanged, readPlayerSettings } from './config/playerSettings';
 import { VsCodeWindowActivity } from './ui/windowActivity';
 
 /** What other extensions may read: the track and state the status bar shows, and where it came from. */

@@ -4,16 +4,9 @@ import fetch, { RequestInit } from 'node-fetch';
 // half-way through its body, must not leave a command or a refresh hanging forever, so the whole
 // exchange, body included, is aborted after `timeoutMs`.
 
-export const DEFAULT_TIMEOUT_MS = 15_000;
+const DEFAULT_TIMEOUT_MS = 15_000;
 
-export class NetworkError extends Error {
-  constructor(
-    message: string,
-    readonly timedOut: boolean,
-  ) {
-    super(message);
-  }
-}
+export class NetworkError extends Error {}
 
 /** A complete answer: status, headers and the whole body as text. */
 export interface HttpAnswer {
@@ -34,10 +27,10 @@ export async function fetchWithTimeout(url: string, init: RequestInit, timeoutMs
   } catch (error) {
     const origin = new URL(url).origin;
     if (controller.signal.aborted) {
-      throw new NetworkError(`No answer from ${origin} within ${Math.round(timeoutMs / 1000)} s`, true);
+      throw new NetworkError(`No answer from ${origin} within ${Math.round(timeoutMs / 1000)} s`);
     }
     const code = (error as { code?: string }).code;
-    throw new NetworkError(`Cannot reach ${origin}${code ? ` (${code})` : ''}`, false);
+    throw new NetworkError(`Cannot reach ${origin}${code ? ` (${code})` : ''}`);
   } finally {
     clearTimeout(timer);
   }

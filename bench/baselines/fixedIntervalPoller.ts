@@ -6,7 +6,7 @@ import type { Contender } from '../contender';
 // Today's pollers: on a fixed interval, read the playback state (plus, for some, more endpoints);
 // nothing else decides when. Failures are ignored and the last state stays on screen.
 
-export interface FixedIntervalOptions {
+interface FixedIntervalOptions {
   intervalMs: number;
   /** false: only the focused window reads. */
   everyWindow: boolean;

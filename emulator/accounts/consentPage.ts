@@ -1,7 +1,7 @@
 import { escapeHtml } from '../http';
 import { describeScope } from '../scopes';
 
-export interface ConsentDetails {
+interface ConsentDetails {
   requestId: string;
   appName: string;
   redirectUri: string;

@@ -2,11 +2,11 @@ import { Clock } from '../clock';
 import { opaqueToken } from '../ids';
 
 /** Authorization codes live 10 minutes, like Spotify's. */
-export const CODE_LIFETIME_MS = 10 * 60_000;
+const CODE_LIFETIME_MS = 10 * 60_000;
 /** Since mid-2026 a grant (and every refresh token from it) dies 6 months after consent. */
-export const GRANT_LIFETIME_MS = 183 * 24 * 3600_000;
+const GRANT_LIFETIME_MS = 183 * 24 * 3600_000;
 
-export interface AuthorizationCode {
+interface AuthorizationCode {
   clientId: string;
   redirectUri: string;
   scopes: string[];
@@ -35,11 +35,11 @@ interface AccessToken {
   expiresAt: number;
 }
 
-export type AccessCheck =
+type AccessCheck =
   | { ok: true; scopes: string[]; clientId: string }
   | { ok: false; message: 'Invalid access token' | 'The access token expired' };
 
-export type RefreshLookup =
+type RefreshLookup =
   | { ok: true; grant: Grant }
   | { ok: false; description: 'Invalid refresh token' | 'Refresh token revoked' | 'Refresh token expired' };
 

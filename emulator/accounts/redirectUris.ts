@@ -9,7 +9,7 @@
 
 const LOOPBACK_WITH_PORT = /^(https?:\/\/(?:127\.0\.0\.1|\[::1\])):\d+(?=[/?#]|$)/i;
 
-export function isLocalhost(uri: string): boolean {
+function isLocalhost(uri: string): boolean {
   try {
     return new URL(uri).hostname.toLowerCase() === 'localhost';
   } catch {

@@ -79,6 +79,6 @@ function clientCredentials(ctx: RequestContext, form: Record<string, string>): C
 }
 
 /** PKCE S256: base64url(SHA-256(verifier)) without padding. */
-export function s256(verifier: string): string {
+function s256(verifier: string): string {
   return createHash('sha256').update(verifier).digest('base64url');
 }

@@ -4,7 +4,7 @@ import type { World } from '../world/world';
 // another device plays (the real app then shows that device's track as its remote control). The
 // MPRIS publisher (desktopApp.ts) and in-process doubles of the app read the same view.
 
-export interface DesktopItem {
+interface DesktopItem {
   uri: string;
   title: string;
   artists: string[];

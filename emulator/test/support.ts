@@ -12,7 +12,7 @@ export async function startOnVirtualClock(options: EmulatorOptions = {}): Promis
   return { emulator, clock };
 }
 
-export interface SignedInEmulator {
+interface SignedInEmulator {
   emulator: Emulator;
   clock: VirtualClock;
   /** An access token with every scope. */
@@ -46,7 +46,7 @@ export function pkcePair(): { verifier: string; challenge: string } {
   return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
 }
 
-export interface AuthorizeParams {
+interface AuthorizeParams {
   redirectUri?: string;
   scopes?: readonly string[];
   state?: string;
@@ -56,7 +56,7 @@ export interface AuthorizeParams {
   showDialog?: boolean;
 }
 
-export function authorizeUrl(emulator: Emulator, params: AuthorizeParams = {}): string {
+function authorizeUrl(emulator: Emulator, params: AuthorizeParams = {}): string {
   const query = new URLSearchParams({
     client_id: params.clientId ?? emulator.clientId,
     response_type: 'code',
@@ -79,7 +79,7 @@ export async function authorize(emulator: Emulator, params: AuthorizeParams = {}
   return { status: response.status, location: location ? new URL(location) : undefined, text: await response.text() };
 }
 
-export interface TokenAnswer {
+interface TokenAnswer {
   status: number;
   body: Record<string, unknown>;
   contentType: string | null;

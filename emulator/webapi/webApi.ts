@@ -10,7 +10,7 @@ import { matchTemplate, Route } from './route';
 
 export const API_PREFIX = '/v1';
 
-export interface ApiOutcome {
+interface ApiOutcome {
   reply: Reply;
   /** A valid Bearer token was presented (recorded for the request log). */
   authenticated: boolean;

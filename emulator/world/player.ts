@@ -9,7 +9,7 @@ import {
 } from './playbackState';
 
 /** One entry of "recently played". */
-export interface PlayHistoryEntry {
+interface PlayHistoryEntry {
   uri: string;
   playedAt: number;
   contextUri: string | null;

@@ -1,5 +1,5 @@
 /** The one place that builds Spotify's /authorize URL, shared by every sign-in flow. */
-export interface AuthorizeRequest {
+interface AuthorizeRequest {
   accountsUrl: string;
   clientId: string;
   redirectUri: string;

@@ -12,7 +12,7 @@ import { DEFAULT_SCOPES, hasAllScopes, normalizeScopes } from './scopes';
 export const PROVIDER_ID = 'spotify';
 export const PROVIDER_LABEL = 'Spotify';
 
-export function toAuthenticationSession(session: StoredSession): vscode.AuthenticationSession {
+function toAuthenticationSession(session: StoredSession): vscode.AuthenticationSession {
   return {
     id: session.id,
     accessToken: session.accessToken,

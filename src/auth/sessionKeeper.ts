@@ -30,7 +30,7 @@ const RETRY_DELAYS_MS = [5_000, 15_000, 60_000, 5 * 60_000];
 /** Another window may be a moment away from storing the token it rotated. */
 const ROTATION_GRACE_MS = 1_500;
 
-export interface SessionKeeperOptions {
+interface SessionKeeperOptions {
   store: SessionStore;
   clock: Clock;
   log: Pick<Log, 'info' | 'warn' | 'addSecret'>;

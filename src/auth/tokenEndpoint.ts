@@ -1,7 +1,7 @@
 import { fetchWithTimeout, NetworkError, readJson } from '../net';
 
 /** Talks to Spotify's accounts service `POST /api/token`: code exchange and refresh. */
-export interface TokenGrant {
+interface TokenGrant {
   accessToken: string;
   /** Absent when Spotify keeps the current refresh token. */
   refreshToken?: string;
@@ -14,7 +14,7 @@ export interface TokenGrant {
  * `rejected_client`: the Client ID or secret is wrong (fix the setup).
  * `unavailable`: network, timeout, 5xx or a garbled answer (try again later; keep the session).
  */
-export type TokenErrorKind = 'dead_grant' | 'rejected_client' | 'bad_request' | 'unavailable';
+type TokenErrorKind = 'dead_grant' | 'rejected_client' | 'bad_request' | 'unavailable';
 
 export class TokenError extends Error {
   constructor(

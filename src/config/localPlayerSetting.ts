@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { SECTION } from './settings';
+import { onSettingChanged, SECTION } from './settings';
 
 // `backbeat.localPlayer`: `auto` (the default) watches and controls the Spotify app on this
 // computer through the OS's media controls; `off` uses the Web API alone.
@@ -10,7 +10,5 @@ export function localPlayerEnabled(): boolean {
 }
 
 export function onLocalPlayerSettingChanged(listener: () => void): vscode.Disposable {
-  return vscode.workspace.onDidChangeConfiguration((e) => {
-    if (e.affectsConfiguration(`${SECTION}.${KEY}`)) listener();
-  });
+  return onSettingChanged([KEY], listener);
 }

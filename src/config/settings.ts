@@ -1,6 +1,10 @@
 import * as vscode from 'vscode';
 import { checkServiceUrl } from './serviceUrl';
 
+// Every `backbeat.*` setting is read in src/config/, each with its default and bounds beside its
+// reader; the rest of the code imports the typed readers. Read on every use, so a change applies
+// at once.
+
 export const SECTION = 'backbeat';
 
 export interface SpotifySettings {
@@ -31,11 +35,38 @@ export function readClientId(): string {
   return (vscode.workspace.getConfiguration(SECTION).get<string>('clientId') ?? '').trim();
 }
 
+/** Stores the Client ID in user settings. */
+export async function storeClientId(value: string): Promise<void> {
+  await vscode.workspace.getConfiguration(SECTION).update('clientId', value.trim(), vscode.ConfigurationTarget.Global);
+}
+
 function userValue(config: vscode.WorkspaceConfiguration, key: string): string | undefined {
   const inspected = config.inspect<string>(key);
   return inspected?.globalValue ?? inspected?.defaultValue;
 }
 
+/** A number setting: a value that is not a finite number gives `fallback`; one out of range is clamped, not refused. */
+export interface NumberSetting {
+  key: string;
+  fallback: number;
+  min: number;
+  max: number;
+}
+
+export function readNumber(setting: NumberSetting): number {
+  const value = vscode.workspace.getConfiguration(SECTION).get<unknown>(setting.key);
+  if (typeof value !== 'number' || !Number.isFinite(value)) return setting.fallback;
+  return Math.min(setting.max, Math.max(setting.min, value));
+}
+
+/** Calls `listener` when one of `keys` changes (a key also covers those under it, as `statusBar`). */
+export function onSettingChanged(keys: readonly string[], listener: () => void): vscode.Disposable {
+  return vscode.workspace.onDidChangeConfiguration((e) => {
+    if (keys.some((key) => e.affectsConfiguration(`${SECTION}.${key}`))) listener();
+  });
+}
+
+/** Any `backbeat.*` setting changed. */
 export function onSettingsChanged(listener: () => void): vscode.Disposable {
   return vscode.workspace.onDidChangeConfiguration((e) => {
     if (e.affectsConfiguration(SECTION)) listener();

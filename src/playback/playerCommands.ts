@@ -18,7 +18,7 @@ import type { ReadScheduling } from './scheduler';
 // active player (no quota, no Premium); if that fails they go through the Web API, and the log
 // says so. A Free account's PREMIUM_REQUIRED sends them to the local app from then on.
 
-export interface CommandRun {
+interface CommandRun {
   /** For the log and the notification ("Next: ..."). */
   name: string;
   /** Resolves 'local' when the Spotify app on this computer took it (its own reports confirm it). */
@@ -35,7 +35,7 @@ export interface CommandRun {
   explain?: (error: unknown) => unknown;
 }
 
-export interface PlayerCommandsDeps {
+interface PlayerCommandsDeps {
   client: SpotifyClient;
   devices: Pick<DeviceList, 'list'>;
   state: PlaybackState;

@@ -75,7 +75,7 @@ export interface ReadHold {
 }
 
 /** The daily budget as the scheduler needs it (src/quota/requestBudget.ts). */
-export interface ReadPace {
+interface ReadPace {
   /** Milliseconds between steady reads now, or undefined while their share of the budget is spent. */
   rhythmIntervalMs(inUse: boolean, timing: SchedulerTiming): number | undefined;
   /** When steady reads may resume once their share was spent. */

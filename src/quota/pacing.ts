@@ -4,11 +4,11 @@
 
 const HOUR_MS = 3600_000;
 /** The working day a budget is spread over: this much use of VS Code in any 24 h. */
-export const USE_PER_DAY_MS = 8 * HOUR_MS;
+const USE_PER_DAY_MS = 8 * HOUR_MS;
 /** What is left (plus what returns meanwhile) is spread over at least this long. */
-export const PACING_HORIZON_MS = HOUR_MS;
+const PACING_HORIZON_MS = HOUR_MS;
 /** A window focused but not in use reads this many times more slowly than one in use. */
-export const IDLE_SLOWDOWN = 5;
+const IDLE_SLOWDOWN = 5;
 
 export interface PaceInputs {
   /** `backbeat.dailyRequestBudget`; 0: no budget. */

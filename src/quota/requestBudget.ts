@@ -14,13 +14,13 @@ import { isAutomatic, kindOfRequest, RequestKind } from './requestKinds';
 // until the time Spotify gave.
 
 /** Kept for commands and pickers: max(50, 15 % of the budget). */
-export const RESERVE_MIN = 50;
-export const RESERVE_FRACTION = 0.15;
+const RESERVE_MIN = 50;
+const RESERVE_FRACTION = 0.15;
 /** A Retry-After longer than this is no rate limit: it is the daily quota, whatever the body says. */
-export const QUOTA_RETRY_AFTER_SECONDS = 10 * 60;
+const QUOTA_RETRY_AFTER_SECONDS = 10 * 60;
 const HOUR_MS = 3600_000;
 
-export interface RequestBudgetOptions {
+interface RequestBudgetOptions {
   ledger: RequestLedger;
   clock: Clock;
   log: Pick<Log, 'warn'>;

@@ -24,7 +24,7 @@ export interface QuotaPenalty {
   reason: string | undefined;
 }
 
-export interface RequestLedgerOptions {
+interface RequestLedgerOptions {
   store: LedgerStore;
   clock: Clock;
   log: Pick<Log, 'warn'>;

@@ -27,9 +27,9 @@ import type {
 } from './types';
 
 /** Spotify's caps: search answers at most 10 per type since 2026; a playlists page at most 50. */
-export const SEARCH_PAGE_SIZE = 10;
-export const PLAYLISTS_PAGE_SIZE = 50;
-export const RECENTLY_PLAYED_LIMIT = 50;
+const SEARCH_PAGE_SIZE = 10;
+const PLAYLISTS_PAGE_SIZE = 50;
+const RECENTLY_PLAYED_LIMIT = 50;
 
 /** Spotify takes `offset` only with album and playlist contexts; an artist or a show answers 400. */
 const TAKES_OFFSET = /^spotify:(?:user:[^:]+:)?(?:album|playlist):/;

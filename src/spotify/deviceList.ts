@@ -5,7 +5,7 @@ import type { Device } from './types';
 // The user's Spotify Connect devices, remembered for a short while: the device picker and the
 // "no active device" advice ask often, and devices come and go far less often than that.
 
-export const DEVICES_FRESH_FOR_MS = 30_000;
+const DEVICES_FRESH_FOR_MS = 30_000;
 
 export class DeviceList {
   private known: { devices: Device[]; at: number } | undefined;

@@ -2,7 +2,7 @@ import type { Device } from './types';
 
 // Which devices playback can be moved to: Spotify lists some without an id (not targetable).
 
-export type TargetableDevice = Device & { id: string };
+type TargetableDevice = Device & { id: string };
 
 export function targetable(device: Device): device is TargetableDevice {
   return device.id !== null;

@@ -1,7 +1,7 @@
 // Spotify's refusals as typed values, decided once from status, `error.reason` and message, so the
 // UI chooses words and actions from a kind instead of parsing strings.
 
-export type SpotifyErrorKind =
+type SpotifyErrorKind =
   | 'no_active_device'
   | 'premium_required'
   | 'volume_not_controllable'

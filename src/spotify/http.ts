@@ -9,7 +9,7 @@ import type { RetryAfterGate } from './retryAfterGate';
 // honours the Retry-After gate, retries briefly while a device wakes up (202) and turns every
 // failure into a SpotifyError.
 
-export interface TokenSource {
+interface TokenSource {
   accessToken(): Promise<string>;
   accessTokenAfterRejection(rejectedToken: string): Promise<string>;
 }
@@ -17,8 +17,7 @@ export interface TokenSource {
 export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE';
 export type Query = Record<string, string | number | boolean | undefined>;
 
-export interface ApiResponse {
-  status: number;
+interface ApiResponse {
   /** Parsed JSON, or undefined for an empty body (204). */
   data: unknown;
 }
@@ -31,7 +30,7 @@ const WAKING_DELAY_MS = 5_000;
 export type RequestObserver = (method: HttpMethod, path: string) => void;
 
 /** Counts each request against the daily budget and may refuse it (src/quota/requestBudget.ts). */
-export interface RequestMeter {
+interface RequestMeter {
   /** Throws when the request may not leave now; otherwise counts it. */
   spend(method: HttpMethod, path: string, kind: RequestKind | undefined): void;
   /** For a 429: the error to throw when it is Spotify's daily quota, undefined for an ordinary wait. */
@@ -68,7 +67,7 @@ export class SpotifyHttp {
       // Still only accepted: the command has not happened, and saying it did would be a lie.
       throw new SpotifyError('device_waking', 'The Spotify device is still waking up.', 202);
     }
-    if (response.ok) return { status: response.status, data: this.successBody(response, method, path) };
+    if (response.ok) return { data: this.successBody(response, method, path) };
     if (response.status === 429) {
       const quota = this.options.meter?.quotaRefusal(classifyError(429, response.text).reason, response.header('retry-after'));
       if (quota) throw quota;

@@ -37,7 +37,7 @@ function largestImage(images: unknown): string | undefined {
   return urls.length ? str(urls[0].url) : undefined;
 }
 
-export function parseItem(value: unknown): PlayableItem | undefined {
+function parseItem(value: unknown): PlayableItem | undefined {
   const item = obj(value);
   if (!item) return undefined;
   const name = str(item.name);
@@ -63,7 +63,7 @@ export function parseItem(value: unknown): PlayableItem | undefined {
   };
 }
 
-export function parseDevice(value: unknown): Device | undefined {
+function parseDevice(value: unknown): Device | undefined {
   const d = obj(value);
   const name = str(d?.name);
   if (!d || !name) return undefined;

@@ -3,13 +3,13 @@ import { clientIdProblem, clientSecretProblem } from '../auth/appCredentials';
 import type { ClientSecretStore } from '../auth/clientSecretStore';
 import type { FlowId } from '../auth/flows/signInFlow';
 import type { SessionKeeper } from '../auth/sessionKeeper';
-import { SECTION } from '../config/settings';
+import { readClientId, storeClientId } from '../config/settings';
 import type { Log } from '../log';
 
 // Sign In, Sign Out, the app credentials (Client ID, optional client secret), the redirect URI
 // to register, the setup guide and the log.
 
-export interface AccountCommandDeps {
+interface AccountCommandDeps {
   keeper: SessionKeeper;
   log: Log;
   clientSecrets: ClientSecretStore;
@@ -55,7 +55,7 @@ async function signInCommand(deps: AccountCommandDeps, reconsent: boolean): Prom
     return;
   }
   // Without a Client ID nothing can work yet: the walkthrough explains where one comes from.
-  if (!vscode.workspace.getConfiguration(SECTION).get<string>('clientId')?.trim()) return openSetupGuide();
+  if (!readClientId()) return openSetupGuide();
   try {
     await deps.signIn();
   } catch (error) {
@@ -70,7 +70,7 @@ async function openSetupGuide(): Promise<void> {
 
 /** Asks for the Client ID, checks its shape and stores it in user settings. Returns true when set. */
 async function setClientId(): Promise<boolean> {
-  const current = vscode.workspace.getConfiguration(SECTION).get<string>('clientId') ?? '';
+  const current = readClientId();
   const value = await vscode.window.showInputBox({
     title: 'Spotify Client ID',
     prompt: 'The Client ID of your app in the Spotify developer dashboard (32 hexadecimal characters).',
@@ -79,13 +79,13 @@ async function setClientId(): Promise<boolean> {
     validateInput: clientIdProblem,
   });
   if (value === undefined) return false;
-  await vscode.workspace.getConfiguration(SECTION).update('clientId', value.trim(), vscode.ConfigurationTarget.Global);
+  await storeClientId(value);
   return true;
 }
 
 /** Copies the Client ID, to find the app in the dashboard (or paste it where a helper needs it). */
 async function copyClientId(): Promise<void> {
-  const clientId = vscode.workspace.getConfiguration(SECTION).get<string>('clientId')?.trim();
+  const clientId = readClientId();
   if (!clientId) {
     void vscode.window.showInformationMessage('No Spotify Client ID is set yet.', 'Set Client ID').then((choice) => choice && setClientId());
     return;

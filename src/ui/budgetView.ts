@@ -10,7 +10,7 @@ import { budgetReport } from './budgetReport';
 const SCHEME = 'backbeat-budget';
 const REPORT_URI = vscode.Uri.from({ scheme: SCHEME, path: '/Spotify requests.md' });
 
-export interface BudgetViewDeps {
+interface BudgetViewDeps {
   budget: RequestBudget;
   ledger: RequestLedger;
   clock: Clock;

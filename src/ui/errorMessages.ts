@@ -10,7 +10,7 @@ import { describeQuotaFailure } from './quotaMessages';
 // Turns any failure into one line for the user and the actions that fix it. Returns undefined for
 // outcomes that deserve no message (a cancelled sign-in).
 
-export interface MessageAction {
+interface MessageAction {
   title: string;
   command: string;
   args?: unknown[];

@@ -17,7 +17,7 @@ const LIBRARY_WRITE_SCOPE = 'user-library-modify';
 const LIBRARY_READ_SCOPE = 'user-library-read';
 
 /** A track plays on through its album (or the context it was played in); anything else is the context. */
-export function playTarget(entry: CatalogueEntry): PlayTarget {
+function playTarget(entry: CatalogueEntry): PlayTarget {
   if (entry.kind === 'track' || entry.kind === 'episode') {
     return entry.contextUri ? { contextUri: entry.contextUri, offsetUri: entry.uri } : { uris: [entry.uri] };
   }

@@ -8,7 +8,7 @@ import type { SpotifyClient } from '../spotify/client';
 // Whether the item playing is in the user's library ("liked"). Asked once per item, and only
 // while something shows it (the like control), so listening costs no request per tick.
 
-export type LibraryReader = Pick<SpotifyClient, 'isSaved'>;
+type LibraryReader = Pick<SpotifyClient, 'isSaved'>;
 
 export class LikeStatus implements Disposable {
   private uri: string | undefined;

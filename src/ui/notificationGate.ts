@@ -4,7 +4,7 @@ import type { Clock } from '../clock';
 // notification is open, or shortly after it closed, repeats are not shown (they go to the log).
 // Kept free of `vscode` so the rule is tested on Node as the Notifier applies it.
 
-export const QUIET_AFTER_MS = 30_000;
+const QUIET_AFTER_MS = 30_000;
 
 export class NotificationGate {
   private readonly open = new Set<string>();

@@ -8,7 +8,7 @@ import { BUDGET_SPENT_SUFFIX, quotaSpentLabel, readsPaused, spendLine } from './
 import { escapeMarkdown, formatTime, formatWait } from './format';
 import type { LikeStatus } from './likeStatus';
 import { nowPlayingLabel } from './nowPlayingLabel';
-import { onPlayerSettingsChanged, PlayerSettings } from './playerSettings';
+import { onPlayerSettingsChanged, PlayerSettings } from '../config/playerSettings';
 import { ProgressTicker } from './progressTicker';
 import { WaitCountdown } from './waitCountdown';
 
@@ -18,13 +18,13 @@ import { WaitCountdown } from './waitCountdown';
 // when the daily budget has stopped its checks. Its tooltip carries cover, details, where they came
 // from, links to the main controls and the requests spent today.
 
-export const NOW_PLAYING_ID = 'nowPlaying';
+const NOW_PLAYING_ID = 'nowPlaying';
 
 /** Cover art only from an https URL that cannot close the markdown image early. */
 const SAFE_IMAGE_URL = /^https:\/\/[^\s()<>[\]|]+$/;
 const COVER_SIZE_PX = 96;
 
-export interface NowPlayingItemOptions {
+interface NowPlayingItemOptions {
   state: PlaybackState;
   clock: Clock;
   window: WindowActivity;

@@ -5,7 +5,7 @@ import { escapeIcons, formatTime, shorten } from './format';
 // the position when wanted. Only the title is shortened, so the time always stays readable.
 // An ad has no item: it says so, rather than looking like nothing plays.
 
-export interface LabelOptions {
+interface LabelOptions {
   showProgress: boolean;
   maxLength: number;
   /** The last read failed: the text says so with a warning icon. */

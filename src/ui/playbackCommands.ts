@@ -9,7 +9,7 @@ import type { Device, RepeatMode } from '../spotify/types';
 import { formatTime, parseTime } from './format';
 import type { LikeStatus } from './likeStatus';
 import { pickDevice } from './pickers/devicePicker';
-import type { PlayerSettings } from './playerSettings';
+import type { PlayerSettings } from '../config/playerSettings';
 
 // The transport controls as VS Code commands: play/pause, skip, seek, volume, shuffle, repeat and
 // the device. Each goes through PlayerCommands, which shows the effect at once, sends it, reads

@@ -6,7 +6,7 @@ import { formatClockTime, formatCount } from './format';
 // cause, with the README section that explains it) or Backbeat's own budget.
 
 /** The README section "Spotify's daily quota". */
-export const QUOTA_HELP_URL = 'https://github.com/backbeat/spotify#spotifys-daily-quota';
+const QUOTA_HELP_URL = 'https://github.com/backbeat/spotify#spotifys-daily-quota';
 
 const LEARN_MORE = { title: 'Learn More', command: 'vscode.open', args: [QUOTA_HELP_URL] };
 const SHOW_BUDGET = { title: 'Show Request Budget', command: 'backbeat.showRequestBudget' };

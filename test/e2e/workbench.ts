@@ -15,7 +15,7 @@ export interface Workbench {
   stop(): Promise<void>;
 }
 
-export interface WorkbenchOptions {
+interface WorkbenchOptions {
   /** Another extension folder to package (checking the harness with a stand-in). */
   extensionRoot?: string;
   startEmulator?: StartEmulator;

@@ -5,9 +5,9 @@ import * as path from 'path';
 import { BrowserContext, chromium, Locator, Page } from 'playwright-core';
 import { freshScratchDir } from './paths';
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+const CHROMIUM_PATH = '/usr/bin/chromium';
 /** The publisher.name prefix VS Code puts on the DOM ids of the extension's status bar items. */
-export const EXTENSION_ID = 'backbeat.spotify';
+const EXTENSION_ID = 'backbeat.spotify';
 
 const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -90,7 +90,7 @@ export function statusBarItem(page: Page, id: string): Locator {
 }
 
 /** Answers VS Code's questions the way a user who wants to sign in would. */
-export const AUTO_ACCEPT_BUTTONS = ['Allow', 'Open'];
+const AUTO_ACCEPT_BUTTONS = ['Allow', 'Open'];
 const AUTO_ACCEPT_POLL_MS = 250;
 
 /**
@@ -141,7 +141,7 @@ export async function screenshot(target: Page | Locator, file: string): Promise<
 /** Query values that grant access never reach logs. */
 const SECRET_PARAMS = ['code', 'access_token', 'refresh_token', 'token', 'client_secret', 'code_verifier'];
 
-export function redactUrl(raw: string): string {
+function redactUrl(raw: string): string {
   try {
     const url = new URL(raw);
     for (const name of SECRET_PARAMS) if (url.searchParams.has(name)) url.searchParams.set(name, '***');

@@ -6,16 +6,16 @@ import * as path from 'path';
 import { cacheDir } from './paths';
 import { run, which } from './proc';
 
-export const CODE_SERVER_VERSION = '4.100.3';
+const CODE_SERVER_VERSION = '4.100.3';
 
 /** Native modules of VS Code that npm skipped with --ignore-scripts. */
 const VSCODE_NATIVE_MODULES = ['kerberos', 'node-pty', '@parcel/watcher', '@vscode/spdlog', 'native-watchdog'];
 
-export const codeServerDir = path.join(cacheDir, `code-server-${CODE_SERVER_VERSION}`);
+const codeServerDir = path.join(cacheDir, `code-server-${CODE_SERVER_VERSION}`);
 const STAMP = '.backbeat-installed';
 const stampFile = path.join(codeServerDir, STAMP);
 
-export function codeServerEntry(root = codeServerDir): string {
+function codeServerEntry(root = codeServerDir): string {
   return path.join(root, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 }
 

@@ -9,13 +9,13 @@ import { freePort } from './net';
 
 type EmulatorModule = typeof import('../../emulator');
 export type StartEmulator = EmulatorModule['startEmulator'];
-export type Emulator = Awaited<ReturnType<StartEmulator>>;
+type Emulator = Awaited<ReturnType<StartEmulator>>;
 
 /** Loopback address other than 127.0.0.1: code-server rewrites openExternal links to
  *  127.0.0.1/localhost into its own proxy route, so the emulator must live elsewhere. */
 export const EMULATOR_HOST = '127.0.0.2';
 
-export interface StackOptions extends Omit<CodeServerOptions, 'port' | 'trustedDomains'> {
+interface StackOptions extends Omit<CodeServerOptions, 'port' | 'trustedDomains'> {
   /** false shows the emulator's consent page, as real Spotify would. */
   autoApprove: boolean;
   emulatorPort?: number;

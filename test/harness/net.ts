@@ -16,7 +16,7 @@ export function freePort(host = '127.0.0.1'): Promise<number> {
 }
 
 /** Whether `port` can be bound on `host` (for preferring a fixed, memorable port). */
-export function isPortFree(port: number, host = '127.0.0.1'): Promise<boolean> {
+function isPortFree(port: number, host = '127.0.0.1'): Promise<boolean> {
   return new Promise((resolve) => {
     const server = net.createServer();
     server.unref();

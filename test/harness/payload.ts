@@ -3,7 +3,7 @@
 // extension host instead. Paths are on the server, addressed as vscode-remote URIs.
 import { workbenchUrl } from './browser';
 
-export interface DevelopmentPayload {
+interface DevelopmentPayload {
   /** Absolute folder of the extension under development (holds package.json). */
   extensionDevelopmentPath: string;
   /** Absolute path of the compiled tests module exporting run(). */

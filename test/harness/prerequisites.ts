@@ -6,14 +6,14 @@
 import { spawnSync } from 'child_process';
 import { run, which } from './proc';
 
-export const REQUIRED_PACKAGES = ['chromium', 'libkrb5-dev', 'ripgrep', 'make', 'g++', 'python3', 'dbus-daemon', 'playerctl'] as const;
+const REQUIRED_PACKAGES = ['chromium', 'libkrb5-dev', 'ripgrep', 'make', 'g++', 'python3', 'dbus-daemon', 'playerctl'] as const;
 
 function isInstalled(pkg: string): boolean {
   const r = spawnSync('dpkg-query', ['-W', '-f=${Status}', pkg], { encoding: 'utf8' });
   return r.status === 0 && r.stdout.includes('install ok installed');
 }
 
-export function missingPackages(): string[] {
+function missingPackages(): string[] {
   if (!which('dpkg-query')) return [...REQUIRED_PACKAGES];
   return REQUIRED_PACKAGES.filter((p) => !isInstalled(p));
 }

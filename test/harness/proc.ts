@@ -3,7 +3,7 @@
 import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 
-export interface RunOptions {
+interface RunOptions {
   cwd?: string;
   env?: NodeJS.ProcessEnv;
   /** Append stdout and stderr here instead of inheriting the terminal. */

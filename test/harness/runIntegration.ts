@@ -14,7 +14,7 @@ import { TestLog } from './testLog';
 
 const SUITE_TIMEOUT_MS = 5 * 60_000;
 
-export interface IntegrationOptions {
+interface IntegrationOptions {
   extensionDevelopmentPath?: string;
   extensionTestsPath?: string;
   startEmulator?: StartEmulator;

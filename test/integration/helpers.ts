@@ -3,7 +3,7 @@ import { EmulatorControl } from '../../emulator/controlClient';
 import type { BackbeatApi } from '../../src/extension';
 
 /** Shared steps of the in-VS-Code suites: the running extension, the emulator, sign-in and waits. */
-export const EXTENSION_ID = 'backbeat.spotify';
+const EXTENSION_ID = 'backbeat.spotify';
 
 export function emulator(): EmulatorControl {
   const url = process.env.BACKBEAT_EMULATOR_CONTROL;

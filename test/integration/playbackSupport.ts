@@ -35,7 +35,7 @@ export function emulatorDevice(name: string): Device & { id: string } {
   return { id: id!, name, type, isActive: false, isRestricted, supportsVolume, volumePercent: initialVolume };
 }
 
-export interface Shown {
+interface Shown {
   severity: 'error' | 'warning' | 'info';
   text: string;
   actions: string[];

@@ -28,7 +28,7 @@ export class SimulatedWindowActivity implements WindowActivity {
   }
 }
 
-export interface CoreWindowOptions {
+interface CoreWindowOptions {
   emulator: Emulator;
   secrets: SharedSecrets;
   /** The request ledger's storage, shared by the windows of one machine. */

@@ -10,7 +10,7 @@ import { tokenClient } from './emulatorGrant';
 // Shared rig for tests of several VS Code windows signed in to one account: an emulator,
 // a fake clock, and the keychain all windows share; each window gets its own store and keeper.
 
-export interface WindowsRig {
+interface WindowsRig {
   emu: Emulator;
   clock: FakeClock;
   secrets: SharedSecrets;

@@ -11,7 +11,7 @@ import { VirtualTime } from './virtualTime';
 // One computer for tests of several windows: the emulator on a virtual clock that waits for HTTP,
 // a signed-in session in the keychain the windows share, and the request ledger's storage.
 
-export interface SimulatedMachine {
+interface SimulatedMachine {
   emulator: Emulator;
   clock: VirtualTime;
   secrets: SharedSecrets;
@@ -22,7 +22,7 @@ export interface SimulatedMachine {
   close(): Promise<void>;
 }
 
-export interface MachineOptions {
+interface MachineOptions {
   emulator?: EmulatorOptions;
   /** false: windows hear nothing of each other's sign-ins (tabs of VS Code for the Web). */
   secretsAnnounced?: boolean;

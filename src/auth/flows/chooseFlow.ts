@@ -16,7 +16,7 @@ export function flowsToTry(all: readonly SignInFlow[], setting: FlowSetting, env
 }
 
 /** Asks whether to try `next` after `failed` ended with `error`; resolves true to go on. */
-export type OfferAnotherWay = (failed: SignInFlow, next: SignInFlow, error: unknown) => Promise<boolean>;
+type OfferAnotherWay = (failed: SignInFlow, next: SignInFlow, error: unknown) => Promise<boolean>;
 
 /** Tries `flows` in order; between them, offers the next one when another way could help. */
 export async function signInTryingFlows<T>(flows: readonly SignInFlow[], attempt: (flow: SignInFlow) => Promise<T>, offer: OfferAnotherWay): Promise<T> {

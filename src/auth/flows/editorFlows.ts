@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { PendingSignIns } from '../pendingSignIns';
 import { flowsToTry } from './chooseFlow';
 import { detectFlowEnvironment } from './flowEnvironment';
-import { loopbackPortSetting, signInFlowSetting } from './flowSettings';
+import { loopbackPortSetting, signInFlowSetting } from '../../config/signInSettings';
 import { LoopbackFlow } from './loopbackFlow';
 import { ManualFlow } from './manualFlow';
 import { externalUri, openInBrowser } from './openInBrowser';

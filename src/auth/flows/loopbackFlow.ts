@@ -6,7 +6,7 @@ import type { FlowEnvironment, PreparedFlow, SignInFlow } from './signInFlow';
 // Spotify redirects the browser to http://127.0.0.1:<port>/callback, served by the extension host
 // for the length of one sign-in. Spotify accepts any port for a loopback URI registered without one.
 
-export interface LoopbackFlowDeps {
+interface LoopbackFlowDeps {
   /** 0 for a free port, or the port the user fixed in backbeat.loopbackPort. */
   port(): number;
   openInBrowser(url: string): Promise<void>;

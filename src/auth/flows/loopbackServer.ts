@@ -8,19 +8,19 @@ import { CALLBACK_PATH } from './signInFlow';
 // (404 elsewhere, 405 for other methods). It stops listening once a callback completed the
 // sign-in, and when disposed (timeout, cancel, done).
 
-export const LOOPBACK_HOST = '127.0.0.1';
+const LOOPBACK_HOST = '127.0.0.1';
 
 /** The loopback redirect URI: with the port the server got, or without one as registered at Spotify. */
 export function loopbackRedirectUri(port?: number): string {
   return `http://${LOOPBACK_HOST}${port === undefined ? '' : `:${port}`}${CALLBACK_PATH}`;
 }
 
-export interface LoopbackServer extends Disposable {
+interface LoopbackServer extends Disposable {
   readonly redirectUri: string;
 }
 
 /** Decides what a callback means; only 'ignored' keeps the server waiting. */
-export type CallbackReceiver = (params: URLSearchParams) => CallbackOutcome;
+type CallbackReceiver = (params: URLSearchParams) => CallbackOutcome;
 
 export async function startLoopbackServer(port: number, receive: CallbackReceiver): Promise<LoopbackServer> {
   const server = http.createServer((request, response) => {

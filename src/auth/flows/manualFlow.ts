@@ -14,7 +14,7 @@ export interface PastePrompt extends Disposable {
   readonly answer: Promise<string | undefined>;
 }
 
-export interface ManualFlowDeps {
+interface ManualFlowDeps {
   openInBrowser(url: string): Promise<void>;
   /** Shows the paste box; `check` returns what is wrong with the text, or undefined. */
   askForPaste(check: (text: string) => string | undefined): PastePrompt;

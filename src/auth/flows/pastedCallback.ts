@@ -1,7 +1,7 @@
 // Reads what the user pasted in the manual flow: the whole address the browser ended on
 // (`http://127.0.0.1/callback?code=…&state=…`), just its query, or the code alone.
 
-export type PasteReading = { params: URLSearchParams } | { problem: string };
+type PasteReading = { params: URLSearchParams } | { problem: string };
 
 /** Spotify's authorization codes are long base64url-like strings. */
 const BARE_CODE = /^[A-Za-z0-9._~-]{16,}$/;

@@ -13,8 +13,6 @@ export const CALLBACK_PATH = '/callback';
 export const FLOW_IDS: readonly FlowId[] = ['uriHandler', 'loopback', 'manual'];
 
 export interface FlowEnvironment {
-  /** The extension host runs on another machine than the editor's window (Remote-SSH, WSL, containers, web). */
-  remote: boolean;
   /** VS Code itself runs in a browser (code-server, Codespaces). */
   web: boolean;
   /** A browser on the user's machine reaches the extension host's 127.0.0.1. */
@@ -38,7 +36,7 @@ interface EditorPlacement {
 
 export function flowEnvironmentOf(placement: EditorPlacement): FlowEnvironment {
   const remote = placement.remoteWindow && !placement.hostOnUserMachine;
-  return { web: placement.web, remote, browserReachesLoopback: placement.web ? placement.servedFromLoopback : !remote };
+  return { web: placement.web, browserReachesLoopback: placement.web ? placement.servedFromLoopback : !remote };
 }
 
 export interface PreparedFlow extends Disposable {

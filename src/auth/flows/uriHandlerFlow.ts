@@ -5,7 +5,7 @@ import { CALLBACK_PATH, FlowEnvironment, PreparedFlow, SignInFlow } from './sign
 // the extension's UriHandler hands the query to the pending sign-in. `asExternalUri` lets remote and
 // web hosts route it.
 
-export interface UriHandlerFlowDeps {
+interface UriHandlerFlowDeps {
   /** The running editor's scheme: vscode, vscode-insiders, cursor, code-oss… */
   uriScheme: string;
   /** vscode.env.asExternalUri, as a string that keeps the query unencoded. */

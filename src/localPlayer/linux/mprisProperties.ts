@@ -18,7 +18,7 @@ function texts(value: unknown): string[] {
 }
 
 /** The Spotify URI of the metadata's track, from its track id or, failing that, its web URL. */
-export function spotifyUri(metadata: Record<string, unknown>): string | undefined {
+function spotifyUri(metadata: Record<string, unknown>): string | undefined {
   const id = text(metadata['mpris:trackid']);
   if (id && SPOTIFY_URI.test(id)) return id;
   const path = id && TRACK_ID_PATH.exec(id);

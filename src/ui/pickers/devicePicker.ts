@@ -26,7 +26,7 @@ const TYPE_ICONS: Record<string, string> = {
   automobile: 'broadcast',
 };
 
-export function deviceIcon(type: string): string {
+function deviceIcon(type: string): string {
   return TYPE_ICONS[type.toLowerCase()] ?? 'broadcast';
 }
 

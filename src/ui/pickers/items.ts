@@ -58,7 +58,7 @@ export function separator(label: string): vscode.QuickPickItem {
   return { label, kind: vscode.QuickPickItemKind.Separator };
 }
 
-export function isMore(item: vscode.QuickPickItem | undefined): item is MoreItem {
+function isMore(item: vscode.QuickPickItem | undefined): item is MoreItem {
   return !!item && 'more' in item;
 }
 

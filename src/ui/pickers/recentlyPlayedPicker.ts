@@ -6,7 +6,7 @@ import { formatAgo } from '../format';
 import { entryItem, EntryItem, isEntry, playableEntry, QUEUE_BUTTON, waitForChoice } from './items';
 
 /** Recently Played: the last tracks, newest first; Enter plays one again (in its context), the button queues it. */
-export interface RecentlyPlayedOptions {
+interface RecentlyPlayedOptions {
   clock: Clock;
   onQueue(entry: CatalogueEntry): void;
 }

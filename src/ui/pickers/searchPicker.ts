@@ -10,11 +10,11 @@ import { entryItem, EntryItem, isEntry, moreItem, MoreItem, QUEUE_BUTTON, waitFo
 // load more. VS Code orders the rows by how well they match what was typed. Enter chooses; the
 // queue button on a track queues it and keeps the picker open.
 
-export const SEARCH_DEBOUNCE_MS = 300;
+const SEARCH_DEBOUNCE_MS = 300;
 /** Rows per kind and page: four kinds of five fit the picker without scrolling much. */
 const PER_KIND = 5;
 
-export interface SearchPickerOptions {
+interface SearchPickerOptions {
   title: string;
   kinds: readonly SearchKind[];
   clock: Clock;

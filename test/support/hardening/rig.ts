@@ -27,7 +27,7 @@ import { EmulatorDesktopPlayer } from '../emulatorDesktopPlayer';
 const DEFAULT_DAILY_BUDGET = 1000;
 
 /** Real milliseconds a request may take before it is aborted: short, so hanging servers cost little. */
-export const RIG_TIMEOUT_MS = 400;
+const RIG_TIMEOUT_MS = 400;
 
 export class FakeWindow implements WindowActivity {
   focused = true;
@@ -47,7 +47,7 @@ export class FakeWindow implements WindowActivity {
 }
 
 /** What the user saw: the notifications the core's Notices rule let through, each open until dismissed. */
-export class UserNotices {
+class UserNotices {
   readonly shown: UserMessage[] = [];
   private readonly open: (() => void)[] = [];
 

@@ -5,7 +5,7 @@ import { tally, writeReport } from './tally';
 // Loaded with `mocha --require`: any promise rejection nobody handled, anywhere in the suite,
 // fails the test during which it happened; at the end the suite's figures are saved for its runner.
 
-export const HARDENING_ARTIFACTS = path.join(artifactsDir, 'hardening');
+const HARDENING_ARTIFACTS = path.join(artifactsDir, 'hardening');
 
 const unhandled: unknown[] = [];
 const onUnhandled = (reason: unknown) => unhandled.push(reason);

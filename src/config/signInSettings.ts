@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
-import { SECTION } from '../../config/settings';
-import type { FlowSetting } from './chooseFlow';
-import { FLOW_IDS } from './signInFlow';
+import type { FlowSetting } from '../auth/flows/chooseFlow';
+import { FLOW_IDS } from '../auth/flows/signInFlow';
+import { SECTION } from './settings';
+
+// The settings that choose how sign-in gets the code back from the browser.
 
 /** `backbeat.signInFlow`; a value VS Code's schema would refuse falls back to the default. */
 export function signInFlowSetting(): FlowSetting {

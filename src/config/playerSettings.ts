@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { SECTION } from '../config/settings';
+import { NumberSetting, onSettingChanged, readNumber, SECTION } from './settings';
 
 // The settings that shape the controls and the status bar. Read on every use, so a change
 // applies at once; out-of-range values fall back to the documented bounds.
@@ -15,27 +15,22 @@ export interface PlayerSettings {
 }
 
 const CONTROL_NAMES: readonly ControlName[] = ['previous', 'playPause', 'next', 'like'];
-
-function bounded(value: unknown, fallback: number, min: number, max: number): number {
-  return typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : fallback;
-}
+const SEEK_STEP_SECONDS: NumberSetting = { key: 'seekStepSeconds', fallback: 15, min: 1, max: 600 };
+const VOLUME_STEP: NumberSetting = { key: 'volumeStep', fallback: 10, min: 1, max: 50 };
+const MAX_LENGTH: NumberSetting = { key: 'statusBar.maxLength', fallback: 60, min: 10, max: 200 };
 
 export function readPlayerSettings(): PlayerSettings {
   const config = vscode.workspace.getConfiguration(SECTION);
   const controls = config.get<unknown>('statusBar.controls');
   return {
-    seekStepMs: bounded(config.get('seekStepSeconds'), 15, 1, 600) * 1000,
-    volumeStep: Math.round(bounded(config.get('volumeStep'), 10, 1, 50)),
+    seekStepMs: readNumber(SEEK_STEP_SECONDS) * 1000,
+    volumeStep: Math.round(readNumber(VOLUME_STEP)),
     showProgress: config.get<boolean>('statusBar.showProgress') !== false,
-    maxLength: Math.round(bounded(config.get('statusBar.maxLength'), 60, 10, 200)),
+    maxLength: Math.round(readNumber(MAX_LENGTH)),
     controls: Array.isArray(controls) ? CONTROL_NAMES.filter((name) => controls.includes(name)) : [],
   };
 }
 
 export function onPlayerSettingsChanged(listener: () => void): vscode.Disposable {
-  return vscode.workspace.onDidChangeConfiguration((e) => {
-    if (e.affectsConfiguration(`${SECTION}.statusBar`) || e.affectsConfiguration(`${SECTION}.seekStepSeconds`) || e.affectsConfiguration(`${SECTION}.volumeStep`)) {
-      listener();
-    }
-  });
+  return onSettingChanged(['statusBar', SEEK_STEP_SECONDS.key, VOLUME_STEP.key], listener);
 }
