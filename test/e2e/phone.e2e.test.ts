@@ -12,7 +12,8 @@ const FOLLOW_TIMEOUT_MS = 50_000;
 const UI_TIMEOUT_MS = 20_000;
 
 describe('the phone page (code-server + Chromium)', function () {
-  this.timeout(180_000);
+  // Three changes to follow at the budget's pace, each up to FOLLOW_TIMEOUT_MS, plus sign-in.
+  this.timeout(300_000);
   let wb: Workbench;
   let phone: Page;
 
