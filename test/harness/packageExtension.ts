@@ -11,6 +11,8 @@ const VSCE = path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
 export async function packageExtension(extensionRoot = repoRoot, out = path.join(artifactsDir, 'backbeat-spotify.vsix')): Promise<string> {
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.rmSync(out, { force: true });
+  // The log goes with the other artifacts, which a fresh clone (`npm run sandbox` first) has none of yet.
+  fs.mkdirSync(artifactsDir, { recursive: true });
   const logFile = path.join(artifactsDir, 'package.log');
   fs.writeFileSync(logFile, '');
   console.log(`[package] ${out} (log: ${logFile})`);
