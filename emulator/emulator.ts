@@ -127,6 +127,7 @@ export class SpotifyEmulator implements Emulator {
       this.desktopApp = await DesktopApp.publish(this.settings.desktopBus, this.world, {
         running: () => this.desktopView() !== undefined,
         reportsPosition: () => this.settings.desktopReportsPosition,
+        sendsSeeked: () => this.settings.desktopSendsSeeked,
       });
     }
   }

@@ -78,6 +78,11 @@ export interface EmulatorOptions {
   /** The desktop app reports its position over MPRIS (default true); false acts like older builds, which always answer 0. */
   desktopReportsPosition?: boolean;
   /**
+   * The desktop app signals MPRIS `Seeked` after a jump (default false): Spotify's real app never
+   * does (playerctl #102), so a seek made in its own window is announced by nothing.
+   */
+  desktopSendsSeeked?: boolean;
+  /**
    * Spotify's daily quota of a development-mode app: served Web API requests per Client ID in any
    * rolling 24 h. 0 (the default) turns it off; requests are counted either way (see dailyQuota.ts).
    */
@@ -115,6 +120,7 @@ export function resolveSettings(options: EmulatorOptions): Settings {
     desktopBus: options.desktopBus ?? '',
     desktopRunning: options.desktopRunning ?? true,
     desktopReportsPosition: options.desktopReportsPosition ?? true,
+    desktopSendsSeeked: options.desktopSendsSeeked ?? false,
     dailyQuota: options.dailyQuota ?? 0,
     quotaRetryAfterSeconds: options.quotaRetryAfterSeconds ?? DEFAULT_QUOTA_RETRY_AFTER_SECONDS,
   };

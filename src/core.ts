@@ -6,6 +6,7 @@ import type { Clock } from './clock';
 import type { Disposable } from './disposable';
 import type { Event } from './emitter';
 import type { LocalPlayer } from './localPlayer/localPlayer';
+import { provenAlive } from './localPlayer/provenAlive';
 import { LocalPlayerWhileInUse } from './localPlayer/whileInUse';
 import type { Log } from './log';
 import { PlayerCommands } from './playback/playerCommands';
@@ -66,6 +67,8 @@ export interface CoreHost {
   localPlayer?: LocalPlayer;
   /** `backbeat.localPlayer` is not `off`; read when `localPlayerSettingChanged` is called. */
   localPlayerEnabled?(): boolean;
+  /** The status bar shows the position (`backbeat.statusBar.showProgress`): the local player's position is then kept exact. */
+  showsProgress?(): boolean;
 }
 
 export class Core {
@@ -119,7 +122,7 @@ export class Core {
     this.devices = new DeviceList(this.client, clock);
     this.playlists = new MyPlaylists(this.client);
     this.state = new PlaybackState(clock);
-    const local = host.localPlayer;
+    const local = host.localPlayer && provenAlive(host.localPlayer, clock, log);
     this.sources = local && new SourceChoice({ player: local, state: this.state, clock, log, check: () => this.scheduler.refreshNow() });
     const scheduling: SchedulerOptions = {
       reader: this.client,
@@ -152,7 +155,7 @@ export class Core {
       // Told once, by the window Spotify told; the others show it in the status bar.
       this.budget.onDidReceivePenalty((p) => this.notices.report(new QuotaExceeded(p.until, p.reason), 'Spotify')),
     ];
-    this.localWhileInUse = local && new LocalPlayerWhileInUse(local, host.window, clock, host.localPlayerEnabled ?? (() => true));
+    this.localWhileInUse = local && new LocalPlayerWhileInUse(local, host.window, clock, host.localPlayerEnabled ?? (() => true), host.showsProgress ?? (() => true));
   }
 
   /** `backbeat.localPlayer` changed: start or stop watching the desktop app. */

@@ -69,6 +69,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backbe
     onSignedInChanged: (signedIn) => void vscode.commands.executeCommand('setContext', 'backbeat.signedIn', signedIn),
     localPlayer: localPlayerForThisSystem(process.platform, context.asAbsolutePath('dist/helpers'), { clock, log }),
     localPlayerEnabled,
+    showsProgress: () => readPlayerSettings().showProgress,
   });
   const { notices, gate, keeper, client, state, scheduler, commands, likes, budget, ledger, devices, playlists } = core;
   /** The steady rhythm while the window is in use, as the tooltip and the budget view state it. */

@@ -14,6 +14,8 @@ interface DesktopOptions {
   running(): boolean;
   /** Recent builds report Position; older ones always answered 0. */
   reportsPosition(): boolean;
+  /** Signals Seeked after a jump; Spotify's real app never does. */
+  sendsSeeked(): boolean;
 }
 
 const SPOTIFY_BUS_NAME = 'org.mpris.MediaPlayer2.spotify';
@@ -134,7 +136,8 @@ export class DesktopApp implements PlayerBehaviour {
       }
       if (Object.keys(changed).length > 0) PlayerInterface.emitPropertiesChanged(this.player, changed, []);
       const expected = before.positionMs + (before.props.PlaybackStatus === 'Playing' ? now - before.at : 0);
-      if (before.itemUri === view.item?.uri && Math.abs(positionMs - expected) > JUMP_MS) this.player.Seeked(BigInt(Math.round(positionMs * 1000)));
+      const jumped = before.itemUri === view.item?.uri && Math.abs(positionMs - expected) > JUMP_MS;
+      if (jumped && this.options.sendsSeeked()) this.player.Seeked(BigInt(Math.round(positionMs * 1000)));
     }
     // A track that ends on its own changes nothing the listener hears of: look again then.
     if (view.playing && view.item) {

@@ -2,9 +2,10 @@ import type { Clock } from '../clock';
 import type { Disposable } from '../disposable';
 import { Emitter } from '../emitter';
 import type { Log } from '../log';
+import { AbsentBridge } from './absentBridge';
 import { HelperProcess } from './helperProcess';
 import { parseHelperLine } from './helperReport';
-import { canDo, LocalCommand, LocalPlayer, LocalPlayerError, LocalPlayerState } from './localPlayer';
+import { canDo, LocalCommand, LocalPlayer, LocalPlayerError, LocalPlayerState, NOT_RUNNING } from './localPlayer';
 
 // A local player fed by a helper script's JSON lines (macOS, Windows). The OS bridges differ only
 // in the helper they start and in how a command reaches the app (a one-shot osascript, or a line
@@ -12,6 +13,8 @@ import { canDo, LocalCommand, LocalPlayer, LocalPlayerError, LocalPlayerState } 
 
 /** How long the helper has to acknowledge a command before it goes to the Web API instead. */
 const ACK_TIMEOUT_MS = 3_000;
+/** Problems that are facts about the machine: the helper says so and ends; it is not restarted. */
+const ABSENT_PROBLEMS = new Set(['notInstalled', 'unsupported']);
 
 interface HelperPlayerOptions {
   via: string;
@@ -27,13 +30,17 @@ export class HelperPlayer implements LocalPlayer {
   private current: LocalPlayerState | undefined;
   private readonly changed = new Emitter<void>();
   readonly onDidChange = this.changed.event;
+  private readonly beat = new Emitter<void>();
+  readonly onDidBeat = this.beat.event;
   private readonly helper: HelperProcess;
+  private readonly absent: AbsentBridge;
   private readonly acks = new Map<number, { resolve(): void; reject(error: Error): void; timer: Disposable }>();
   private nextId = 1;
   private polling = false;
   private readonly toldProblems = new Set<string>();
 
   constructor(private readonly options: HelperPlayerOptions) {
+    this.absent = new AbsentBridge(options.clock, options.log);
     this.helper = new HelperProcess({
       command: options.command,
       args: options.args,
@@ -57,7 +64,7 @@ export class HelperPlayer implements LocalPlayer {
   }
 
   start(): void {
-    this.helper.start();
+    if (!this.absent.recent) this.helper.start();
   }
 
   stop(): void {
@@ -84,6 +91,7 @@ export class HelperPlayer implements LocalPlayer {
 
   private onLine(line: string): void {
     const report = parseHelperLine(line, this.options.clock.now());
+    if (report) this.beat.fire();
     switch (report?.kind) {
       case 'state':
         this.current = report.state;
@@ -99,6 +107,14 @@ export class HelperPlayer implements LocalPlayer {
         return;
       }
       case 'problem':
+        if (ABSENT_PROBLEMS.has(report.problem)) {
+          this.helper.stop();
+          this.absent.note(report.message);
+          // Not running, for good: nothing to show, nothing to wait for.
+          this.current = { ...NOT_RUNNING, observedAt: this.options.clock.now() };
+          this.changed.fire();
+          return;
+        }
         if (!this.toldProblems.has(report.problem)) this.options.log.warn(`Spotify on this computer (${this.via}): ${report.message}`);
         this.toldProblems.add(report.problem);
         return;
@@ -123,5 +139,6 @@ export class HelperPlayer implements LocalPlayer {
   dispose(): void {
     this.stop();
     this.changed.dispose();
+    this.beat.dispose();
   }
 }

@@ -10,6 +10,8 @@ import { RestartDelay } from './restartDelay';
 // scripts print only track details and errors, never anything secret.
 
 const STDERR_LINE_MAX = 300;
+/** No line of the protocol comes near this; a longer one is a helper gone wrong, dropped whole. */
+export const LINE_MAX_CHARS = 64 * 1024;
 
 interface HelperProcessOptions {
   command: string;
@@ -75,18 +77,41 @@ export class HelperProcess {
     if (!child) return;
     this.child = undefined;
     child.stdin?.end();
-    child.kill();
+    // A helper stopped for silence may hang where a polite signal waits: it holds nothing to save.
+    child.kill('SIGKILL');
     this.options.onExit();
   }
 }
 
-function readLines(stream: NodeJS.ReadableStream, onLine: (line: string) => void): void {
-  let pending = '';
+/**
+ * Calls `onLine` for each non-blank line of `stream`. Each chunk is searched once for line ends
+ * (never the whole backlog again), and a line longer than LINE_MAX_CHARS is dropped, so a helper
+ * that floods cannot make this slow or large.
+ */
+export function readLines(stream: NodeJS.ReadableStream, onLine: (line: string) => void): void {
+  let pending: string[] = [];
+  let pendingLength = 0;
+  let overlong = false;
+  const keep = (part: string) => {
+    if (overlong) return;
+    pendingLength += part.length;
+    if (pendingLength > LINE_MAX_CHARS) {
+      overlong = true;
+      pending = [];
+    } else pending.push(part);
+  };
   stream.setEncoding('utf8');
   stream.on('data', (chunk: string) => {
-    pending += chunk;
-    const lines = pending.split(/\r?\n/);
-    pending = lines.pop() ?? '';
-    for (const line of lines) if (line.trim()) onLine(line.trim());
+    let start = 0;
+    for (let end = chunk.indexOf('\n'); end >= 0; end = chunk.indexOf('\n', start)) {
+      keep(chunk.slice(start, end));
+      const line = overlong ? '' : pending.join('').trim();
+      pending = [];
+      pendingLength = 0;
+      overlong = false;
+      start = end + 1;
+      if (line) onLine(line);
+    }
+    keep(chunk.slice(start));
   });
 }

@@ -7,14 +7,17 @@ import type { LocalCapabilities, LocalPlayerState, LocalStatus } from './localPl
 //    "uri":"spotify:track:…","durationMs":330000,"positionMs":61000,"can":{"playPause":true,…}}
 //   {"ack":3,"ok":true} / {"ack":3,"ok":false,"error":"…"}   (an answer to command 3)
 //   {"problem":"automation","message":"…"}                     (it cannot do its job; it says why)
+//   {"problem":"notInstalled"|"unsupported","message":"…"}     (never on this machine; it then ends)
 //   {"polling":true}                     (it cannot be told of changes and reads every 2 s instead)
-// Anything else (a heartbeat, a line from a newer script) is ignored.
+//   {"alive":true}                       (the heartbeat, at least every 5 s)
+// Anything else (a line from a newer script) is ignored.
 
 type HelperReport =
   | { kind: 'state'; state: LocalPlayerState }
   | { kind: 'ack'; id: number; ok: boolean; error?: string }
   | { kind: 'problem'; problem: string; message: string }
-  | { kind: 'polling' };
+  | { kind: 'polling' }
+  | { kind: 'alive' };
 
 const STATUSES: readonly LocalStatus[] = ['playing', 'paused', 'stopped'];
 const NONE: LocalCapabilities = { playPause: false, next: false, previous: false, seek: false, openUri: false, position: false };
@@ -34,6 +37,7 @@ export function parseHelperLine(line: string, now: number): HelperReport | undef
   if (typeof o.ack === 'number') return { kind: 'ack', id: o.ack, ok: o.ok === true, error: text(o.error, 300) };
   if (typeof o.problem === 'string') return { kind: 'problem', problem: o.problem, message: text(o.message, 300) ?? o.problem };
   if (o.polling === true) return { kind: 'polling' };
+  if (o.alive === true) return { kind: 'alive' };
   if (o.running === false) return { kind: 'state', state: { running: false, status: 'stopped', positionMs: 0, observedAt: now, capabilities: NONE } };
   if (o.running !== true) return undefined;
   const title = text(o.title);

@@ -64,6 +64,14 @@ export interface LocalPlayer extends Disposable {
   stop(): void;
   /** Resolves once the app accepted the command; rejects with the reason otherwise. */
   send(command: LocalCommand): Promise<void>;
+  /**
+   * A helper process proves it is alive: fired for every line it writes, a heartbeat at least every
+   * 5 s. A player that has this and falls silent is restarted, and is not the truth meanwhile
+   * (src/localPlayer/provenAlive.ts).
+   */
+  readonly onDidBeat?: Event<void>;
+  /** Re-reads what the app does not announce (its position: Spotify sends no MPRIS Seeked). Local and free. */
+  refresh?(): void;
 }
 
 /** A refusal or failure of the OS path; the command then goes to the Web API. */

@@ -1,4 +1,4 @@
-import type { Clock } from '../../src/clock';
+import { Clock, sleep } from '../../src/clock';
 import type { Disposable } from '../../src/disposable';
 import { Emitter } from '../../src/emitter';
 import { LocalCommand, LocalPlayer, LocalPlayerError, LocalPlayerState, NOT_RUNNING } from '../../src/localPlayer/localPlayer';
@@ -8,6 +8,13 @@ import type { Emulator, PhoneAction } from '../../emulator';
 // and on the emulator's clock, without D-Bus: for the merge rules' tests and the benchmark, where
 // time is simulated. It reports after every change made through the Web API, the phone or the app,
 // and at each track's end, as the app's signals would; it records what it was told to do.
+// With `heartbeat` it is a helper process as on macOS and Windows: it writes a heartbeat every
+// HEARTBEAT_MS while started, and `silence()` makes it hang (no line at all, also once restarted).
+
+/** The helpers' heartbeat period (src/localPlayer/macos, src/localPlayer/windows). */
+const HEARTBEAT_MS = 5_000;
+/** How long a helper bridge waits for a command's acknowledgement (src/localPlayer/helperPlayer.ts). */
+const HELPER_ACK_WAIT_MS = 3_000;
 
 const ALL: LocalPlayerState['capabilities'] = { playPause: true, next: true, previous: true, seek: true, openUri: true, position: true };
 
@@ -23,11 +30,28 @@ export class EmulatorDesktopPlayer implements LocalPlayer {
   /** Set to make the next commands fail. */
   failWith: Error | undefined;
   starts = 0;
+  private readonly beat: Emitter<void> | undefined;
+  private beatTimer: Disposable | undefined;
+  private silent = false;
 
   constructor(
     private readonly emulator: Emulator,
     private readonly clock: Clock,
-  ) {}
+    options: { heartbeat?: boolean } = {},
+  ) {
+    this.beat = options.heartbeat ? new Emitter<void>() : undefined;
+  }
+
+  get onDidBeat(): LocalPlayer['onDidBeat'] {
+    return this.beat?.event;
+  }
+
+  /** The helper hangs (true) or speaks again (false). */
+  silence(silent: boolean): void {
+    this.silent = silent;
+    if (silent) this.beatTimer?.dispose();
+    else this.report();
+  }
 
   get state(): LocalPlayerState | undefined {
     return this.current;
@@ -48,12 +72,21 @@ export class EmulatorDesktopPlayer implements LocalPlayer {
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     this.endTimer?.dispose();
+    this.beatTimer?.dispose();
     this.current = undefined;
     this.changed.fire();
   }
 
+  private heartbeat(): void {
+    this.beatTimer?.dispose();
+    if (!this.beat || this.silent || !this.unsubscribe) return;
+    this.beat.fire();
+    this.beatTimer = this.clock.setTimeout(() => this.heartbeat(), HEARTBEAT_MS);
+  }
+
   private report(): void {
-    if (!this.unsubscribe) return;
+    if (!this.unsubscribe || this.silent) return;
+    this.heartbeat();
     this.endTimer?.dispose();
     const view = this.emulator.desktopView();
     const now = this.clock.now();
@@ -74,6 +107,11 @@ export class EmulatorDesktopPlayer implements LocalPlayer {
 
   async send(command: LocalCommand): Promise<void> {
     if (this.failWith) throw this.failWith;
+    if (this.silent) {
+      // A hung helper never acknowledges: the bridge gives up after its wait.
+      await sleep(this.clock, HELPER_ACK_WAIT_MS);
+      throw new LocalPlayerError('the helper did not answer');
+    }
     const s = this.current;
     if (!s?.running) throw new LocalPlayerError('Spotify is not running on this computer.');
     this.sent.push(command);
@@ -96,5 +134,6 @@ export class EmulatorDesktopPlayer implements LocalPlayer {
   dispose(): void {
     this.stop();
     this.changed.dispose();
+    this.beat?.dispose();
   }
 }

@@ -33,7 +33,7 @@ export interface MprisLink {
 
 /** Connects to the session bus and follows `busName`. */
 export async function watchMpris(busName: string, events: MprisEvents, address = process.env.DBUS_SESSION_BUS_ADDRESS): Promise<MprisLink> {
-  if (!address) throw new Error('no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set)');
+  if (!address) throw absent('there is no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set)');
   const bus = dbus.sessionBus({ busAddress: reachableAddress(address) });
   let closed = false;
   bus.on('error', (error: Error) => {
@@ -106,8 +106,13 @@ export async function watchMpris(busName: string, events: MprisEvents, address =
  */
 function reachableAddress(address: string): string {
   const usable = address.split(';').find((a) => !/^unix:(?:.*,)?abstract=/.test(a));
-  if (!usable) throw new Error(`the session bus is on an abstract socket (${address.split(',')[0]}), which Backbeat cannot reach`);
+  if (!usable) throw absent(`the session bus is on an abstract socket (${address.split(',')[0]}), which Backbeat cannot reach`);
   return usable;
+}
+
+/** A fact about this machine that no retry changes (see MprisPlayer). */
+function absent(message: string): Error {
+  return Object.assign(new Error(message), { absent: true });
 }
 
 function unwrap(value: unknown): unknown {

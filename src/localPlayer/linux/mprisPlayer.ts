@@ -1,10 +1,13 @@
 // Spotify on Linux through MPRIS on the D-Bus session bus: follows `PropertiesChanged` and
 // `Seeked` instead of polling, ticks the position locally (MPRIS never signals it), and sends
 // PlayPause, Next, Previous, SetPosition and OpenUri. The D-Bus part loads on the first start.
+// Spotify sends no Seeked, so `refresh` re-reads Position (local, free) when asked. A call the app
+// does not answer in time counts as the app gone: the Web API is the truth until it answers again.
 import type { Clock } from '../../clock';
 import type { Disposable } from '../../disposable';
 import { Emitter } from '../../emitter';
 import type { Log } from '../../log';
+import { AbsentBridge } from '../absentBridge';
 import { canDo, LocalCommand, LocalPlayer, LocalPlayerError, LocalPlayerState, NOT_RUNNING } from '../localPlayer';
 import { RestartDelay } from '../restartDelay';
 import type { MprisEvents, MprisLink } from './mprisBus';
@@ -14,6 +17,10 @@ const SPOTIFY_BUS_NAME = 'org.mpris.MediaPlayer2.spotify';
 
 /** Old Spotify builds answer Position 0 whatever plays: a 0 this long into a track means "not reported". */
 const POSITION_PROOF_MS = 3_000;
+/** A local D-Bus answer takes milliseconds: one this late means the app hangs. */
+export const DBUS_CALL_TIMEOUT_MS = 5_000;
+/** A re-read Position this far from the local tick was a seek nobody announced: show it. */
+const POSITION_DRIFT_MS = 1_000;
 
 export type WatchMpris = (busName: string, events: MprisEvents) => Promise<MprisLink>;
 
@@ -35,12 +42,16 @@ export class MprisPlayer implements LocalPlayer {
   private run: object | undefined;
   private retry: Disposable | undefined;
   private readonly delay: RestartDelay;
+  private readonly absent: AbsentBridge;
   private props: Record<string, unknown> = {};
   /** undefined until a Position read proves it either way. */
   private positionWorks: boolean | undefined;
+  /** Counts positions learnt otherwise (a Seeked signal, a new track): a Position read begun before one is stale. */
+  private positionsLearnt = 0;
 
   constructor(private readonly options: MprisPlayerOptions) {
     this.delay = new RestartDelay(options.clock);
+    this.absent = new AbsentBridge(options.clock, options.log);
   }
 
   get state(): LocalPlayerState | undefined {
@@ -48,7 +59,7 @@ export class MprisPlayer implements LocalPlayer {
   }
 
   start(): void {
-    if (this.run) return;
+    if (this.run || this.absent.recent) return;
     const run = {};
     this.run = run;
     this.delay.started();
@@ -69,7 +80,7 @@ export class MprisPlayer implements LocalPlayer {
     watch(this.options.busName ?? SPOTIFY_BUS_NAME, events).then(
       (link) => {
         if (this.run !== run) return link.close();
-        this.link = link;
+        this.link = this.answeringInTime(link);
         void this.follow(link.present ? 'appeared' : 'quit');
       },
       (error: Error) => this.run === run && this.lost(error),
@@ -114,6 +125,34 @@ export class MprisPlayer implements LocalPlayer {
     }
   }
 
+  /** Position, re-read: a seek made in Spotify's own window is announced by nothing else. */
+  refresh(): void {
+    const link = this.link;
+    if (link && this.current?.running && this.current.track) void this.readPosition(link);
+  }
+
+  /** `link` whose calls fail after DBUS_CALL_TIMEOUT_MS, and then drop the link (see `lost`). */
+  private answeringInTime(link: MprisLink): MprisLink {
+    const { clock } = this.options;
+    const inTime = <T>(call: () => Promise<T>): Promise<T> =>
+      new Promise<T>((resolve, reject) => {
+        const timer = clock.setTimeout(() => {
+          const error = new Error(`Spotify did not answer on D-Bus within ${DBUS_CALL_TIMEOUT_MS / 1000} s`);
+          if (this.link === timed) this.lost(error);
+          reject(error);
+        }, DBUS_CALL_TIMEOUT_MS);
+        call().then(resolve, reject).finally(() => timer.dispose());
+      });
+    const timed: MprisLink = {
+      present: link.present,
+      readAll: () => inTime(() => link.readAll()),
+      readPosition: () => inTime(() => link.readPosition()),
+      call: (method, ...args) => inTime(() => link.call(method, ...args)),
+      close: () => link.close(),
+    };
+    return timed;
+  }
+
   private async seek(link: MprisLink, positionMs: number): Promise<void> {
     const trackId = trackIdPath(this.props.Metadata);
     if (trackId) await link.call('SetPosition', trackId, positionMs * 1000);
@@ -127,6 +166,11 @@ export class MprisPlayer implements LocalPlayer {
     this.link = undefined;
     this.props = {};
     this.publish(undefined);
+    if ((error as { absent?: boolean }).absent) {
+      this.run = undefined;
+      this.absent.note(error.message);
+      return;
+    }
     const wait = this.delay.failed();
     this.options.log.warn(`Spotify on this computer: D-Bus unavailable (${error.message}); trying again in ${Math.round(wait / 1000)} s.`);
     const run = this.run;
@@ -158,6 +202,7 @@ export class MprisPlayer implements LocalPlayer {
   private async onChanged(changed: Record<string, unknown>): Promise<void> {
     const newTrack = 'Metadata' in changed && trackIdOrTitle(changed.Metadata) !== trackIdOrTitle(this.props.Metadata);
     const before = this.positionNow();
+    if (newTrack) this.positionsLearnt++;
     this.props = { ...this.props, ...changed };
     // A new track starts at 0; otherwise the position goes on from where it was.
     this.publish(this.build(newTrack ? 0 : before));
@@ -167,12 +212,14 @@ export class MprisPlayer implements LocalPlayer {
   /** Reads Position once (the app's own answer is better than our tick), unless it is known not to work. */
   private async readPosition(link: MprisLink): Promise<void> {
     if (this.positionWorks === false) return;
+    const learnt = this.positionsLearnt;
     let us: number;
     try {
       us = await link.readPosition();
     } catch {
       return;
     }
+    if (learnt !== this.positionsLearnt) return;
     const ticked = this.positionNow();
     // A real 0 comes only at a track's start or after a seek to it, and both reset our count.
     if (us === 0 && ticked > POSITION_PROOF_MS) {
@@ -182,11 +229,12 @@ export class MprisPlayer implements LocalPlayer {
       return;
     }
     if (us > 0) this.positionWorks = true;
-    this.setPosition(us / 1000);
+    if (Math.abs(us / 1000 - ticked) > POSITION_DRIFT_MS) this.setPosition(us / 1000);
   }
 
   private setPosition(positionMs: number): void {
     if (!this.current?.running) return;
+    this.positionsLearnt++;
     this.publish({ ...this.current, positionMs: Math.max(0, positionMs), observedAt: this.options.clock.now() });
   }
 

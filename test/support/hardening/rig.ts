@@ -145,11 +145,12 @@ export class Rig {
     return this.core.gate;
   }
 
-  static async start(options: Partial<EmulatorOptions> = {}, extras: { localPlayer?: boolean } = {}): Promise<Rig> {
+  /** `localPlayer`: the emulator's desktop app, as MPRIS reports it (true) or as a helper with a heartbeat. */
+  static async start(options: Partial<EmulatorOptions> = {}, extras: { localPlayer?: boolean | 'helper' } = {}): Promise<Rig> {
     const clock = new FakeClock();
     // One time line: tokens expire, tracks progress and Retry-After runs out in simulated time.
     const emu = await startEmulator({ autoApprove: true, ...options, clock: { now: () => clock.now() } });
-    const rig = new Rig(emu, clock, extras.localPlayer ? new EmulatorDesktopPlayer(emu, clock) : undefined);
+    const rig = new Rig(emu, clock, extras.localPlayer ? new EmulatorDesktopPlayer(emu, clock, { heartbeat: extras.localPlayer === 'helper' }) : undefined);
     await rig.core.start();
     return rig;
   }

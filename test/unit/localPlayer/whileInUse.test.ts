@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { LocalPlayerWhileInUse, UNFOCUSED_STOP_MS } from '../../../src/localPlayer/whileInUse';
+import { LocalPlayerWhileInUse, POSITION_CHECK_MS, UNFOCUSED_STOP_MS } from '../../../src/localPlayer/whileInUse';
 import { Emulator, startEmulator } from '../../../emulator';
 import { EmulatorDesktopPlayer } from '../../support/emulatorDesktopPlayer';
 import { FakeClock } from '../../support/fakeClock';
@@ -14,7 +14,7 @@ describe('the local player runs only while VS Code is in use', () => {
     const clock = new FakeClock();
     const window = new FakeWindow();
     const player = new EmulatorDesktopPlayer(emulator, clock);
-    const lifecycle = new LocalPlayerWhileInUse(player, window, clock, () => true);
+    const lifecycle = new LocalPlayerWhileInUse(player, window, clock, () => true, () => true);
     assert.strictEqual(player.watched, true);
     window.set(false, false);
     await clock.advance(UNFOCUSED_STOP_MS - 1_000);
@@ -34,7 +34,7 @@ describe('the local player runs only while VS Code is in use', () => {
     window.set(false, false);
     let enabled = true;
     const player = new EmulatorDesktopPlayer(emulator, clock);
-    const lifecycle = new LocalPlayerWhileInUse(player, window, clock, () => enabled);
+    const lifecycle = new LocalPlayerWhileInUse(player, window, clock, () => enabled, () => true);
     assert.strictEqual(player.starts, 0);
     enabled = false;
     window.set(true, true);
@@ -45,6 +45,45 @@ describe('the local player runs only while VS Code is in use', () => {
     enabled = false;
     lifecycle.update();
     assert.strictEqual(player.watched, false);
+    lifecycle.dispose();
+  });
+});
+
+describe('what the desktop app does not announce is looked at again while someone looks', () => {
+  /** A player whose state the test sets, counting the bridge's re-reads. */
+  class CountingPlayer extends EmulatorDesktopPlayer {
+    refreshes = 0;
+    refresh(): void {
+      this.refreshes++;
+    }
+  }
+  let emulator: Emulator;
+  beforeEach(async () => (emulator = await startEmulator()));
+  afterEach(() => emulator.close());
+
+  it('re-reads on focus and every few seconds while the app plays and the time shows; never unfocused, paused or with the time hidden', async () => {
+    const clock = new FakeClock();
+    const window = new FakeWindow();
+    window.set(false, false);
+    let showsProgress = true;
+    const player = new CountingPlayer(emulator, clock);
+    const lifecycle = new LocalPlayerWhileInUse(player, window, clock, () => true, () => showsProgress);
+    window.set(true, true);
+    assert.strictEqual(player.refreshes, 1, 'on gaining focus');
+    await clock.advance(10 * POSITION_CHECK_MS);
+    assert.strictEqual(player.refreshes, 11, `every ${POSITION_CHECK_MS / 1000} s while focused and playing`);
+    window.set(false, false);
+    await clock.advance(10 * POSITION_CHECK_MS);
+    assert.strictEqual(player.refreshes, 11, 'not while unfocused');
+    window.set(true, true);
+    emulator.desktop({ type: 'pause' });
+    await clock.advance(10 * POSITION_CHECK_MS);
+    assert.strictEqual(player.refreshes, 12, 'once on focus; not while paused');
+    emulator.desktop({ type: 'play' });
+    showsProgress = false;
+    lifecycle.update();
+    await clock.advance(10 * POSITION_CHECK_MS);
+    assert.strictEqual(player.refreshes, 12, 'not when the status bar hides the time');
     lifecycle.dispose();
   });
 });
