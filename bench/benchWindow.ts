@@ -35,17 +35,20 @@ interface OpenWindowOptions {
 export class SimulatedWindow {
   readonly clock: Clock;
   private readonly window: CoreWindow;
+  /** The desktop app as a helper with a heartbeat (macOS, Windows), when the contender follows it. */
+  readonly local: EmulatorDesktopPlayer | undefined;
 
   constructor(options: OpenWindowOptions) {
     const { contender } = options;
     const baseline = contender.scheduling;
     this.clock = options.clock;
+    this.local = contender.localPlayer ? new EmulatorDesktopPlayer(options.emulator, options.clock, { heartbeat: true }) : undefined;
     this.window = new CoreWindow({
       ...options,
       dailyRequestBudget: contender.dailyRequestBudget ?? 0,
       overrides: {
         onRequest: options.onRequest,
-        ...(contender.localPlayer && { localPlayer: new EmulatorDesktopPlayer(options.emulator, options.clock) }),
+        ...(this.local && { localPlayer: this.local }),
         ...(baseline && {
           scheduling: (parts) => baseline(parts, this),
           gate: (c: Clock) => new IgnoredRetryAfter(c),

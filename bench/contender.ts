@@ -15,4 +15,6 @@ export interface Contender {
   dailyRequestBudget?: number;
   /** Each window follows the emulator's desktop app as the local player (`backbeat.localPlayer` auto). */
   localPlayer?: boolean;
+  /** The local player's helper hangs (writes nothing, heartbeat included) from `atMs` after the start, for `forMs`. */
+  helperSilence?: { atMs: number; forMs: number };
 }

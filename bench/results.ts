@@ -18,6 +18,8 @@ export interface ResultRow {
   phoneP50S: number;
   phoneP95S: number;
   trackEndP95S: number;
+  /** Rows whose local helper falls silent: seconds from then until the status bar shows the truth again. */
+  recoveryS?: number;
 }
 
 const tenths = (seconds: number) => Math.round(seconds * 10) / 10;
@@ -32,6 +34,7 @@ export function resultRow(run: RunResult): ResultRow {
     phoneP50S: tenths(percentile(run.staleness.phone.values, 0.5)),
     phoneP95S: tenths(percentile(run.staleness.phone.values, 0.95)),
     trackEndP95S: tenths(percentile(run.staleness.trackEnd.values, 0.95)),
+    ...(run.staleness.recovery.values.length > 0 && { recoveryS: tenths(Math.max(...run.staleness.recovery.values)) }),
   };
 }
 

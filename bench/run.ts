@@ -91,6 +91,8 @@ async function main(): Promise<number> {
   console.log(`\nThe same day with the music in the Spotify desktop app on this computer (16 of the 20 outside changes made in the app), local player on and off.\n`);
   console.log(formatDayTable(desktopRows));
   console.log(`\nPhone change: a change made in the desktop app or on the phone; track end: the next track showing once one ends (${desktopRuns[0].staleness.trackEnd.values.length} in the first row's run).`);
+  const silent = desktopRows.find((r) => r.id === 'ours-1000-helper-silent')?.result;
+  console.log(`Helper silent at 11:00 for 10 minutes, as the user skips a track in the app: the status bar showed the truth again after ${silent?.recoveryS ?? '-'} s (recoveryS).`);
   console.log(`Simulated in ${simulatedIn.toFixed(1)} s.`);
 
   writeResults(RESULTS_FILE, { hour: table(HOUR_ROWS, hourRuns), day: table(DAY_ROWS, dayRuns), desktopDay: table(DESKTOP_DAY_ROWS, desktopRuns) });

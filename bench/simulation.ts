@@ -28,7 +28,7 @@ export interface RunResult {
   name: string;
   /** Web API requests, by "METHOD /path", with their virtual time from the start (ms). */
   requests: { endpoint: string; at: number; status: number; someWindowFocused: boolean }[];
-  staleness: Record<'phone' | 'trackEnd', { values: number[]; neverShown: number }>;
+  staleness: Record<'phone' | 'trackEnd' | 'recovery', { values: number[]; neverShown: number }>;
   /** Editor commands and picker uses that did not go through, with what the user was told. */
   commandFailures: string[];
   /** Spotify's daily quota: when it was first exceeded (ms from the start) and how long requests were refused in the run. */
@@ -73,12 +73,23 @@ export async function simulate(contender: Contender, scenario: Scenario, inFligh
     const meter = new StalenessMeter(
       clock,
       () => (focused === undefined ? undefined : windows[focused].state),
-      // Phone changes count while someone works in VS Code; track ends whenever a window is focused.
+      // Phone changes count while someone works in VS Code; track ends and recoveries whenever a window is focused.
       (kind) => (kind === 'phone' ? inUse() : focused !== undefined),
     );
     windows.forEach((w) => w.state.onDidChange(() => meter.check()));
     watch = new TrackEndWatch(emulator, clock, (truth) => meter.changed('trackEnd', 'item', truth));
     watch.rearm();
+    const silence = contender.helperSilence;
+    if (silence) {
+      // The helper hangs just as the user skips a track in the desktop app: what the status bar
+      // shows is stale until the Web API takes over.
+      clock.setTimeout(() => {
+        windows.forEach((w) => w.local?.silence(true));
+        meter.changed('recovery', 'item', inDesktopApp(emulator, { type: 'next' }));
+        watch?.rearm();
+      }, silence.atMs);
+      clock.setTimeout(() => windows.forEach((w) => w.local?.silence(false)), silence.atMs + silence.forMs);
+    }
 
     const actions: Promise<string | undefined>[] = [];
     for (const event of scenario.events) {
@@ -105,7 +116,7 @@ export async function simulate(contender: Contender, scenario: Scenario, inFligh
     await clock.runUntil(start + scenario.durationMs);
     const failures = (await Promise.all(actions)).filter((f): f is string => f !== undefined);
     const end = clock.now();
-    const staleness = { phone: meter.seconds('phone'), trackEnd: meter.seconds('trackEnd') };
+    const staleness = { phone: meter.seconds('phone'), trackEnd: meter.seconds('trackEnd'), recovery: meter.seconds('recovery') };
     const apiRequests = emulator.requests.filter((r) => r.path.startsWith(API_PREFIX));
     if (apiRequests.length !== sentWithFocus.length) throw new Error('the emulator logged a request no window sent');
     return {

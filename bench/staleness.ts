@@ -10,7 +10,8 @@ import { Catalogue } from '../emulator/world/catalogue';
 // anything newer. Only changes made while `counts` says someone is looking are measured, and
 // only time with a window focused counts: nobody sees a stale status bar in a meeting.
 
-type ChangeKind = 'phone' | 'trackEnd';
+/** `recovery`: a change the local helper missed because it hangs; shown once the Web API takes over. */
+type ChangeKind = 'phone' | 'trackEnd' | 'recovery';
 
 interface Change {
   kind: ChangeKind;
