@@ -61,6 +61,19 @@ describe('The Spotify app on this computer, signed out (code-server + Chromium)'
     await screenshot(page.locator('.part.statusbar'), path.join(wb.screenshotsDir, 'local-player-status-bar.png'));
   });
 
+  it('a seek made in the desktop app’s own window, which Spotify announces to nobody, shows within 5 s', async function () {
+    const item = statusBarItem(page, 'nowPlaying');
+    wb.stack.emulator.desktop({ type: 'play' });
+    await until('the desktop app playing', () => (live().isPlaying ? true : undefined));
+    await item.filter({ hasText: live().itemName! }).waitFor({ timeout: UI_TIMEOUT_MS });
+    // Well away from where the track is: 3:20 into it.
+    wb.stack.emulator.desktop({ type: 'seek', positionMs: 200_000 });
+    const seekedAt = Date.now();
+    await item.filter({ hasText: /\b3:2\d\b/ }).waitFor({ timeout: 5_000 });
+    console.log(`      the seek showed after ${((Date.now() - seekedAt) / 1000).toFixed(1)} s`);
+    assert.deepStrictEqual(wb.stack.emulator.requests.filter((r) => r.path.startsWith('/v1/')), [], 'no Web API request');
+  });
+
   it('when the desktop app quits, asks to sign in again', async function () {
     wb.stack.emulator.configure({ desktopRunning: false });
     await statusBarItem(page, 'nowPlaying').filter({ hasText: 'Sign in to Spotify' }).waitFor({ timeout: UI_TIMEOUT_MS });
