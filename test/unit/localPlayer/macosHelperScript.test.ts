@@ -93,6 +93,8 @@ describe('spotify.jxa.js in a stand-in JXA runtime (virtual Mac)', function () {
     assert.deepStrictEqual([next.track?.artists, next.track?.artUrl, next.track?.durationMs], [['YOASOBI'], TRACKS.yoruNiKakeru.artworkUrl, 261_013]);
     assert.ok(next.positionMs < 1_000, `the new track starts near 0 (${next.positionMs})`);
     assert.strictEqual(watched.states.at(-1)?.state.track?.title, '夜に駆ける', 'the last change is the last state');
+    const asked = watched.mac.spotify.appleEvents.filter((e) => e.at > 0).map((e) => e.event);
+    assert.deepStrictEqual(asked, ['get currentTrack.artworkUrl'], "after the first read the notifications tell the state: only the new track's cover is asked");
   });
 
   it('Automation denied: says so once, keeps following the notifications, keeps beating', () => {
