@@ -5,6 +5,19 @@ import { makeApplication } from './applicationObject';
 import { makeBridge } from './objcBridge';
 import { ScriptEnded, VirtualMac } from './virtualMac';
 
+// A stand-in JXA runtime, written from Apple's documentation and checked against how public JXA
+// scripts use it (none of it comes from Backbeat's script):
+// - Apple, "JavaScript for Automation Release Notes", OS X 10.10 and 10.11
+//   (developer.apple.com/library/archive/releasenotes/InterapplicationCommunication/RN-JavaScriptForAutomation/):
+//   Application objects and specifiers, run(argv), delay(), console.log, ObjC.import, $(), ObjC.unwrap
+//   and deepUnwrap, ObjC.registerSubclass;
+// - Apple's Foundation reference: NSRunLoop runUntilDate: (returns at once without input sources),
+//   NSDistributedNotificationCenter (observers are not retained), NSFileHandle, NSString;
+// - Apple, "AppleScript Language Guide", error numbers (-1743 not authorized, -2700, -10006);
+// - public scripts and threads: JXA-Cookbook's wiki on the ObjC bridge; menu-bar apps observing
+//   com.spotify.client.PlaybackStateChanged; artemgordinskiy/Spotifree issue #40 and
+//   joshspicer/SpotStatus pull request #5 (an Apple event as Spotify quits starts it again).
+//
 // `osascript -l JavaScript script.js args...` on the stand-in Mac: the script runs in its own
 // context with JXA's globals (Application, ObjC, $, delay, console.log to stderr, and a Date on
 // the virtual clock), then `run(argv)` is called as osascript does. A value it returns is
