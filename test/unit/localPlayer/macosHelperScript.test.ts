@@ -132,11 +132,17 @@ describe('spotify.jxa.js in a stand-in JXA runtime (virtual Mac)', function () {
   });
 
   it('quitting: the last notification says Stopped while running() still says yes; Spotify stays quit', () => {
-    const watched = watch(new VirtualMac({ spotify: PLAYING }).at(5, (m) => m.spotify.quit()));
+    const watched = watch(
+      new VirtualMac({ spotify: PLAYING })
+        .at(5, (m) => m.spotify.quit())
+        .at(12, (m) => m.spotify.launch())
+        .at(15, (m) => m.spotify.play()),
+    );
     assertWellBehaved(watched);
-    assert.deepStrictEqual(watched.mac.spotify.appleEvents.filter((e) => e.at >= 5_000), [], 'no Apple event once Spotify said Stopped');
+    assert.deepStrictEqual(watched.mac.spotify.appleEvents.filter((e) => e.at >= 5_000 && e.at < 12_000), [], 'no Apple event once Spotify said Stopped');
     cameWithin(watched, 'not running', 5, 4_000);
-    assert.strictEqual(watched.states.at(-1)?.state.running, false);
+    cameWithin(watched, 'playing Hoppípolla', 15, 1_000);
+    assert.strictEqual(watched.states.at(-1)?.state.track?.title, 'Hoppípolla', 'started again by the user, it is followed again');
   });
 
   for (const [fault, options] of [
