@@ -28,9 +28,6 @@ export class NSString extends ObjCObject {
   get js(): string {
     return this.value;
   }
-  get length(): number {
-    return this.value.length;
-  }
   dataUsingEncoding(encoding: number): NSData | Nil {
     return encoding === NSUTF8StringEncoding ? new NSData(Buffer.from(this.value, 'utf8')) : NIL;
   }
@@ -49,20 +46,11 @@ export class NSData extends ObjCObject {
   constructor(readonly bytes: Buffer) {
     super();
   }
-  get length(): number {
-    return this.bytes.length;
-  }
 }
 
 export class NSArray extends ObjCObject {
   constructor(readonly items: ObjCObject[]) {
     super();
-  }
-  get count(): number {
-    return this.items.length;
-  }
-  objectAtIndex(index: number): ObjCObject {
-    return this.items[index] ?? NIL;
   }
   get js(): ObjCObject[] {
     return [...this.items];
@@ -72,12 +60,6 @@ export class NSArray extends ObjCObject {
 export class NSDictionary extends ObjCObject {
   constructor(readonly entries: Map<string, ObjCObject>) {
     super();
-  }
-  get count(): number {
-    return this.entries.size;
-  }
-  get allKeys(): NSArray {
-    return new NSArray([...this.entries.keys()].map((k) => new NSString(k)));
   }
   objectForKey(key: unknown): ObjCObject {
     return this.entries.get(String(unwrap(key))) ?? NIL;
@@ -100,9 +82,6 @@ export class NSNotification extends ObjCObject {
     readonly userInfo: NSDictionary,
   ) {
     super();
-  }
-  get object(): Nil {
-    return NIL;
   }
 }
 

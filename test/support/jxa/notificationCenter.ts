@@ -46,10 +46,6 @@ export class DistributedNotificationCenter {
     this.hasInputSource = true;
   }
 
-  removeObserver(observer: unknown): void {
-    this.registrations = this.registrations.filter((r) => r.observer.deref() !== observer);
-  }
-
   /** Observers still alive for `name` (a test reads this after a collection). */
   observers(name: string): number {
     return this.registrations.filter((r) => r.name === name && r.observer.deref()).length;

@@ -1,4 +1,4 @@
-import { deepUnwrap, NIL, NSDate, NSString, NSUTF8StringEncoding, unwrap, wrap } from './foundation';
+import { deepUnwrap, NIL, NSDate, NSUTF8StringEncoding, unwrap, wrap } from './foundation';
 import { DistributedNotificationCenter, ObjCInstance, RunLoop } from './notificationCenter';
 import type { MacClock } from './macClock';
 
@@ -25,28 +25,21 @@ interface SubclassDefinition {
 export function makeBridge(host: BridgeHost): { $: unknown; ObjC: unknown } {
   const { clock, center, call } = host;
   const runLoop = new RunLoop(clock, center);
-  const fileHandle = (stream: 'stdout' | 'stderr') => ({
+  const standardOutput = {
     writeData(data: unknown) {
       call();
       const bytes = (data as { bytes?: Buffer })?.bytes;
       if (!Buffer.isBuffer(bytes)) throw new TypeError('writeData needs NSData');
-      host.write(stream, bytes);
+      host.write('stdout', bytes);
     },
-  });
+  };
   const classes: Record<string, object> = {
-    NSString: { alloc: { initWithUTF8String: (s: unknown) => new NSString(String(unwrap(s))) } },
     NSFileHandle: {
       get fileHandleWithStandardOutput() {
-        return fileHandle('stdout');
-      },
-      get fileHandleWithStandardError() {
-        return fileHandle('stderr');
+        return standardOutput;
       },
     },
     NSDate: {
-      get date() {
-        return new NSDate(clock.now);
-      },
       dateWithTimeIntervalSinceNow: (seconds: number) => new NSDate(clock.now + Number(seconds) * 1000),
     },
     NSRunLoop: {
@@ -96,7 +89,6 @@ export function makeBridge(host: BridgeHost): { $: unknown; ObjC: unknown } {
     },
     unwrap,
     deepUnwrap,
-    wrap,
   };
   return { $, ObjC };
 }
