@@ -12,7 +12,7 @@ import { RecordingLog } from './recordingLog';
 
 const SOURCE_ROOT = path.resolve(__dirname, '..', '..', '..');
 const STUBS_DIR = path.join(SOURCE_ROOT, 'test', 'support', 'stubs');
-const RECORDINGS_DIR = path.join(SOURCE_ROOT, 'test', 'support', 'recordings');
+export const RECORDINGS_DIR = path.join(SOURCE_ROOT, 'test', 'support', 'recordings');
 export const HELPERS = {
   macos: path.join(SOURCE_ROOT, 'src', 'localPlayer', 'macos', 'spotify.jxa.js'),
   windows: path.join(SOURCE_ROOT, 'src', 'localPlayer', 'windows', 'smtc.ps1'),

@@ -6,8 +6,8 @@ import type { LocalPlayerDeps } from '../forThisSystem';
 // Spotify on macOS through its AppleScript dictionary, run as JavaScript for Automation by
 // `osascript`: one long-running `spotify.jxa.js watch` reports every change (Spotify's
 // PlaybackStateChanged distributed notification), and each command is one short
-// `spotify.jxa.js <command>`. The script checks that Spotify runs before every use, so it never
-// launches it.
+// `spotify.jxa.js <command>`. The script checks that Spotify runs before every use, and sends it
+// nothing once Spotify said Stopped (it does as it quits), so it never launches it.
 
 const COMMAND_TIMEOUT_MS = 5_000;
 

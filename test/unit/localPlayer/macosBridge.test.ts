@@ -1,10 +1,14 @@
 import * as assert from 'assert';
 import { AUTOMATION_DENIED, appleScriptPlayer } from '../../../src/localPlayer/macos/appleScriptPlayer';
-import { HELPERS, HelperStubs, StubbedBridge } from '../../support/helperStubs';
+import * as fs from 'fs';
+import * as path from 'path';
+import { HELPERS, HelperStubs, RECORDINGS_DIR, StubbedBridge } from '../../support/helperStubs';
+import { MACOS_RECORDINGS, record } from '../../support/jxa/macosRecordings';
 import { until } from '../../support/until';
 
 // The macOS bridge against a stand-in osascript on PATH that replays an output of
-// spotify.jxa.js (hand-made in the script's format: no Mac runs here) and notes each command.
+// spotify.jxa.js and notes each command. The outputs are what the real script prints in the
+// stand-in JXA runtime (test/support/jxa; no Mac runs here), checked by the last test.
 
 describe('macOS bridge: osascript and spotify.jxa.js (stub osascript on PATH)', () => {
   let bridge: StubbedBridge;
@@ -16,20 +20,21 @@ describe('macOS bridge: osascript and spotify.jxa.js (stub osascript on PATH)', 
   it('reads every change the script reports, down to the app quitting', async () => {
     begin();
     await until('the app quitting', () => bridge.seen.at(-1)?.running === false);
-    const [first, paused, next, quit] = bridge.seen;
+    const [first, paused, next, stopped, quit] = bridge.seen;
     assert.deepStrictEqual(first?.track, {
       title: 'Teardrop',
       artists: ['Massive Attack'],
       album: 'Mezzanine',
       artUrl: 'https://i.scdn.co/image/ab67616d0000b273b131bd18deac072dda8a920e',
-      uri: 'spotify:track:4CJpyIp4XjNWTNiauKXRw5',
-      durationMs: 330_000,
+      uri: 'spotify:track:67Hna13dNDkZvBpTXRIaOJ',
+      durationMs: 330_573,
     });
     assert.deepStrictEqual([first?.status, first?.positionMs], ['playing', 61_250]);
-    assert.deepStrictEqual([paused?.status, paused?.positionMs], ['paused', 64_000]);
-    assert.deepStrictEqual([next?.track?.title, next?.status, next?.positionMs], ['Glory Box', 'playing', 0]);
+    assert.deepStrictEqual([paused?.status, paused?.positionMs], ['paused', 64_250]);
+    assert.deepStrictEqual([next?.track?.title, next?.track?.artists, next?.status, next?.positionMs], ['Hoppípolla', ['Sigur Rós'], 'playing', 350]);
+    assert.deepStrictEqual([stopped?.running, stopped?.status, stopped?.track], [true, 'stopped', undefined], 'Spotify says Stopped as it quits');
     assert.strictEqual(quit?.running, false);
-    assert.strictEqual(bridge.seen.length, 4, 'the heartbeat line is not a change');
+    assert.strictEqual(bridge.seen.length, 5, 'the heartbeat lines are not changes');
     assert.deepStrictEqual(bridge.stubs.calls()[0], ['-l', 'JavaScript', HELPERS.macos, 'watch']);
   });
 
@@ -69,5 +74,11 @@ describe('macOS bridge: osascript and spotify.jxa.js (stub osascript on PATH)', 
     await bridge.clock.advance(1_000);
     await until('a second watcher, reporting', () => bridge.seen.filter((s) => s?.running).length === 2);
     assert.strictEqual(bridge.stubs.calls().length, 2);
+  });
+
+  it('replays what spotify.jxa.js prints in the stand-in JXA runtime (rewrite: node out/test/support/jxa/macosRecordings.js)', () => {
+    for (const name of MACOS_RECORDINGS) {
+      assert.strictEqual(fs.readFileSync(path.join(RECORDINGS_DIR, name), 'utf8'), record(name), name);
+    }
   });
 });
