@@ -63,6 +63,7 @@ describe('The Spotify app on this computer, signed out (code-server + Chromium)'
 
   it('a seek made in the desktop app’s own window, which Spotify announces to nobody, shows within 5 s', async function () {
     const item = statusBarItem(page, 'nowPlaying');
+    wb.stack.emulator.configure({ desktopRunning: true });
     wb.stack.emulator.desktop({ type: 'play' });
     await until('the desktop app playing', () => (live().isPlaying ? true : undefined));
     await item.filter({ hasText: live().itemName! }).waitFor({ timeout: UI_TIMEOUT_MS });
