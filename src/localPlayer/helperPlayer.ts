@@ -13,6 +13,10 @@ import { canDo, LocalCommand, LocalPlayer, LocalPlayerError, LocalPlayerState, N
 
 /** How long the helper has to acknowledge a command before it goes to the Web API instead. */
 const ACK_TIMEOUT_MS = 3_000;
+/** A helper is heard at once for this many states a second (a replay, a burst of changes)... */
+export const BURST_STATES = 50;
+/** ...and beyond that, when it floods, at most this often, the newest state winning. */
+export const FLOOD_INTERVAL_MS = 100;
 /** Problems that are facts about the machine: the helper says so and ends; it is not restarted. */
 const ABSENT_PROBLEMS = new Set(['notInstalled', 'unsupported']);
 
@@ -38,6 +42,10 @@ export class HelperPlayer implements LocalPlayer {
   private nextId = 1;
   private polling = false;
   private readonly toldProblems = new Set<string>();
+  private pending: LocalPlayerState | undefined;
+  private publishing: Disposable | undefined;
+  /** When states were published in the last second. */
+  private publishedAt: number[] = [];
 
   constructor(private readonly options: HelperPlayerOptions) {
     this.absent = new AbsentBridge(options.clock, options.log);
@@ -94,9 +102,7 @@ export class HelperPlayer implements LocalPlayer {
     if (report) this.beat.fire();
     switch (report?.kind) {
       case 'state':
-        this.current = report.state;
-        this.changed.fire();
-        return;
+        return this.heard(report.state);
       case 'ack': {
         const pending = this.acks.get(report.id);
         if (!pending) return;
@@ -125,7 +131,30 @@ export class HelperPlayer implements LocalPlayer {
     }
   }
 
+  /** Publishes `state` now, or, while the helper floods, the newest state every FLOOD_INTERVAL_MS. */
+  private heard(state: LocalPlayerState): void {
+    this.pending = state;
+    if (this.publishing) return;
+    const now = this.options.clock.now();
+    // A clock set back counts as a second gone by: it must not hold states for the size of the jump.
+    this.publishedAt = this.publishedAt.filter((at) => at > now - 1_000 && at <= now);
+    if (this.publishedAt.length < BURST_STATES) return this.publishPending();
+    this.publishing = this.options.clock.setTimeout(() => this.publishPending(), FLOOD_INTERVAL_MS);
+  }
+
+  private publishPending(): void {
+    this.publishing = undefined;
+    if (!this.pending) return;
+    this.current = this.pending;
+    this.pending = undefined;
+    this.publishedAt.push(this.options.clock.now());
+    this.changed.fire();
+  }
+
   private onExit(): void {
+    this.publishing?.dispose();
+    this.publishing = undefined;
+    this.pending = undefined;
     for (const [id, pending] of this.acks) {
       pending.timer.dispose();
       pending.reject(new LocalPlayerError(`the ${this.via} helper ended`));

@@ -1,10 +1,14 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { PassThrough } from 'stream';
 import { LOOK_AGAIN_MS } from '../../../src/localPlayer/absentBridge';
+import { BURST_STATES, FLOOD_INTERVAL_MS } from '../../../src/localPlayer/helperPlayer';
 import { LINE_MAX_CHARS, readLines } from '../../../src/localPlayer/helperProcess';
 import { appleScriptPlayer } from '../../../src/localPlayer/macos/appleScriptPlayer';
 import { provenAlive, SILENT_MS } from '../../../src/localPlayer/provenAlive';
-import { HELPERS, StubbedBridge } from '../../support/helperStubs';
+import { HELPERS, RECORDINGS_DIR, StubbedBridge } from '../../support/helperStubs';
 import { until } from '../../support/until';
 
 // A helper process is trusted only while it speaks: the real bridge and a real process (the
@@ -64,5 +68,28 @@ describe('helper processes: liveness, bounds, and a machine without Spotify', ()
       const chunk = 'y'.repeat(1024 * 1024);
       assert.deepStrictEqual(await lines([...Array.from({ length: 20 }, () => chunk), '\n{"ok":true}\n']), ['{"ok":true}']);
     });
+  });
+});
+
+describe('a helper that floods', () => {
+  let bridge: StubbedBridge | undefined;
+  let dir: string | undefined;
+  afterEach(() => {
+    bridge?.close();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('is heard at once for a burst, then at most every 100 ms, and its newest state wins', async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'backbeat-flood-'));
+    const flood = path.join(dir, 'flood.jsonl');
+    const line = (n: number) => JSON.stringify({ running: true, status: 'playing', title: `Track ${n}`, artists: ['Flood'], durationMs: 200_573, positionMs: n, can: { playPause: true } });
+    fs.writeFileSync(flood, Array.from({ length: 5_000 }, (_, n) => line(n)).join('\n') + '\n');
+    bridge = new StubbedBridge((deps) => appleScriptPlayer(HELPERS.macos, deps), path.relative(RECORDINGS_DIR, flood));
+    await until('the first state', () => bridge!.seen.length >= 1);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.strictEqual(bridge.seen.length, BURST_STATES, `a burst heard at once, the rest of 5,000 held`);
+    await bridge.clock.advance(FLOOD_INTERVAL_MS);
+    assert.strictEqual(bridge.player.state?.track?.title, 'Track 4999', 'the newest state, once the interval is over');
+    assert.strictEqual(bridge.seen.length, BURST_STATES + 1);
   });
 });
