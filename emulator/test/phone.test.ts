@@ -24,7 +24,7 @@ describe('emulator phone page', () => {
   const origin = () => new URL(emulator.controlUrl).origin;
 
   /** A control API call as the page's script sends it: JSON over fetch, from the page's own origin. */
-  async function pageCalls(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+  async function pageCalls(method: string, path: string, body: unknown = method === 'POST' ? {} : undefined): Promise<{ status: number; body: unknown }> {
     const response = await fetch(`${emulator.controlUrl}${path}`, {
       method,
       headers: body === undefined ? {} : { 'content-type': 'application/json' },
