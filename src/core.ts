@@ -16,7 +16,7 @@ import type { WindowActivity } from './playback/windowActivity';
 import { QuotaExceeded } from './quota/quotaErrors';
 import type { LedgerStore } from './quota/ledgerStore';
 import type { SessionMarks } from './auth/sessionMark';
-import { SIGNED_IN_IN_ANOTHER_TAB } from './ui/signedInElsewhere';
+import { SESSION_IN_ANOTHER_TAB } from './ui/sessionInAnotherTab';
 import { RequestBudget } from './quota/requestBudget';
 import { RequestLedger } from './quota/requestLedger';
 import { SpotifyClient } from './spotify/client';
@@ -107,6 +107,7 @@ export class Core {
       log,
       tokenClient: host.tokenClient,
       onSignedOutByServer: (error) => this.notices.report(error, 'Refresh'),
+      onSessionInAnotherTab: () => void host.showNotice(SESSION_IN_ANOTHER_TAB),
     });
     this.client = new SpotifyClient(
       new SpotifyHttp({
@@ -155,7 +156,7 @@ export class Core {
       host.window.onDidChange(() => this.followFocus()),
       // Told once, by the window Spotify told; the others show it in the status bar.
       this.budget.onDidReceivePenalty((p) => this.notices.report(new QuotaExceeded(p.until, p.reason), 'Spotify')),
-      this.store.onDidSignInOutOfReach(() => void host.showNotice(SIGNED_IN_IN_ANOTHER_TAB)),
+      this.store.onDidSignInOutOfReach(() => void host.showNotice(SESSION_IN_ANOTHER_TAB)),
     ];
     this.localWhileInUse = local && new LocalPlayerWhileInUse(local, host.window, clock, host.localPlayerEnabled ?? (() => true));
   }

@@ -136,6 +136,11 @@ export class SessionStore {
     return session;
   }
 
+  /** Another tab changed the session since this tab's copy of SecretStorage was taken. */
+  readsOldCopy(): Promise<boolean> {
+    return this.inTurn(async () => (await this.outdatedCopy()) !== undefined);
+  }
+
   /** Another window marked a change that this window's storage does not show: it reads an old copy. */
   private async outdatedCopy(): Promise<{ raw: string | undefined; mark: string } | undefined> {
     const mark = await this.readMark();

@@ -44,7 +44,7 @@ describe('two tabs of one web editor (code-server + Chromium)', function () {
 
     await second.bringToFront();
     const toasts = second.locator('.notifications-toasts');
-    await toasts.getByText('You signed in to Spotify in another tab').waitFor({ timeout: UI_TIMEOUT_MS });
+    await toasts.getByText('Your Spotify sign-in changed in another tab').waitFor({ timeout: UI_TIMEOUT_MS });
     await toasts.getByRole('button', { name: 'Reload Tab' }).click();
     await nowPlaying(second, 'Teardrop').waitFor({ timeout: ACTIVATION_TIMEOUT_MS });
     await realFocus(second);

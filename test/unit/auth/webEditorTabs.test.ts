@@ -57,7 +57,7 @@ describe('tabs of a web editor, each with its own copy of SecretStorage', functi
       focus(b);
       await m.clock.runUntil(m.clock.now() + 1000);
       assert.deepStrictEqual(b.notices.map((n) => [n.text, n.actions.map((x) => x.command)]), [
-        ['You signed in to Spotify in another tab. Reload this tab to use that sign-in here.', ['workbench.action.reloadWindow']],
+        ['Your Spotify sign-in changed in another tab. Reload this tab to use it here.', ['workbench.action.reloadWindow']],
       ], 'told once, with a reload');
       assert.strictEqual(m.secrets.values.get(SESSION_KEY) !== undefined, true, 'the new session stays stored');
       const reloaded = await m.open();
@@ -81,6 +81,24 @@ describe('tabs of a web editor, each with its own copy of SecretStorage', functi
       focus(b);
       await m.clock.runUntil(m.clock.now() + 1000);
       assert.strictEqual(sessionOf(b), undefined, 'the old copy does not sign this tab back in');
+    } finally {
+      await m.close();
+    }
+  });
+
+  it('when another tab renewed the session (Spotify rotated the refresh token), this tab asks for a reload instead of saying Spotify signed you out', async () => {
+    const m = await simulatedMachine(inFlight, { tabCopies: true });
+    try {
+      const a = await m.open();
+      const b = await m.open();
+      const renewed = await a.core.keeper.refresh();
+      const refused = b.core.keeper.refresh().then(() => undefined, (error: unknown) => error);
+      await m.clock.runUntil(m.clock.now() + 5_000);
+      assert.ok((await refused) instanceof Error, 'this tab\u2019s old refresh token was refused');
+      assert.strictEqual(sessionOf(b), undefined, 'this tab stops using the old session');
+      assert.deepStrictEqual(b.notices.map((n) => n.actions.map((x) => x.command)), [['workbench.action.reloadWindow']], 'one notice: reload');
+      assert.strictEqual(JSON.parse(m.secrets.values.get(SESSION_KEY) ?? '{}').refreshToken, renewed.refreshToken, 'the renewed session stays stored');
+      assert.strictEqual(sessionOf(await m.open())?.refreshToken, renewed.refreshToken, 'and a reloaded tab has it');
     } finally {
       await m.close();
     }
