@@ -2,7 +2,7 @@ import type * as vscode from 'vscode';
 import { Emitter } from '../emitter';
 import type { Log } from '../log';
 import { parseStoredSession, StoredSession } from './session';
-import type { SessionMarks } from './sessionMark';
+import type { SessionMark, SessionMarks } from './sessionMark';
 
 // The signed-in session in SecretStorage, under one key holding JSON. SecretStorage is shared by
 // every window of this editor, so a change made elsewhere (sign-in, refresh, sign-out) is announced
@@ -143,6 +143,7 @@ export class SessionStore {
 
   /** Another window marked a change that this window's storage does not show: it reads an old copy. */
   private async outdatedCopy(): Promise<{ raw: string | undefined; mark: string } | undefined> {
+    if (!this.marksLooked) return undefined; // never read yet: nothing to compare with
     const mark = await this.readMark();
     if (mark === undefined || mark.id === this.seenMark) return undefined;
     const raw = await this.secrets.get(SESSION_KEY).then(
@@ -152,7 +153,7 @@ export class SessionStore {
     return raw === this.lastKnown ? { raw, mark: mark.id } : undefined;
   }
 
-  private readMark(): Promise<{ id: string; signedIn: boolean } | undefined> {
+  private readMark(): Promise<SessionMark | undefined> {
     return this.marks ? this.marks.read().catch(() => undefined) : Promise.resolve(undefined);
   }
 
