@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { launchBrowser, openWorkbench, statusBarItem } from '../test/harness/browser';
+import { launchBrowser, logIn, openWorkbench, statusBarItem } from '../test/harness/browser';
 import { launchCodeServer } from '../test/harness/launchCodeServer';
 import { packageExtension } from '../test/harness/packageExtension';
 
@@ -19,6 +19,7 @@ export async function measureActivations(count: number): Promise<number[]> {
   const server = await launchCodeServer({ vsixToInstall: vsix });
   const browser = await launchBrowser();
   try {
+    await logIn(browser.context, server);
     const times: number[] = [];
     for (let i = 0; i < count; i++) {
       await openWorkbench(browser.page, server.url);

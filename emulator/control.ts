@@ -39,7 +39,17 @@ const CONTROL_ROUTES: Record<string, ControlHandler> = {
   },
 };
 
+/**
+ * A page on another site may POST text/plain or a form here without asking first (no CORS
+ * preflight); only JSON, which a browser sends cross-site only after a preflight this server
+ * never grants, can change the emulator.
+ */
+function isJson(ctx: RequestContext): boolean {
+  return /^application\/json\s*(;|$)/i.test(ctx.headers['content-type'] ?? '');
+}
+
 export async function handleControl(emulator: Emulator, ctx: RequestContext): Promise<Reply> {
+  if (ctx.method === 'POST' && !isJson(ctx)) return json(415, { error: 'control POSTs take Content-Type: application/json' });
   const handler = CONTROL_ROUTES[`${ctx.method} ${ctx.path.slice(CONTROL_PREFIX.length)}`];
   if (!handler) return json(404, { error: `no control endpoint ${ctx.method} ${ctx.path}` });
   try {

@@ -48,7 +48,8 @@ export class EmulatorControl {
     return answer.now;
   }
 
-  private async call(method: string, path: string, body?: unknown): Promise<unknown> {
+  private async call(method: string, path: string, body: unknown = method === 'POST' ? {} : undefined): Promise<unknown> {
+    // Every POST is JSON, even without arguments: the emulator refuses other POSTs.
     const response = await fetch(`${this.controlUrl}${path}`, {
       method,
       headers: body === undefined ? {} : { 'content-type': 'application/json' },

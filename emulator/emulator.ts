@@ -8,6 +8,7 @@ import { DesktopApp } from './desktop/desktopApp';
 import { DesktopView, desktopView } from './desktop/desktopView';
 import { DailyQuota, QuotaReport } from './dailyQuota';
 import { Fault, FaultList, faultReply } from './faults';
+import { foreignHostReply, isOwnHost } from './hostGuard';
 import { html, json, parseQuery, Reply, RequestContext, writeReply } from './http';
 import { Listener } from './listener';
 import { applyPatch, EmulatorOptions, pickClock, resolveSettings, Settings } from './options';
@@ -213,6 +214,11 @@ export class SpotifyEmulator implements Emulator {
 
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const ctx = await readRequest(req);
+    if (!isOwnHost(ctx.headers.host, this.listener.host, this.listener.port)) {
+      // Addressed to another name (DNS rebinding): not the user's browser talking to the emulator.
+      writeReply(res, foreignHostReply());
+      return;
+    }
     if (ctx.path === CONTROL_PREFIX || ctx.path.startsWith(`${CONTROL_PREFIX}/`)) {
       // The control API is the test's own channel: no faults, not in the request log.
       writeReply(res, await handleControl(this, ctx));

@@ -12,14 +12,23 @@ export class Listener {
   private boundPort = 0;
   private listening = false;
 
-  constructor(private readonly host: string, handler: (req: IncomingMessage, res: ServerResponse) => void) {
+  constructor(private readonly listenHost: string, handler: (req: IncomingMessage, res: ServerResponse) => void) {
     this.server = createServer(handler);
     // Clients keep connections alive; a short timeout stops stray sockets from holding tests open.
     this.server.keepAliveTimeout = 2000;
   }
 
+  /** The address it listens on, as given ('127.0.0.2', '::1', 'localhost'). */
+  get host(): string {
+    return this.listenHost;
+  }
+
+  get port(): number {
+    return this.boundPort;
+  }
+
   get origin(): string {
-    const host = this.host.includes(':') ? `[${this.host}]` : this.host;
+    const host = this.listenHost.includes(':') ? `[${this.listenHost}]` : this.listenHost;
     return `http://${host}:${this.boundPort}`;
   }
 
@@ -27,7 +36,7 @@ export class Listener {
     await new Promise<void>((resolve, reject) => {
       const onError = (error: Error) => reject(error);
       this.server.once('error', onError);
-      this.server.listen(port, this.host, () => {
+      this.server.listen(port, this.listenHost, () => {
         this.server.off('error', onError);
         resolve();
       });

@@ -16,6 +16,8 @@ import { SourceChoice } from './playback/sourceChoice';
 import type { WindowActivity } from './playback/windowActivity';
 import { QuotaExceeded } from './quota/quotaErrors';
 import type { LedgerStore } from './quota/ledgerStore';
+import type { SessionMarks } from './auth/sessionMark';
+import { SESSION_IN_ANOTHER_TAB } from './ui/sessionInAnotherTab';
 import { RequestBudget } from './quota/requestBudget';
 import { RequestLedger } from './quota/requestLedger';
 import { SpotifyClient } from './spotify/client';
@@ -44,6 +46,8 @@ export interface CoreHost {
   clientId(): string;
   /** Where the request ledger lives: shared by every window of this machine. */
   ledgerStore: LedgerStore;
+  /** Where windows mark session changes for each other (web editor tabs hear nothing else). */
+  sessionMarks?: SessionMarks;
   /** `backbeat.dailyRequestBudget`: requests per rolling 24 h, 0 for none. */
   dailyRequestBudget(): number;
   /** Where and how to refresh tokens; read at refresh time so setting changes apply. */
@@ -99,13 +103,14 @@ export class Core {
     this.gate = host.gate?.(clock) ?? new RetryAfterGate(clock);
     this.ledger = new RequestLedger({ store: host.ledgerStore, clock, log, clientId: host.clientId });
     this.budget = new RequestBudget({ ledger: this.ledger, clock, log, dailyRequests: host.dailyRequestBudget });
-    this.store = new SessionStore(host.secrets, log);
+    this.store = new SessionStore(host.secrets, log, host.sessionMarks);
     this.keeper = new SessionKeeper({
       store: this.store,
       clock,
       log,
       tokenClient: host.tokenClient,
       onSignedOutByServer: (error) => this.notices.report(error, 'Refresh'),
+      onSessionInAnotherTab: () => void host.showNotice(SESSION_IN_ANOTHER_TAB),
     });
     this.client = new SpotifyClient(
       new SpotifyHttp({
@@ -154,6 +159,7 @@ export class Core {
       host.window.onDidChange(() => this.followFocus()),
       // Told once, by the window Spotify told; the others show it in the status bar.
       this.budget.onDidReceivePenalty((p) => this.notices.report(new QuotaExceeded(p.until, p.reason), 'Spotify')),
+      this.store.onDidSignInOutOfReach(() => void host.showNotice(SESSION_IN_ANOTHER_TAB)),
     ];
     this.localWhileInUse = local && new LocalPlayerWhileInUse(local, host.window, clock, host.localPlayerEnabled ?? (() => true), host.showsProgress ?? (() => true));
   }

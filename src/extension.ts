@@ -10,6 +10,7 @@ import { redirectUriToRegister } from './auth/flows/redirectUriToRegister';
 import { PendingSignIns } from './auth/pendingSignIns';
 import { PROVIDER_ID, PROVIDER_LABEL, SpotifyAuthProvider } from './auth/provider';
 import { DEFAULT_SCOPES } from './auth/scopes';
+import { FileSessionMarks } from './auth/sessionMark';
 import { signInChoosingFlow } from './auth/signIn';
 import { systemClock } from './clock';
 import { Core } from './core';
@@ -58,6 +59,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backbe
     clientId: readClientId,
     // The extension host's global storage is one folder for every window (and code-server tab).
     ledgerStore: new FileLedgerStore(path.join(context.globalStorageUri.fsPath, 'requests')),
+    sessionMarks: new FileSessionMarks(path.join(context.globalStorageUri.fsPath, 'session-mark.json')),
     dailyRequestBudget: readDailyRequestBudget,
     tokenClient: async (usesClientSecret) => {
       const { accountsUrl, clientId = '' } = settings();

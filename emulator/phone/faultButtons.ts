@@ -14,7 +14,24 @@ export interface FaultButton {
 const WEB_API = { path: '/v1/*' };
 
 /** Spotify's daily quota for development-mode apps is spent: it asks to wait 13-15 hours. */
-export const QUOTA_RETRY_AFTER_SECONDS = 50_000;
+const QUOTA_RETRY_AFTER_SECONDS = 50_000;
+
+/** The same refusal with a wait short enough to try by hand: Backbeat keeps a quota wait across restarts. */
+const SHORT_QUOTA_RETRY_AFTER_SECONDS = 15 * 60;
+
+function quotaSpent(retryAfterSeconds: number): FaultButton['call'] {
+  return {
+    method: 'POST',
+    path: '/faults',
+    body: {
+      match: WEB_API,
+      times: Infinity,
+      status: 429,
+      headers: { 'retry-after': String(retryAfterSeconds) },
+      body: { error: { status: 429, message: 'Too many requests', reason: 'QUOTA_EXCEEDED' } },
+    },
+  };
+}
 
 export const FAULT_BUTTONS: readonly FaultButton[] = [
   {
@@ -27,19 +44,14 @@ export const FAULT_BUTTONS: readonly FaultButton[] = [
     },
   },
   {
-    label: 'Daily quota spent',
-    effect: `Every request gets 429 QUOTA_EXCEEDED with Retry-After: ${QUOTA_RETRY_AFTER_SECONDS} (about 14 h), until you clear faults. Backbeat waits those 14 h in every window, as it must, even once they are cleared.`,
-    call: {
-      method: 'POST',
-      path: '/faults',
-      body: {
-        match: WEB_API,
-        times: Infinity,
-        status: 429,
-        headers: { 'retry-after': String(QUOTA_RETRY_AFTER_SECONDS) },
-        body: { error: { status: 429, message: 'Too many requests', reason: 'QUOTA_EXCEEDED' } },
-      },
-    },
+    label: 'Daily quota spent (15 min)',
+    effect: `Every request gets 429 QUOTA_EXCEEDED with Retry-After: ${SHORT_QUOTA_RETRY_AFTER_SECONDS}, until you clear faults. Backbeat waits those 15 minutes in every window, also after a restart, even once they are cleared.`,
+    call: quotaSpent(SHORT_QUOTA_RETRY_AFTER_SECONDS),
+  },
+  {
+    label: 'Daily quota spent (14 h, as Spotify)',
+    effect: `As Spotify does it: Retry-After: ${QUOTA_RETRY_AFTER_SECONDS} (about 14 h). Backbeat waits those 14 h in every window, also after a restart; \`npm run sandbox -- --fresh\` starts over.`,
+    call: quotaSpent(QUOTA_RETRY_AFTER_SECONDS),
   },
   {
     label: 'Server error (503)',

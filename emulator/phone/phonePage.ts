@@ -86,7 +86,8 @@ let shown;
 let fetchedAt = 0;
 let seeking = false;
 
-async function control(method, path, body) {
+async function control(method, path, body = method === 'POST' ? {} : undefined) {
+  // Every POST is JSON, even without arguments: the emulator refuses other POSTs.
   const response = await fetch(CONTROL + path, {
     method,
     headers: body === undefined ? {} : { 'content-type': 'application/json' },

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import fetch from 'node-fetch';
 import { Emulator, VirtualClock } from '..';
-import { FAULT_BUTTONS, FaultButton, QUOTA_RETRY_AFTER_SECONDS } from '../phone/faultButtons';
+import { FAULT_BUTTONS, FaultButton } from '../phone/faultButtons';
 import { api, signIn, startOnVirtualClock, tokenRequest, Tokens } from './support';
 
 /** The phone page's routes: the page itself, and the control API calls its script makes. */
@@ -24,7 +24,7 @@ describe('emulator phone page', () => {
   const origin = () => new URL(emulator.controlUrl).origin;
 
   /** A control API call as the page's script sends it: JSON over fetch, from the page's own origin. */
-  async function pageCalls(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+  async function pageCalls(method: string, path: string, body: unknown = method === 'POST' ? {} : undefined): Promise<{ status: number; body: unknown }> {
     const response = await fetch(`${emulator.controlUrl}${path}`, {
       method,
       headers: body === undefined ? {} : { 'content-type': 'application/json' },
@@ -114,7 +114,7 @@ describe('emulator phone page', () => {
     };
 
     it('every button is checked below', () => {
-      assert.deepStrictEqual(FAULT_BUTTONS.map((b) => b.label), ['Rate limit (429)', 'Daily quota spent', 'Server error (503)', 'Revoke access', 'Clear faults']);
+      assert.deepStrictEqual(FAULT_BUTTONS.map((b) => b.label), ['Rate limit (429)', 'Daily quota spent (15 min)', 'Daily quota spent (14 h, as Spotify)', 'Server error (503)', 'Revoke access', 'Clear faults']);
     });
 
     it('Rate limit: the next request gets 429 with a short Retry-After, the one after is answered', async () => {
@@ -124,19 +124,21 @@ describe('emulator phone page', () => {
       assert.strictEqual((await player()).status, 200);
     });
 
-    it('Daily quota spent: every Web API request gets 429 QUOTA_EXCEEDED with Retry-After 50,000 s until faults are cleared; sign-in still works', async () => {
-      await press(button('Daily quota spent'));
-      for (const path of ['/me/player', '/me', '/me/player/devices']) {
-        const answer = await api(emulator, tokens.accessToken, 'GET', path);
-        assert.strictEqual(answer.status, 429, path);
-        assert.strictEqual(answer.headers.get('retry-after'), String(QUOTA_RETRY_AFTER_SECONDS));
-        assert.deepStrictEqual(answer.body, { error: { status: 429, message: 'Too many requests', reason: 'QUOTA_EXCEEDED' } });
-      }
-      const refreshed = await tokenRequest(emulator, { grant_type: 'refresh_token', refresh_token: tokens.refreshToken, client_id: emulator.clientId });
-      assert.strictEqual(refreshed.status, 200, 'the accounts service is not the Web API');
-      assert.strictEqual((await press(button('Clear faults'))).status, 204);
-      assert.strictEqual((await api(emulator, refreshed.body.access_token as string, 'GET', '/me')).status, 200);
-    });
+    for (const [label, seconds] of [['Daily quota spent (15 min)', 900], ['Daily quota spent (14 h, as Spotify)', 50_000]] as const) {
+      it(`${label}: every Web API request gets 429 QUOTA_EXCEEDED with Retry-After ${seconds} s until faults are cleared; sign-in still works`, async () => {
+        await press(button(label));
+        for (const path of ['/me/player', '/me', '/me/player/devices']) {
+          const answer = await api(emulator, tokens.accessToken, 'GET', path);
+          assert.strictEqual(answer.status, 429, path);
+          assert.strictEqual(answer.headers.get('retry-after'), String(seconds));
+          assert.deepStrictEqual(answer.body, { error: { status: 429, message: 'Too many requests', reason: 'QUOTA_EXCEEDED' } });
+        }
+        const refreshed = await tokenRequest(emulator, { grant_type: 'refresh_token', refresh_token: tokens.refreshToken, client_id: emulator.clientId });
+        assert.strictEqual(refreshed.status, 200, 'the accounts service is not the Web API');
+        assert.strictEqual((await press(button('Clear faults'))).status, 204);
+        assert.strictEqual((await api(emulator, refreshed.body.access_token as string, 'GET', '/me')).status, 200);
+      });
+    }
 
     it('Server error: the next three requests get 503, then Spotify answers again', async () => {
       await press(button('Server error (503)'));

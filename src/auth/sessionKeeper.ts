@@ -38,6 +38,8 @@ interface SessionKeeperOptions {
   tokenClient(usesClientSecret: boolean): Promise<TokenClient>;
   /** Called once when the grant is dead and the user has been signed out. */
   onSignedOutByServer(error: TokenError): void;
+  /** Called once when this tab was signed out because another tab renewed the session it cannot read. */
+  onSessionInAnotherTab?(): void;
 }
 
 export class SessionKeeper {
@@ -139,6 +141,15 @@ export class SessionKeeper {
       this.follow(stored);
       if (this.options.clock.now() < stored.expiresAt - EXPIRY_MARGIN_MS) return stored;
       return this.refreshOnce();
+    }
+    if (await this.options.store.readsOldCopy()) {
+      // A web editor's tab: another tab rotated the token and stored it where this tab cannot read.
+      this.options.log.warn('Another tab renewed the Spotify session; this tab reads an old copy of it until it reloads.');
+      if (this.session?.id === used.id) {
+        await this.signOut(); // in this tab only: the store keeps the other tab's session
+        this.options.onSessionInAnotherTab?.();
+      }
+      throw new NotSignedIn();
     }
     this.options.log.warn(`Spotify refused to refresh the session (${error.description ?? 'invalid_grant'}); signing out.`);
     if (this.session?.id === used.id) {

@@ -52,7 +52,7 @@ describe('the phone page (code-server + Chromium)', function () {
     // The item's icon turns from play to pause.
     await nowPlaying.locator('.codicon-debug-pause').waitFor({ timeout: FOLLOW_TIMEOUT_MS });
 
-    await phone.getByRole('button', { name: 'Daily quota spent' }).click();
+    await phone.getByRole('button', { name: 'Daily quota spent (15 min)' }).click();
     await phone.getByRole('status').filter({ hasText: 'QUOTA_EXCEEDED' }).waitFor({ timeout: UI_TIMEOUT_MS });
     await backInVSCode();
     await nowPlaying.filter({ hasText: /wait|quota/i }).waitFor({ timeout: FOLLOW_TIMEOUT_MS });

@@ -2,7 +2,7 @@
 // wired to the emulator (with its consent page, like real Spotify), the workbench open in
 // Chromium, nobody signed in.
 import * as path from 'path';
-import { autoAcceptDialogs, Browser, clickDialogButton, launchBrowser, openWorkbench, runCommand, screenshot, statusBarItem } from '../harness/browser';
+import { autoAcceptDialogs, Browser, clickDialogButton, launchBrowser, logIn, openWorkbench, runCommand, screenshot, statusBarItem } from '../harness/browser';
 import { Stack, startStack, StartEmulator } from '../harness/emulatorStack';
 import { packageExtension } from '../harness/packageExtension';
 import { artifactsDir, repoRoot } from '../harness/paths';
@@ -53,6 +53,7 @@ export async function openSignedOutWorkbench(opts: WorkbenchOptions = {}): Promi
   try {
     browser = await launchBrowser();
     stopAccepting = autoAcceptDialogs(browser.context, (line) => console.log(`      ${line}`));
+    await logIn(browser.context, stack.codeServer);
     await openWorkbench(browser.page, stack.codeServer.url);
   } catch (err) {
     stopAccepting();

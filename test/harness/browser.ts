@@ -47,6 +47,18 @@ export async function launchBrowser(opts: { viewport?: { width: number; height: 
   };
 }
 
+/**
+ * Logs the browser in to code-server as a person does on its login page (a POST of the
+ * password); the session cookie then serves every tab and popup of `context`.
+ */
+export async function logIn(context: BrowserContext, server: { url: string; password: string }): Promise<void> {
+  const answer = await context.request.post(new URL('login', server.url).toString(), { form: { password: server.password }, maxRedirects: 0 });
+  const cookies = await context.cookies(server.url);
+  if (answer.status() !== 302 || !cookies.some((c) => c.name === 'code-server-session')) {
+    throw new Error(`code-server refused the login (HTTP ${answer.status()})`);
+  }
+}
+
 /** Loads the workbench and waits until it is interactive (status bar rendered). */
 export async function openWorkbench(page: Page, url: string): Promise<void> {
   await page.goto(url, { waitUntil: 'domcontentloaded' });

@@ -1,6 +1,10 @@
 // Starts code-server (real VS Code in the browser) on loopback for one test run or the
 // sandbox: its own user data and extensions folders, test settings, optional .vsix.
+// Always behind a fresh random password: any web page can make the browser reach a loopback
+// port, and one that rebinds its own name to 127.0.0.1 passes code-server's Origin check; with
+// --auth none it would get a terminal as this user.
 import { ChildProcess, spawn } from 'child_process';
+import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ensureCodeServer } from './codeServer';
@@ -27,6 +31,8 @@ export interface CodeServerOptions {
 export interface CodeServer {
   url: string;
   port: number;
+  /** What code-server's login page asks for (the browser keeps a session cookie once in). */
+  password: string;
   userDataDir: string;
   extensionsDir: string;
   workspaceFolder: string;
@@ -65,22 +71,10 @@ export async function launchCodeServer(opts: CodeServerOptions = {}): Promise<Co
   writeUserSettings(userDataDir, { ...BASE_SETTINGS, ...opts.userSettings });
 
   const dirArgs = ['--extensions-dir', extensionsDir, '--user-data-dir', userDataDir];
-
-  const args = [
-    entry,
-    '--bind-addr', `${HOST}:${port}`,
-    '--auth', 'none',
-    '--disable-telemetry',
-    '--disable-update-check',
-    '--disable-workspace-trust',
-    // Keep code-server's own config next to this run instead of in ~/.config.
-    '--config', path.join(runDir, 'config.yaml'),
-    ...dirArgs,
-    // A repeatable flag: one occurrence per domain.
-    ...(opts.trustedDomains ?? []).flatMap((d) => ['--link-protection-trusted-domains', d]),
-    workspaceFolder,
-  ];
-  const env = { ...process.env, ...opts.env };
+  const password = randomBytes(18).toString('base64url');
+  const { args, env } = serverCommand({
+    entry, port, password, dirArgs, workspaceFolder, configFile: path.join(runDir, 'config.yaml'), trustedDomains: opts.trustedDomains, env: opts.env,
+  });
   const url = `http://${HOST}:${port}/`;
 
   let child: ChildProcess;
@@ -96,6 +90,7 @@ export async function launchCodeServer(opts: CodeServerOptions = {}): Promise<Co
   return {
     url,
     port,
+    password,
     userDataDir,
     extensionsDir,
     workspaceFolder,
@@ -109,6 +104,38 @@ export async function launchCodeServer(opts: CodeServerOptions = {}): Promise<Co
       fs.rmSync(runDir, { recursive: true, force: true });
     },
   };
+}
+
+interface ServerCommandInput {
+  entry: string;
+  port: number;
+  password: string;
+  dirArgs: string[];
+  workspaceFolder: string;
+  configFile: string;
+  trustedDomains?: string[];
+  env?: Record<string, string>;
+}
+
+/** code-server's command line and environment: loopback, the given port, password login. */
+export function serverCommand(input: ServerCommandInput): { args: string[]; env: NodeJS.ProcessEnv } {
+  const args = [
+    input.entry,
+    '--bind-addr', `${HOST}:${input.port}`,
+    '--auth', 'password',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    // Keep code-server's own config next to this run instead of in ~/.config.
+    '--config', input.configFile,
+    ...input.dirArgs,
+    // A repeatable flag: one occurrence per domain.
+    ...(input.trustedDomains ?? []).flatMap((d) => ['--link-protection-trusted-domains', d]),
+    input.workspaceFolder,
+  ];
+  // In the environment, not on the command line where `ps` shows it; code-server removes it
+  // from its own environment before starting the extension host and terminals.
+  return { args, env: { ...process.env, ...input.env, PASSWORD: input.password } };
 }
 
 export function writeUserSettings(userDataDir: string, settings: Record<string, unknown>): void {

@@ -4,7 +4,7 @@
 import * as path from 'path';
 import { Page } from 'playwright-core';
 import { format } from 'util';
-import { autoAcceptDialogs, launchBrowser } from './browser';
+import { autoAcceptDialogs, launchBrowser, logIn } from './browser';
 import { Counts, CRASHED, failIfNothingRan, parseResultLine } from './counts';
 import { startStack, StartEmulator } from './emulatorStack';
 import { cleanArtifactDir, repoRoot } from './paths';
@@ -34,6 +34,7 @@ export async function runIntegrationSuite(opts: IntegrationOptions = {}): Promis
     });
     browser = await launchBrowser();
     stopAccepting = autoAcceptDialogs(browser.context, log.write);
+    await logIn(browser.context, stack.codeServer);
     const url = developmentUrl(stack.codeServer.url, {
       extensionDevelopmentPath: opts.extensionDevelopmentPath ?? repoRoot,
       extensionTestsPath: opts.extensionTestsPath ?? path.join(repoRoot, 'out', 'test', 'integration', 'index.js'),

@@ -5,6 +5,7 @@ import { emulatorSession } from './emulatorGrant';
 import { SharedSecrets } from './fakeSecretStorage';
 import type { InFlightRequests } from './inFlightRequests';
 import { MemoryLedgerStore } from './memoryLedgerStore';
+import { MemorySessionMarks } from './memorySessionMarks';
 import { RecordingLog } from './recordingLog';
 import { VirtualTime } from './virtualTime';
 
@@ -24,14 +25,17 @@ interface SimulatedMachine {
 
 interface MachineOptions {
   emulator?: EmulatorOptions;
-  /** false: windows hear nothing of each other's sign-ins (tabs of VS Code for the Web). */
+  /** false: windows hear nothing of each other's sign-ins. */
   secretsAnnounced?: boolean;
+  /** Each window reads its own copy of SecretStorage, taken when it opened (code-server's tabs). */
+  tabCopies?: boolean;
 }
 
 export async function simulatedMachine(inFlight: InFlightRequests, options: MachineOptions = {}): Promise<SimulatedMachine> {
   const clock = new VirtualTime(inFlight);
   const emulator = await startEmulator({ ...options.emulator, clock, tokenLifetimeSeconds: 3 * 24 * 3600 });
-  const secrets = new SharedSecrets(options.secretsAnnounced ?? true);
+  const secrets = new SharedSecrets(options.secretsAnnounced ?? true, options.tabCopies ?? false);
+  const sessionMarks = new MemorySessionMarks();
   await new SessionStore(secrets.window(), new RecordingLog()).write(await emulatorSession(emulator, clock.now()));
   const ledger = new MemoryLedgerStore();
   const windows: CoreWindow[] = [];
@@ -40,7 +44,7 @@ export async function simulatedMachine(inFlight: InFlightRequests, options: Mach
     clock,
     secrets,
     async open(dailyRequestBudget = 1000) {
-      const window = new CoreWindow({ emulator, secrets, ledger, clock, dailyRequestBudget });
+      const window = new CoreWindow({ emulator, secrets, ledger, clock, dailyRequestBudget, overrides: { sessionMarks } });
       windows.push(window);
       await window.open();
       return window;

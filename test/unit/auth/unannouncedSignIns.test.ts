@@ -8,8 +8,8 @@ import { InFlightRequests } from '../../support/inFlightRequests';
 import { RecordingLog } from '../../support/recordingLog';
 import { simulatedMachine } from '../../support/simulatedMachine';
 
-// VS Code for the Web: a sign-in made in tab A never reached an open tab B, although both share the
-// storage. A window therefore reads the stored session again when it is focused.
+// Windows that share the storage but miss its change events: a window reads the stored session again
+// when it is focused. (code-server's tabs do not even share it: see webEditorTabs.test.ts.)
 
 const SESSION: StoredSession = {
   id: 'session-1',
@@ -23,7 +23,7 @@ const SESSION: StoredSession = {
 /** Read through a function: an assertion must not narrow what the next one reads. */
 const sessionOf = (w: CoreWindow) => w.core.keeper.current;
 
-describe('windows that hear nothing of each other (code-server tabs)', function () {
+describe('windows that hear nothing of each other', function () {
   this.timeout(20_000);
   let inFlight: InFlightRequests;
   before(() => (inFlight = new InFlightRequests()));
