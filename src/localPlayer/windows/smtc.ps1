@@ -5,7 +5,7 @@
 # It writes JSON lines in UTF-8: {"polling":true}, Spotify's state now and whenever it changes,
 # {"alive":true} every 2 s, and {"problem":"unsupported",...} before it ends where the media
 # controls cannot load. It reads the session every second: Windows PowerShell cannot subscribe to
-# WinRT events. It reads commands on stdin, one per line:
+# WinRT events (PowerShell/PowerShell#2181). It reads commands on stdin, one per line:
 #   <id> playpause|play|pause|next|previous|seek <ms>
 # and answers each with {"ack":<id>,"ok":true} or {"ack":<id>,"ok":false,"error":"..."}. It ends
 # when stdin closes. BACKBEAT_SMTC_APP (a regular expression) picks another app's session by its

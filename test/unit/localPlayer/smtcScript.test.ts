@@ -14,6 +14,7 @@ import { parsePowerShell, syntaxErrors } from '../../support/powerShellGrammar';
 // wait that can hang or whose result is ignored.
 
 const CHECKER = path.resolve(__dirname, '..', '..', 'harness', 'checkPowerShell.js');
+const RECORDINGS = path.resolve(__dirname, '..', '..', '..', '..', 'test', 'support', 'recordings');
 const source = fs.readFileSync(HELPERS.windows, 'utf8');
 
 const nodes = (root: Node, type: string): Node[] => root.descendantsOfType(type);
@@ -110,5 +111,29 @@ describe('smtc.ps1 read with a PowerShell grammar', () => {
       });
       assert.ok(guarded, `${result.text} (line ${result.startPosition.row + 1}) is read inside an if that checked ${task} completed`);
     }
+  });
+
+  it('the Windows recordings carry exactly the keys the script writes', () => {
+    // The keys of the fullest hashtable given a name (`name = @{ ... }`), as ConvertTo-Json writes them.
+    const keysOf = (name: string): string[] => {
+      const given = [
+        ...nodes(tree.rootNode, 'hash_entry').filter((e) => e.namedChildren[0].text === name),
+        ...nodes(tree.rootNode, 'assignment_expression').filter((a) => a.namedChildren[0].text === `$${name}`),
+      ].map((n) => nodes(n, 'hash_literal_body')[0]?.namedChildren.filter((e) => e.type === 'hash_entry').map((e) => e.namedChildren[0].text).sort() ?? []);
+      assert.ok(given.length > 0, `the script builds ${name}`);
+      return given.reduce((a, b) => (b.length > a.length ? b : a));
+    };
+    const lines = ['windows-watch.jsonl', 'windows-playing.jsonl'].flatMap((file) =>
+      fs.readFileSync(path.join(RECORDINGS, file), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>),
+    );
+    const states = lines.filter((l) => l.running === true);
+    assert.ok(states.length > 0);
+    for (const state of states) {
+      assert.deepStrictEqual(Object.keys(state).sort(), keysOf('state'));
+      assert.deepStrictEqual(Object.keys(state.can as object).sort(), keysOf('can'));
+    }
+    const others = lines.filter((l) => l.running !== true).map((l) => JSON.stringify(l));
+    assert.deepStrictEqual([...new Set(others)].sort(), ['{"alive":true}', '{"polling":true}']);
+    assert.ok(source.includes(`'{"alive":true}'`) && /Write-Line @\{ polling = \$true \}/.test(source), 'both lines are the script\'s');
   });
 });
