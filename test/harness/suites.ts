@@ -1,6 +1,7 @@
 // Every suite `npm test` runs, in order. Adding a suite is one line here.
+import { checkPowerShell } from './checkPowerShell';
 import { nodeToolCheck } from './commandCheck';
-import { Counts } from './counts';
+import { addCounts, Counts } from './counts';
 import { runE2E } from './runE2E';
 import { runHardening } from './runHardening';
 import { runIntegrationSuite } from './runIntegration';
@@ -15,7 +16,8 @@ export interface Suite {
 
 export const SUITES: Suite[] = [
   { name: 'typecheck', run: () => nodeToolCheck('typescript/bin/tsc', ['-p', '.', '--noEmit']) },
-  { name: 'lint', run: () => nodeToolCheck('eslint/bin/eslint.js', ['.']) },
+  // As `npm run lint`: eslint, then the PowerShell scripts against a PowerShell grammar.
+  { name: 'lint', run: async () => addCounts([await nodeToolCheck('eslint/bin/eslint.js', ['.']), await checkPowerShell()]) },
   { name: 'unit', run: runUnit },
   { name: 'integration', needsVSCode: true, run: () => runIntegrationSuite() },
   { name: 'e2e', needsVSCode: true, run: runE2E },
