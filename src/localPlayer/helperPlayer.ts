@@ -126,7 +126,7 @@ export class HelperPlayer implements LocalPlayer {
         return;
       case 'polling':
         this.polling = true;
-        this.options.log.info(`Spotify on this computer (${this.via}): no change notifications, reading every 2 s while this window has focus.`);
+        this.options.log.info(`Spotify on this computer (${this.via}): no change notifications; it reads Spotify every few seconds, only while this window has focus.`);
         return;
     }
   }
