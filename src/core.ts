@@ -94,7 +94,7 @@ export class Core {
     const { clock, log } = host;
     this.notices = new Notices(log, clock, host.showNotice);
     this.gate = host.gate?.(clock) ?? new RetryAfterGate(clock);
-    this.ledger = new RequestLedger({ store: host.ledgerStore, clock, log, clientId: host.clientId });
+    this.ledger = new RequestLedger({ store: host.ledgerStore, clock, log });
     this.budget = new RequestBudget({ ledger: this.ledger, clock, log, dailyRequests: host.dailyRequestBudget });
     this.store = new SessionStore(host.secrets, log);
     this.keeper = new SessionKeeper({
