@@ -50,6 +50,8 @@ interface RequestLedgerOptions {
 }
 
 const PENALTY = 'penalty';
+/** A line as windows write it: a time (ms, a fraction from virtual clocks), a kind, the writing window, and for a penalty its end and reason. */
+const LINE = /^(\d{1,16}(?:\.\d{1,9})?) ([A-Za-z]{1,32}) (\S{1,32})(?: (\d{1,16}(?:\.\d{1,9})?) (\S{1,64}))?$/;
 /** This version's parts: one ledger for the machine. */
 const PART_PREFIX = 'machine';
 /** The parts of the per-Client-ID ledgers earlier versions kept: read until they age out. */
@@ -170,13 +172,10 @@ export class RequestLedger {
 
   /** One line from the store; true when it told this window something new. */
   private take(line: string): boolean {
-    const [at, kind, writer, until, reason] = line.split(' ');
+    const [, at, kind, writer, until, reason] = LINE.exec(line) ?? [];
+    if (!at || writer === this.writer) return false;
     const time = Number(at);
-    if (!at || !Number.isFinite(time) || !kind || writer === this.writer) return false;
-    if (kind === PENALTY) {
-      const end = Number(until);
-      return Number.isFinite(end) && this.adoptPenalty({ since: time, until: end, reason: reason === '-' ? undefined : reason }) !== undefined;
-    }
+    if (kind === PENALTY) return until !== undefined && this.adoptPenalty({ since: time, until: Number(until), reason }) !== undefined;
     const now = this.options.clock.now();
     if (time <= now - LEDGER_WINDOW_MS || time > now + FUTURE_TOLERANCE_MS) return false;
     // A kind from a newer Backbeat still counts; as something the user asked for.

@@ -20,7 +20,7 @@ function bar(count: number, most: number): string {
 }
 
 export function budgetReport(entries: readonly LedgerEntry[], status: BudgetStatus, now: number, checkEveryMs: number | undefined): string {
-  const lines = ['# Spotify requests, last 24 hours', '', spendLine(status, checkEveryMs), ''];
+  const lines = ['# Spotify requests, last 24 hours', '', spendLine(status, checkEveryMs, now), ''];
   if (status.limit > 0) {
     lines.push(
       `Daily budget \`backbeat.dailyRequestBudget\`: ${formatCount(status.limit)}, of which ${formatCount(status.reserve)} are kept for commands, pickers and search. ` +
