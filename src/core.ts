@@ -39,8 +39,6 @@ export interface CoreHost {
   log: Pick<Log, 'trace' | 'info' | 'warn' | 'addSecret'>;
   window: WindowActivity;
   apiUrl(): string;
-  /** The app whose daily quota is counted (each Client ID has its own). */
-  clientId(): string;
   /** Where the request ledger lives: shared by every window of this machine. */
   ledgerStore: LedgerStore;
   /** `backbeat.dailyRequestBudget`: requests per rolling 24 h, 0 for none. */

@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import { LEDGER_WINDOW_MS, RequestLedger } from '../../../src/quota/requestLedger';
 import type { LedgerStore } from '../../../src/quota/ledgerStore';
 import { FakeClock } from '../../support/fakeClock';
+import { partWrittenNow } from '../../support/hostileLedger';
 import { MemoryLedgerStore } from '../../support/memoryLedgerStore';
 import { RecordingLog } from '../../support/recordingLog';
 
@@ -136,12 +137,3 @@ describe('request ledger (shared by windows, kept across restarts)', () => {
     assert.strictEqual(now.length, 1);
   });
 });
-
-/** The part a ledger writes to now (found by letting one write elsewhere). */
-async function partWrittenNow(clock: FakeClock): Promise<string> {
-  const probe = new MemoryLedgerStore();
-  const ledger = openLedger(probe, clock);
-  ledger.record('periodic');
-  await ledger.flushed();
-  return (await probe.parts())[0];
-}
