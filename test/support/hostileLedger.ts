@@ -83,6 +83,7 @@ export const FORGERIES: readonly Forgery[] = [
       const elsewhere = path.join(path.dirname(dir), `elsewhere-${part}`);
       fs.mkdirSync(dir, { recursive: true });
       fs.writeFileSync(elsewhere, requestLines(now, 1000));
+      fs.rmSync(path.join(dir, part), { force: true });
       fs.symlinkSync(elsewhere, path.join(dir, part));
     },
   },
