@@ -33,6 +33,7 @@ describe('hardening: forged ledger lines', function () {
   });
 
   afterEach(async () => {
+    await rig.core.ledger.flushed();
     await rig.close();
     fs.rmSync(root, { recursive: true, force: true });
   });

@@ -42,17 +42,24 @@ describe('request ledger: hostile files and a clock going back', () => {
   let root: string;
   let dir: string;
   let clock: FakeClock;
+  let opened: RequestLedger[];
   beforeEach(() => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'backbeat-hostile-'));
     dir = path.join(root, 'requests');
     clock = new FakeClock();
+    opened = [];
   });
-  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+  afterEach(async () => {
+    // The windows' last lines are written before their folder goes.
+    await Promise.all(opened.map((ledger) => ledger.flushed()));
+    fs.rmSync(root, { recursive: true, force: true });
+  });
 
   /** A window over the ledger folder, with the default budget. */
   function openWindow(store: LedgerStore = new FileLedgerStore(dir)) {
     const log = new RecordingLog();
     const ledger = new RequestLedger({ store, clock, log });
+    opened.push(ledger);
     return { ledger, log, budget: new RequestBudget({ ledger, clock, log, dailyRequests: () => 1000 }) };
   }
 
