@@ -42,8 +42,6 @@ export interface CoreHost {
   log: Pick<Log, 'trace' | 'info' | 'warn' | 'addSecret'>;
   window: WindowActivity;
   apiUrl(): string;
-  /** The app whose daily quota is counted (each Client ID has its own). */
-  clientId(): string;
   /** Where the request ledger lives: shared by every window of this machine. */
   ledgerStore: LedgerStore;
   /** Where windows mark session changes for each other (web editor tabs hear nothing else). */
@@ -101,7 +99,7 @@ export class Core {
     const { clock, log } = host;
     this.notices = new Notices(log, clock, host.showNotice);
     this.gate = host.gate?.(clock) ?? new RetryAfterGate(clock);
-    this.ledger = new RequestLedger({ store: host.ledgerStore, clock, log, clientId: host.clientId });
+    this.ledger = new RequestLedger({ store: host.ledgerStore, clock, log });
     this.budget = new RequestBudget({ ledger: this.ledger, clock, log, dailyRequests: host.dailyRequestBudget });
     this.store = new SessionStore(host.secrets, log, host.sessionMarks);
     this.keeper = new SessionKeeper({

@@ -16,7 +16,7 @@ import { systemClock } from './clock';
 import { Core } from './core';
 import { localPlayerEnabled, onLocalPlayerSettingChanged } from './config/localPlayerSetting';
 import { onPacingSettingsChanged, readDailyRequestBudget, readPollIntervalSeconds } from './config/pacingSettings';
-import { onSettingsChanged, readClientId, readSettings } from './config/settings';
+import { onSettingsChanged, readSettings } from './config/settings';
 import { localPlayerForThisSystem } from './localPlayer/forThisSystem';
 import { createLog } from './log';
 import { timingForPollInterval } from './playback/scheduler';
@@ -56,7 +56,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backbe
     log,
     window: windowActivity,
     apiUrl: () => settings().apiUrl,
-    clientId: readClientId,
     // The extension host's global storage is one folder for every window (and code-server tab).
     ledgerStore: new FileLedgerStore(path.join(context.globalStorageUri.fsPath, 'requests')),
     sessionMarks: new FileSessionMarks(path.join(context.globalStorageUri.fsPath, 'session-mark.json')),

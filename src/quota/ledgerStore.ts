@@ -1,4 +1,4 @@
-import { promises as fs } from 'fs';
+import { constants, promises as fs, Stats } from 'fs';
 import * as path from 'path';
 
 // Where the request ledger lives: append-only text parts that every window of this machine shares.
@@ -6,14 +6,26 @@ import * as path from 'path';
 // was appended since it last looked. VS Code's change events do not reach other code-server tabs,
 // so windows look again themselves (before each read and when they gain focus).
 
+/** A piece of a part, and how long the part is now. */
+export interface LedgerPiece {
+  bytes: Buffer;
+  size: number;
+}
+
 export interface LedgerStore {
   /** Appends `text` to part `part` (created when missing). */
   append(part: string, text: string): Promise<void>;
-  /** What part `part` holds from byte `from` on, or undefined when it has not grown past `from` (or does not exist). */
-  readFrom(part: string, from: number): Promise<string | undefined>;
+  /**
+   * At most `maxBytes` of part `part` from byte `from` on, or undefined when it has not grown past
+   * `from` (or does not exist).
+   */
+  readFrom(part: string, from: number, maxBytes: number): Promise<LedgerPiece | undefined>;
   parts(): Promise<string[]>;
   remove(part: string): Promise<void>;
 }
+
+/** Where the system has it (not on Windows): opening a symbolic link then fails instead of following it. */
+const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
 
 /** The ledger as files in one folder (the extension's global storage, shared by all its windows). */
 export class FileLedgerStore implements LedgerStore {
@@ -22,28 +34,42 @@ export class FileLedgerStore implements LedgerStore {
   async append(part: string, text: string): Promise<void> {
     await fs.mkdir(this.dir, { recursive: true });
     // O_APPEND: each small write lands whole at the end, even with other windows writing too.
-    await fs.appendFile(this.file(part), text, 'utf8');
-  }
-
-  async readFrom(part: string, from: number): Promise<string | undefined> {
-    const size = await this.size(part);
-    if (size <= from) return undefined;
-    const handle = await fs.open(this.file(part), 'r');
+    const handle = await this.open(part, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT);
     try {
-      const buffer = Buffer.alloc(size - from);
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, from);
-      return buffer.subarray(0, bytesRead).toString('utf8');
+      await handle.appendFile(text, 'utf8');
     } finally {
       await handle.close();
     }
   }
 
-  /** One stat: the usual answer is "nothing new". */
-  private async size(part: string): Promise<number> {
+  async readFrom(part: string, from: number, maxBytes: number): Promise<LedgerPiece | undefined> {
+    // One lstat: the usual answer is "nothing new". A link or a folder is not a part.
+    const found = await this.stat(part);
+    if (!found?.isFile() || found.size <= from) return undefined;
+    const handle = await this.open(part, constants.O_RDONLY);
     try {
-      return (await fs.stat(this.file(part))).size;
+      const { size } = await handle.stat();
+      if (size <= from) return undefined;
+      const buffer = Buffer.alloc(Math.min(maxBytes, size - from));
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, from);
+      return { bytes: buffer.subarray(0, bytesRead), size };
+    } finally {
+      await handle.close();
+    }
+  }
+
+  /** Opens a part itself, never what a symbolic link put in its place points to. */
+  private async open(part: string, flags: number): Promise<fs.FileHandle> {
+    // Without O_NOFOLLOW (Windows) a link is refused by looking first.
+    if (!NO_FOLLOW && (await this.stat(part))?.isSymbolicLink()) throw new Error(`${path.basename(part)} is a symbolic link: not followed`);
+    return fs.open(this.file(part), flags | NO_FOLLOW, 0o600);
+  }
+
+  private async stat(part: string): Promise<Stats | undefined> {
+    try {
+      return await fs.lstat(this.file(part));
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;
     }
   }

@@ -5,7 +5,7 @@ import type { Log } from '../log';
 import { MAX_RETRY_AFTER_SECONDS, retryAfterSeconds } from '../spotify/retryAfterGate';
 import { rhythmIntervalMs } from './pacing';
 import { BudgetSpent, QuotaExceeded } from './quotaErrors';
-import { LEDGER_WINDOW_MS, QuotaPenalty, RequestLedger } from './requestLedger';
+import { LEDGER_WINDOW_MS, plainReason, QuotaPenalty, RequestLedger } from './requestLedger';
 import { isAutomatic, kindOfRequest, RequestKind } from './requestKinds';
 
 // The daily budget (`backbeat.dailyRequestBudget`) over the shared ledger: every request is
@@ -99,11 +99,12 @@ export class RequestBudget implements Disposable {
     const now = this.options.clock.now();
     // Without a usable header, Spotify's wait ends when our oldest requests leave the window (at least an hour).
     const waitMs = seconds !== undefined ? seconds * 1000 : Math.min(MAX_RETRY_AFTER_SECONDS * 1000, Math.max(HOUR_MS, this.freeAt(1) - now));
-    const penalty: QuotaPenalty = { since: now, until: now + waitMs, reason };
+    // Spotify's words reach the shared ledger, the log and the notification only as a plain word.
+    const penalty: QuotaPenalty = { since: now, until: now + waitMs, reason: plainReason(reason) };
     this.options.ledger.recordPenalty(penalty);
-    this.options.log.warn(`Spotify's daily request quota is spent (${reason ?? `Retry-After ${seconds} s`}): no request from any window until ${new Date(penalty.until).toISOString()}.`);
+    this.options.log.warn(`Spotify's daily request quota is spent (${penalty.reason ?? `Retry-After ${seconds} s`}): no request from any window until ${new Date(penalty.until).toISOString()}.`);
     this.told.fire(penalty);
-    return new QuotaExceeded(penalty.until, reason);
+    return new QuotaExceeded(penalty.until, penalty.reason);
   }
 
   /** Milliseconds between steady reads now, or undefined while their share is spent. */

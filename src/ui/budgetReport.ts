@@ -20,11 +20,11 @@ function bar(count: number, most: number): string {
 }
 
 export function budgetReport(entries: readonly LedgerEntry[], status: BudgetStatus, now: number, checkEveryMs: number | undefined): string {
-  const lines = ['# Spotify requests, last 24 hours', '', spendLine(status, checkEveryMs), ''];
+  const lines = ['# Spotify requests, last 24 hours', '', spendLine(status, checkEveryMs, now), ''];
   if (status.limit > 0) {
     lines.push(
       `Daily budget \`backbeat.dailyRequestBudget\`: ${formatCount(status.limit)}, of which ${formatCount(status.reserve)} are kept for commands, pickers and search. ` +
-        'Every VS Code window on this machine counts into the same 24 hours.',
+        'Every VS Code window and every Client ID on this machine count into the same 24 hours (Spotify counts per developer account).',
       '',
     );
   }

@@ -5,7 +5,6 @@ import { CommandDisallowed } from '../playback/disallowed';
 import { ScopeMissing, SpotifyError } from '../spotify/errors';
 import type { Device } from '../spotify/types';
 import { formatWait } from './format';
-import { describeQuotaFailure } from './quotaMessages';
 
 // Turns any failure into one line for the user and the actions that fix it. Returns undefined for
 // outcomes that deserve no message (a cancelled sign-in).
@@ -59,6 +58,7 @@ export class FreeAccountUsesLocalApp extends Error {
   }
 }
 
+/** Any failure but the daily quota's, which needs the time (describeQuotaFailure). */
 export function describeFailure(error: unknown): UserMessage | undefined {
   const msg = (cause: string, text: string, actions: MessageAction[] = [], severity: UserMessage['severity'] = 'error'): UserMessage => ({
     cause,
@@ -67,8 +67,6 @@ export function describeFailure(error: unknown): UserMessage | undefined {
     actions,
   });
   if (error instanceof SignInCancelled) return undefined;
-  const quota = describeQuotaFailure(error);
-  if (quota) return quota;
   if (error instanceof NotSignedIn) return msg('signedOut', 'You are not signed in to Spotify.', [SIGN_IN], 'info');
   if (error instanceof SignInDeclined) return msg('declined', 'You declined access in Spotify.', [{ ...SIGN_IN, title: 'Try Again' }], 'info');
   if (error instanceof SignInTimedOut) return msg('timeout', error.message, [{ ...SIGN_IN, title: 'Try Again' }], 'warning');

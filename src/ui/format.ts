@@ -42,10 +42,20 @@ export function formatAgo(thenMs: number, nowMs: number): string {
   return `${days} day${days === 1 ? '' : 's'} ago`;
 }
 
-/** "19:53" in local time, rounded up to the minute (a wait that ends at 19:52:10 is over by 19:53). */
-export function formatClockTime(ms: number): string {
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const DAY_MS = 24 * 3600_000;
+const twoDigits = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * When `ms` comes, as seen at `now`, in local time rounded up to the minute (a wait that ends at
+ * 19:52:10 is over by 19:53): "19:53" today, "Tue 19:53" later this week, "2036-01-01 19:53" else.
+ */
+export function formatClockTime(ms: number, now: number): string {
   const date = new Date(Math.ceil(ms / 60_000) * 60_000);
-  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+  const time = `${twoDigits(date.getHours())}:${twoDigits(date.getMinutes())}`;
+  if (date.toDateString() === new Date(now).toDateString()) return time;
+  if (ms > now && ms - now < 6 * DAY_MS) return `${WEEKDAYS[date.getDay()]} ${time}`;
+  return `${date.getFullYear()}-${twoDigits(date.getMonth() + 1)}-${twoDigits(date.getDate())} ${time}`;
 }
 
 /** "1,000": counts as people read them. */

@@ -2,6 +2,7 @@ import type { Clock } from '../clock';
 import type { Log } from '../log';
 import { describeFailure, UserMessage } from './errorMessages';
 import { NotificationGate } from './notificationGate';
+import { describeQuotaFailure } from './quotaMessages';
 
 // Failures as the user sees them: one message per cause with its fixing action; while a cause's
 // notification is open, or shortly after, repeats go to the log only. Free of `vscode`: the
@@ -15,14 +16,14 @@ export class Notices {
 
   constructor(
     private readonly log: Pick<Log, 'info' | 'warn'>,
-    clock: Clock,
+    private readonly clock: Clock,
     private readonly show: ShowNotice,
   ) {
     this.gate = new NotificationGate(clock);
   }
 
   report(error: unknown, context?: string): void {
-    const message = describeFailure(error);
+    const message = describeQuotaFailure(error, this.clock.now()) ?? describeFailure(error);
     const where = context ? `${context}: ` : '';
     if (!message) {
       this.log.info(`${where}cancelled.`);

@@ -75,7 +75,7 @@ export class NowPlayingItem implements vscode.Disposable {
       case 'waiting': {
         if (availability.quota) {
           const why = "Spotify's daily request quota for your app is spent. Backbeat sends nothing from any window until then: asking earlier would only make the wait longer. Click for the breakdown.";
-          this.set(quotaSpentLabel(availability.until), this.withSpend(why), 'backbeat.showRequestBudget');
+          this.set(quotaSpentLabel(availability.until, clock.now()), this.withSpend(why), 'backbeat.showRequestBudget');
           return;
         }
         const seconds = Math.max(0, Math.ceil((availability.until - clock.now()) / 1000));
@@ -109,7 +109,7 @@ export class NowPlayingItem implements vscode.Disposable {
   }
 
   private spend(): string {
-    return spendLine(this.options.budget.status(), this.options.checkEveryMs());
+    return spendLine(this.options.budget.status(), this.options.checkEveryMs(), this.options.clock.now());
   }
 
   private withSpend(text: string): string {

@@ -11,9 +11,10 @@ const QUOTA_HELP_URL = 'https://github.com/backbeat/spotify#spotifys-daily-quota
 const LEARN_MORE = { title: 'Learn More', command: 'vscode.open', args: [QUOTA_HELP_URL] };
 const SHOW_BUDGET = { title: 'Show Request Budget', command: 'backbeat.showRequestBudget' };
 
-export function describeQuotaFailure(error: unknown): UserMessage | undefined {
+/** `now`: when the message shows, so "until 19:53" names the day when it is not today. */
+export function describeQuotaFailure(error: unknown, now: number): UserMessage | undefined {
   if (error instanceof QuotaExceeded) {
-    const back = formatClockTime(error.until);
+    const back = formatClockTime(error.until, now);
     const cause =
       error.reason === 'QUOTA_EXCEEDED'
         ? `Spotify's daily request quota for your app is spent (QUOTA_EXCEEDED).`
@@ -28,7 +29,7 @@ export function describeQuotaFailure(error: unknown): UserMessage | undefined {
   if (error instanceof BudgetSpent) {
     return {
       cause: 'budget_spent',
-      text: `Backbeat's daily budget of ${formatCount(error.budget)} Spotify requests is spent${Number.isFinite(error.until) ? ` until ${formatClockTime(error.until)}` : ''}. Raise backbeat.dailyRequestBudget only if your app's quota is higher.`,
+      text: `Backbeat's daily budget of ${formatCount(error.budget)} Spotify requests is spent${Number.isFinite(error.until) ? ` until ${formatClockTime(error.until, now)}` : ''}. Raise backbeat.dailyRequestBudget only if your app's quota is higher.`,
       severity: 'warning',
       actions: [SHOW_BUDGET, LEARN_MORE],
     };

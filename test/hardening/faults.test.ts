@@ -61,7 +61,7 @@ const CASES: FaultCase[] = [
     end: waitEnds,
     during: 'waiting',
     cause: 'quota_exceeded',
-    says: /wait until \d\d:\d\d: a wait that long means your app's daily request quota is spent/,
+    says: /wait until (\w{3} )?\d\d:\d\d: a wait that long means your app's daily request quota is spent/,
   },
   {
     name: "429 QUOTA_EXCEEDED (Spotify's daily quota is spent)",
@@ -69,7 +69,7 @@ const CASES: FaultCase[] = [
     end: (rig) => rig.emu.configure({ dailyQuota: 0 }),
     during: 'waiting',
     cause: 'quota_exceeded',
-    says: /daily request quota for your app is spent \(QUOTA_EXCEEDED\)\. Backbeat sends nothing from any window until \d\d:\d\d/,
+    says: /daily request quota for your app is spent \(QUOTA_EXCEEDED\)\. Backbeat sends nothing from any window until (\w{3} )?\d\d:\d\d/,
   },
   {
     name: '429 without Retry-After (a default wait applies)',

@@ -55,7 +55,6 @@ export class CoreWindow {
       log: this.log,
       window: this.activity,
       apiUrl: () => emulator.apiUrl,
-      clientId: () => emulator.clientId,
       ledgerStore: options.ledger,
       dailyRequestBudget: () => options.dailyRequestBudget,
       tokenClient: async () => tokenClient(emulator),

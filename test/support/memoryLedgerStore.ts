@@ -1,4 +1,4 @@
-import type { LedgerStore } from '../../src/quota/ledgerStore';
+import type { LedgerPiece, LedgerStore } from '../../src/quota/ledgerStore';
 
 // The request ledger's storage in memory: what every window of one machine shares (hand the same
 // instance to each simulated window, and to a "restarted" one). It answers at once, so fake and
@@ -12,9 +12,9 @@ export class MemoryLedgerStore implements LedgerStore {
     this.texts.set(part, (this.texts.get(part) ?? '') + text);
   }
 
-  async readFrom(part: string, from: number): Promise<string | undefined> {
+  async readFrom(part: string, from: number, maxBytes: number): Promise<LedgerPiece | undefined> {
     const bytes = Buffer.from(this.texts.get(part) ?? '', 'utf8');
-    return bytes.length > from ? bytes.subarray(from).toString('utf8') : undefined;
+    return bytes.length > from ? { bytes: bytes.subarray(from, from + maxBytes), size: bytes.length } : undefined;
   }
 
   async parts(): Promise<string[]> {

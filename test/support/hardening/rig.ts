@@ -8,10 +8,11 @@ import type { WindowActivity } from '../../../src/playback/windowActivity';
 import { SpotifyClient } from '../../../src/spotify/client';
 import { RetryAfterGate } from '../../../src/spotify/retryAfterGate';
 import type { PlaybackSnapshot } from '../../../src/spotify/types';
+import { FileLedgerStore, LedgerStore } from '../../../src/quota/ledgerStore';
 import type { RequestKind } from '../../../src/quota/requestKinds';
 import type { UserMessage } from '../../../src/ui/errorMessages';
 import { Emulator, EmulatorOptions, startEmulator } from '../../../emulator';
-import { FakeClock } from '../fakeClock';
+import { FakeClock, settle } from '../fakeClock';
 import { SharedSecrets } from '../fakeSecretStorage';
 import { MemoryLedgerStore } from '../memoryLedgerStore';
 import { RecordingLog } from '../recordingLog';
@@ -93,8 +94,6 @@ export class Rig {
   readonly secrets = new SharedSecrets();
   readonly window = new FakeWindow();
   readonly notices = new UserNotices();
-  /** The request ledger's storage (the extension's global storage folder). */
-  readonly ledgerStore = new MemoryLedgerStore();
   readonly core: Core;
   readonly reader: ObservedReader;
   /** Messages of errors thrown to callers (commands, reads): they are outputs too. */
@@ -105,6 +104,8 @@ export class Rig {
     readonly clock: FakeClock,
     /** The emulator's desktop app as the extension sees it, when the test wants one. */
     readonly local: EmulatorDesktopPlayer | undefined,
+    /** The request ledger's storage (the extension's global storage folder). */
+    readonly ledgerStore: LedgerStore,
   ) {
     let reader: ObservedReader | undefined;
     this.core = new Core({
@@ -113,7 +114,6 @@ export class Rig {
       log: this.log,
       window: this.window,
       apiUrl: () => emu.apiUrl,
-      clientId: () => emu.clientId,
       ledgerStore: this.ledgerStore,
       // The shipped default: the suites see the budget's pace and its limits as users do.
       dailyRequestBudget: () => DEFAULT_DAILY_BUDGET,
@@ -145,12 +145,17 @@ export class Rig {
     return this.core.gate;
   }
 
-  /** `localPlayer`: the emulator's desktop app, as MPRIS reports it (true) or as a helper with a heartbeat. */
-  static async start(options: Partial<EmulatorOptions> = {}, extras: { localPlayer?: boolean | 'helper' } = {}): Promise<Rig> {
+  /**
+   * `extras.localPlayer`: the emulator's desktop app, as MPRIS reports it (true) or as a helper with a
+   * heartbeat; `extras.ledgerDir`: keep the request ledger in files there, as the extension does (else in memory).
+   */
+  static async start(options: Partial<EmulatorOptions> = {}, extras: { localPlayer?: boolean | 'helper'; ledgerDir?: string } = {}): Promise<Rig> {
     const clock = new FakeClock();
     // One time line: tokens expire, tracks progress and Retry-After runs out in simulated time.
     const emu = await startEmulator({ autoApprove: true, ...options, clock: { now: () => clock.now() } });
-    const rig = new Rig(emu, clock, extras.localPlayer ? new EmulatorDesktopPlayer(emu, clock, { heartbeat: extras.localPlayer === 'helper' }) : undefined);
+    const ledgerStore = extras.ledgerDir ? new FileLedgerStore(extras.ledgerDir) : new MemoryLedgerStore();
+    const local = extras.localPlayer ? new EmulatorDesktopPlayer(emu, clock, { heartbeat: extras.localPlayer === 'helper' }) : undefined;
+    const rig = new Rig(emu, clock, local, ledgerStore);
     await rig.core.start();
     return rig;
   }
@@ -206,6 +211,11 @@ export class Rig {
       const at = this.clock.nextTimerAt();
       if (at === undefined || at - startedAt > limitMs) throw new Error(`no read scheduled within ${limitMs} ms`);
       await this.clock.advance(Math.max(0, at - this.clock.now()));
+      // A ledger in files answers in real time: the read its timer started looks at it first.
+      if (this.ledgerStore instanceof FileLedgerStore) {
+        await this.core.ledger.sync();
+        await settle();
+      }
     }
     while (this.reader.inFlight) await this.pump(this.reader.inFlight);
     return this.clock.now() - startedAt;

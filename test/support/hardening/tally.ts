@@ -2,10 +2,24 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 // What the hardening suite did, for its closing summary: faults injected, generated inputs fed to
-// the callback paths and parsers, and secrets found where they must never be. Each part of the
+// the callback paths and parsers, forged request-ledger lines, and secrets found where they must
+// never be. Each part of the
 // suite that runs in another process (the browser test of a real VS Code session) leaves its own
 // report in `.test-artifacts/`, stamped with the run it belongs to; the suite's runner adds up
 // the reports of its own run only.
+/** Hostile request-ledger files left for the extension (test/hardening/forgedLedger.test.ts). */
+export interface ForgedLedgerTally {
+  /** Forged lines tried: requests, penalties, garbage. */
+  lines: number;
+  /** Of them, those that counted for nothing. */
+  refused: number;
+  /** Forged penalties taken, but cut to a day after their start. */
+  capped: number;
+  /** Forged ledgers tried, and after how many the user still had commands, reads and a sane status bar. */
+  ledgers: number;
+  userKept: number;
+}
+
 export interface HardeningReport {
   faultsTried: number;
   inputsFuzzed: number;
@@ -14,6 +28,7 @@ export interface HardeningReport {
   leaksFound: number;
   /** Where a leak was found (never the secret itself). */
   leakPlaces: string[];
+  forgedLedger: ForgedLedgerTally;
 }
 
 const REPORT_FILE = 'hardening-report.json';
@@ -27,7 +42,7 @@ export function ensureRunId(): string {
 }
 
 export function emptyReport(): HardeningReport {
-  return { faultsTried: 0, inputsFuzzed: 0, outputsScanned: 0, leaksFound: 0, leakPlaces: [] };
+  return { faultsTried: 0, inputsFuzzed: 0, outputsScanned: 0, leaksFound: 0, leakPlaces: [], forgedLedger: { lines: 0, refused: 0, capped: 0, ledgers: 0, userKept: 0 } };
 }
 
 /** The Node suite's running totals (one mocha process). */
@@ -50,6 +65,19 @@ export function readReport(dir: string, runId: string): HardeningReport | undefi
   }
 }
 
+function addForged(a: ForgedLedgerTally, b: ForgedLedgerTally): ForgedLedgerTally {
+  return { lines: a.lines + b.lines, refused: a.refused + b.refused, capped: a.capped + b.capped, ledgers: a.ledgers + b.ledgers, userKept: a.userKept + b.userKept };
+}
+
+/** "forged ledger lines tried …": what the ledger refused, and what the user still had. */
+function forgedLedgerLine({ lines, refused, capped, ledgers, userKept }: ForgedLedgerTally): string {
+  if (ledgers === 0) return 'forged ledger lines tried 0: no forged ledger in this run';
+  return (
+    `forged ledger lines tried ${lines}: ${refused} refused, ${capped} penalt${capped === 1 ? 'y' : 'ies'} cut to a day; ` +
+    `after ${userKept} of ${ledgers} forged ledgers the user still had commands, reads and a sane status bar`
+  );
+}
+
 function addReports(reports: HardeningReport[]): HardeningReport {
   return reports.reduce(
     (sum, r) => ({
@@ -58,6 +86,7 @@ function addReports(reports: HardeningReport[]): HardeningReport {
       outputsScanned: sum.outputsScanned + r.outputsScanned,
       leaksFound: sum.leaksFound + r.leaksFound,
       leakPlaces: [...sum.leakPlaces, ...r.leakPlaces],
+      forgedLedger: addForged(sum.forgedLedger, r.forgedLedger),
     }),
     emptyReport(),
   );
@@ -76,5 +105,6 @@ export function hardeningSummary(parts: readonly { name: string; report: Hardeni
   const scan = total.outputsScanned > 0 ? `leaks found ${total.leaksFound} (${total.outputsScanned} outputs scanned)` : 'no secret scan ran';
   const lines = [`hardening: faults tried ${total.faultsTried}, inputs fuzzed ${total.inputsFuzzed}, ${scan} [${ran.map((p) => p.name).join(' + ')}${notRun}]`];
   if (total.leaksFound > 0) lines.push(`leaks at: ${total.leakPlaces.join('; ')}`);
+  lines.push(forgedLedgerLine(total.forgedLedger));
   return lines;
 }

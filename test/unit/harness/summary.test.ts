@@ -91,13 +91,21 @@ describe('test run summary', () => {
     it('adds up the parts of this run and names them', () => {
       assert.deepStrictEqual(hardeningSummary([{ name: 'Node', report: report(10) }, { name: 'VS Code session', report: report(20) }]), [
         'hardening: faults tried 4, inputs fuzzed 10, leaks found 0 (30 outputs scanned) [Node + VS Code session]',
+        'forged ledger lines tried 0: no forged ledger in this run',
       ]);
+    });
+
+    it('says how many forged ledger lines were tried, what was refused and what the user still had', () => {
+      const forged = { ...report(10), forgedLedger: { lines: 2003, refused: 2002, capped: 1, ledgers: 7, userKept: 6 } };
+      const line = hardeningSummary([{ name: 'Node', report: forged }, { name: 'VS Code session', report: report(20) }])[1];
+      assert.strictEqual(line, 'forged ledger lines tried 2003: 2002 refused, 1 penalty cut to a day; after 6 of 7 forged ledgers the user still had commands, reads and a sane status bar');
     });
 
     it('says which part did not run in this run, and where a leak was found', () => {
       assert.deepStrictEqual(hardeningSummary([{ name: 'Node', report: report(10, 1) }, { name: 'VS Code session', report: undefined }]), [
         'hardening: faults tried 2, inputs fuzzed 5, leaks found 1 (10 outputs scanned) [Node; not run in this run: VS Code session]',
         'leaks at: the log',
+        'forged ledger lines tried 0: no forged ledger in this run',
       ]);
     });
 

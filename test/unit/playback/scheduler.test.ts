@@ -65,7 +65,7 @@ function setup(
   timers: Clock = clock,
 ) {
   const log = new RecordingLog();
-  const ledger = new RequestLedger({ store: new MemoryLedgerStore(), clock, log, clientId: () => 'app' });
+  const ledger = new RequestLedger({ store: new MemoryLedgerStore(), clock, log });
   const budget = new RequestBudget({ ledger, clock, log, dailyRequests: () => dailyRequests });
   const state = new PlaybackState(clock);
   const reader = new ScriptedReader(clock, budget);

@@ -8,7 +8,7 @@ import { RecordingLog } from '../../support/recordingLog';
 
 function openBudget(dailyRequests: number, store = new MemoryLedgerStore(), clock = new FakeClock()) {
   const log = new RecordingLog();
-  const ledger = new RequestLedger({ store, clock, log, clientId: () => 'app' });
+  const ledger = new RequestLedger({ store, clock, log });
   return { budget: new RequestBudget({ ledger, clock, log, dailyRequests: () => dailyRequests }), ledger, clock, store, log };
 }
 

@@ -2,14 +2,15 @@ import * as assert from 'assert';
 import { LEDGER_WINDOW_MS, RequestLedger } from '../../../src/quota/requestLedger';
 import type { LedgerStore } from '../../../src/quota/ledgerStore';
 import { FakeClock } from '../../support/fakeClock';
+import { partWrittenNow } from '../../support/hostileLedger';
 import { MemoryLedgerStore } from '../../support/memoryLedgerStore';
 import { RecordingLog } from '../../support/recordingLog';
 
 const HOUR = 3600_000;
 
 /** A window's ledger over the storage all windows share. */
-function openLedger(store: LedgerStore, clock: FakeClock, clientId = 'app-1', log = new RecordingLog()) {
-  return new RequestLedger({ store, clock, log, clientId: () => clientId });
+function openLedger(store: LedgerStore, clock: FakeClock, log = new RecordingLog()) {
+  return new RequestLedger({ store, clock, log });
 }
 
 describe('request ledger (shared by windows, kept across restarts)', () => {
@@ -66,20 +67,24 @@ describe('request ledger (shared by windows, kept across restarts)', () => {
     assert.strictEqual(restarted.currentPenalty, undefined, 'over at the stated time');
   });
 
-  it('keeps a ledger per Client ID: another app has its own quota', async () => {
+  it('still counts what an earlier version kept per Client ID, and Spotify\'s penalty from it, in the one budget of the machine', async () => {
     const store = new MemoryLedgerStore();
     const clock = new FakeClock();
-    let clientId = 'app-1';
-    const ledger = new RequestLedger({ store, clock, log: new RecordingLog(), clientId: () => clientId });
-    ledger.record('periodic');
-    ledger.record('periodic');
-    clientId = 'app-2';
-    ledger.record('command');
-    assert.strictEqual(ledger.recent().length, 1);
+    const day = new Date(clock.now()).toISOString().slice(0, 10);
+    const yesterday = new Date(clock.now() - LEDGER_WINDOW_MS).toISOString().slice(0, 10);
+    // Two Client IDs' ledgers as the earlier version named them (a hash of the Client ID, then the UTC day).
+    await store.append(`5f1c0a9e3b7d-${yesterday}.log`, `${clock.now() - 2 * HOUR} periodic 0123456789ab\n`);
+    await store.append(`5f1c0a9e3b7d-${day}.log`, `${clock.now() - HOUR} command 0123456789ab\n`);
+    await store.append(`9a8b7c6d5e4f-${day}.log`, `${clock.now() - HOUR} picker 0123456789ab\n${clock.now() - HOUR} penalty 0123456789ab ${clock.now() + 3 * HOUR} QUOTA_EXCEEDED\n`);
+    const ledger = openLedger(store, clock);
+    await ledger.sync();
+    assert.deepStrictEqual(ledger.recent().map((e) => e.kind), ['periodic', 'command', 'picker']);
+    assert.strictEqual(ledger.currentPenalty?.until, clock.now() + 3 * HOUR, 'a penalty seen with one Client ID holds for all');
+    ledger.record('focus');
     await ledger.flushed();
-    const first = openLedger(store, clock, 'app-1');
-    await first.sync();
-    assert.strictEqual(first.recent().length, 2);
+    const restarted = openLedger(store, clock);
+    await restarted.sync();
+    assert.strictEqual(restarted.recent().length, 4, 'old and new lines together, nothing lost');
   });
 
   it('reads a line another window is still writing once it is whole', async () => {
@@ -108,7 +113,7 @@ describe('request ledger (shared by windows, kept across restarts)', () => {
       parts: async () => [],
       remove: async () => undefined,
     };
-    const ledger = openLedger(broken, clock, 'app-1', log);
+    const ledger = openLedger(broken, clock, log);
     for (let i = 0; i < 5; i++) ledger.record('periodic');
     await ledger.flushed();
     await ledger.sync();
@@ -132,12 +137,3 @@ describe('request ledger (shared by windows, kept across restarts)', () => {
     assert.strictEqual(now.length, 1);
   });
 });
-
-/** The part a ledger for 'app-1' writes to now (found by letting one write elsewhere). */
-async function partWrittenNow(clock: FakeClock): Promise<string> {
-  const probe = new MemoryLedgerStore();
-  const ledger = openLedger(probe, clock);
-  ledger.record('periodic');
-  await ledger.flushed();
-  return (await probe.parts())[0];
-}

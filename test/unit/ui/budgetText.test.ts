@@ -11,27 +11,40 @@ function today(hours: number, minutes: number, seconds = 0): number {
   return d.getTime();
 }
 
+/** When the texts are shown: a Monday afternoon. */
+const NOW = today(15, 0);
+
 const FREE: BudgetStatus = { limit: 1000, used: 412, reserve: 150, readsPausedUntil: 0, commandsRefusedUntil: 0, penalty: undefined };
 
 describe('the daily budget in words', () => {
   it('says when Spotify lets Backbeat back in, in local time, rounded up to the minute', () => {
-    assert.strictEqual(quotaSpentLabel(today(19, 52, 10)), '$(watch) Spotify quota spent · back at 19:53');
-    assert.strictEqual(formatClockTime(today(7, 5)), '07:05');
+    assert.strictEqual(quotaSpentLabel(today(19, 52, 10), NOW), '$(watch) Spotify quota spent · back at 19:53');
+    assert.strictEqual(formatClockTime(today(7, 5), NOW), '07:05');
+  });
+
+  it('names the day when "back at" is not today', () => {
+    const tomorrow = new Date(2026, 5, 2, 8, 10).getTime();
+    assert.strictEqual(quotaSpentLabel(tomorrow, NOW), '$(watch) Spotify quota spent · back at Tue 08:10', '2026-06-02 is a Tuesday');
+    assert.strictEqual(formatClockTime(new Date(2026, 5, 1, 23, 59, 30).getTime(), NOW), 'Tue 00:00', 'rounded up past midnight');
+    assert.strictEqual(formatClockTime(new Date(2036, 0, 1, 1, 0).getTime(), NOW), '2036-01-01 01:00', 'years ahead: the date');
+    assert.strictEqual(formatClockTime(today(9, 0) - 24 * 3600_000, NOW), '2026-05-31 09:00', 'a time already past: the date');
+    const penalty = { ...FREE, penalty: { since: today(6, 0), until: tomorrow, reason: 'QUOTA_EXCEEDED' } };
+    assert.strictEqual(spendLine(penalty, 34_000, NOW), "Spotify requests, last 24 h: 412 of 1,000 · Spotify's quota is spent until Tue 08:10");
   });
 
   it('shows the spend and the pace in the tooltip', () => {
-    assert.strictEqual(spendLine(FREE, 20_000), 'Spotify requests, last 24 h: 412 of 1,000 · checking every 20 s');
-    assert.strictEqual(spendLine({ ...FREE, limit: 0, used: 5321 }, 5_000), 'Spotify requests, last 24 h: 5,321 (no daily budget) · checking every 5 s');
-    assert.strictEqual(spendLine(FREE, 170_000), 'Spotify requests, last 24 h: 412 of 1,000 · checking every 3 min');
+    assert.strictEqual(spendLine(FREE, 20_000, NOW), 'Spotify requests, last 24 h: 412 of 1,000 · checking every 20 s');
+    assert.strictEqual(spendLine({ ...FREE, limit: 0, used: 5321 }, 5_000, NOW), 'Spotify requests, last 24 h: 5,321 (no daily budget) · checking every 5 s');
+    assert.strictEqual(spendLine(FREE, 170_000, NOW), 'Spotify requests, last 24 h: 412 of 1,000 · checking every 3 min');
   });
 
   it('says what stopped and until when: the reads, the commands, or Spotify', () => {
     const paused = { ...FREE, used: 860, readsPausedUntil: today(14, 5) };
-    assert.strictEqual(spendLine(paused, undefined), 'Spotify requests, last 24 h: 860 of 1,000 · checks paused until 14:05; 140 kept for your commands');
+    assert.strictEqual(spendLine(paused, undefined, NOW), 'Spotify requests, last 24 h: 860 of 1,000 · checks paused until 14:05; 140 kept for your commands');
     const spent = { ...paused, used: 1000, commandsRefusedUntil: today(15, 30) };
-    assert.strictEqual(spendLine(spent, undefined), 'Spotify requests, last 24 h: 1,000 of 1,000 · budget spent: commands work again at 15:30');
+    assert.strictEqual(spendLine(spent, undefined, NOW), 'Spotify requests, last 24 h: 1,000 of 1,000 · budget spent: commands work again at 15:30');
     const penalty = { ...FREE, penalty: { since: today(6, 0), until: today(19, 53), reason: 'QUOTA_EXCEEDED' } };
-    assert.strictEqual(spendLine(penalty, 34_000), "Spotify requests, last 24 h: 412 of 1,000 · Spotify's quota is spent until 19:53");
+    assert.strictEqual(spendLine(penalty, 34_000, NOW), "Spotify requests, last 24 h: 412 of 1,000 · Spotify's quota is spent until 19:53");
   });
 
   it('breaks the last 24 hours down per hour and per kind', () => {
