@@ -142,6 +142,12 @@ function Report {
     }
   } catch {
     Send-Problem 'readFailed' "Reading the media session failed: $($_.Exception.Message)"
+    # What was shown last may be stale now: say Spotify cannot be seen, so Backbeat reads the Web
+    # API, until a read works again.
+    if ($script:lastKey -ne 'failed') {
+      $script:lastKey = 'failed'
+      Write-Line @{ running = $false }
+    }
   }
 }
 

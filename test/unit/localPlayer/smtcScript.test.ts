@@ -113,6 +113,17 @@ describe('smtc.ps1 read with a PowerShell grammar', () => {
     }
   });
 
+  it('a failed read says Spotify cannot be seen, so a stale state never stays the truth', () => {
+    const report = nodes(tree.rootNode, 'function_statement').find((f) => f.namedChildren.find((c) => c.type === 'function_name')?.text === 'Report');
+    assert.ok(report, 'a Report function');
+    const handlers = nodes(report, 'catch_clause');
+    assert.strictEqual(handlers.length, 1, 'Report catches what a read throws');
+    assert.ok(
+      nodes(handlers[0], 'command').some((c) => commandName(c) === 'write-line' && /running\s*=\s*\$false/i.test(c.text)),
+      `its handler writes {"running":false}: ${handlers[0].text}`,
+    );
+  });
+
   it('the Windows recordings carry exactly the keys the script writes', () => {
     // The keys of the fullest hashtable given a name (`name = @{ ... }`), as ConvertTo-Json writes them.
     const keysOf = (name: string): string[] => {
