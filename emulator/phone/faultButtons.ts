@@ -52,6 +52,11 @@ export const FAULT_BUTTONS: readonly FaultButton[] = [
     call: { method: 'POST', path: '/revoke' },
   },
   {
+    label: 'Six months pass',
+    effect: 'Spotify ends the sign-in, as it does six months after it began: the next refresh gets invalid_grant "Refresh token expired".',
+    call: { method: 'POST', path: '/expire-grants' },
+  },
+  {
     label: 'Clear faults',
     effect: 'Requests are answered normally again (a revoked sign-in stays revoked).',
     call: { method: 'DELETE', path: '/faults' },

@@ -78,6 +78,8 @@ export function describeFailure(error: unknown): UserMessage | undefined {
     switch (error.kind) {
       case 'dead_grant':
         return msg('deadGrant', `${error.message} Sign in again.`, [SIGN_IN]);
+      case 'expired_grant':
+        return msg('expiredGrant', 'Spotify ends a sign-in after six months, and yours has ended. Sign in again to go on.', [SIGN_IN], 'warning');
       case 'rejected_client':
         return msg('rejectedClient', error.message, [SET_CLIENT_ID]);
       case 'unavailable':
