@@ -1,6 +1,6 @@
 // The phone page's fault buttons: what a newcomer can make Spotify do to Backbeat, each as
 // the control API call the page sends. The emulator's contract tests send the same calls.
-import type { Fault } from '../faults';
+import { Fault, quotaExceededFault, rateLimitFault } from '../faults';
 
 export interface FaultButton {
   label: string;
@@ -23,7 +23,7 @@ export const FAULT_BUTTONS: readonly FaultButton[] = [
     call: {
       method: 'POST',
       path: '/faults',
-      body: { match: WEB_API, status: 429, headers: { 'retry-after': '5' }, body: { error: { status: 429, message: 'API rate limit exceeded' } } },
+      body: rateLimitFault(WEB_API, 5),
     },
   },
   {
@@ -32,13 +32,7 @@ export const FAULT_BUTTONS: readonly FaultButton[] = [
     call: {
       method: 'POST',
       path: '/faults',
-      body: {
-        match: WEB_API,
-        times: Infinity,
-        status: 429,
-        headers: { 'retry-after': String(QUOTA_RETRY_AFTER_SECONDS) },
-        body: { error: { status: 429, message: 'Too many requests', reason: 'QUOTA_EXCEEDED' } },
-      },
+      body: quotaExceededFault(WEB_API, QUOTA_RETRY_AFTER_SECONDS),
     },
   },
   {
