@@ -69,6 +69,7 @@ export class PlayerCommands {
     const undoShow = command.show?.();
     try {
       const via = await command.send();
+      if (undoGuess) this.deps.state.commandTaken();
       if (command.confirm !== false && via !== 'local') this.deps.scheduler.confirmAfterCommand();
       return true;
     } catch (error) {
