@@ -34,6 +34,8 @@ interface Expectation {
   /** The state when the command was sent (progress as of then). */
   before: PlaybackSnapshot;
   guess: PlaybackSnapshot;
+  /** Next or Previous: some other item (or the same one from its start), which one unknown until Spotify says. */
+  movesOn?: boolean;
 }
 
 /** Where what the status bar shows came from: the tooltip names it. */
@@ -182,6 +184,22 @@ export class PlaybackState {
   }
 
   /**
+   * Next or Previous: nothing to guess, but a read still showing the item from before, its position
+   * running on, is Spotify lagging, so it is read again once Spotify must have caught up. Returns the undo.
+   */
+  expectMoveOn(): () => void {
+    const shown = this.shown.snapshot;
+    if (!shown?.item) return () => undefined;
+    const now = this.clock.now();
+    const base = { ...shown, progressMs: this.progressMs() };
+    const expectation: Expectation = { at: now, takenAt: now, before: base, guess: base, movesOn: true };
+    this.expectation = expectation;
+    return () => {
+      if (this.expectation === expectation) this.expectation = undefined;
+    };
+  }
+
+  /**
    * Spotify answered the command just now. Its reads lag from when it took the command, which on a
    * slow connection is well after the guess was shown, so the lag window starts again here.
    */
@@ -212,7 +230,8 @@ export class PlaybackState {
 }
 
 /** Whether a read shows the state from before the command instead of its effect. */
-function contradicts({ at, before, guess }: Expectation, seen: PlaybackSnapshot | undefined, now: number): boolean {
+function contradicts({ at, before, guess, movesOn }: Expectation, seen: PlaybackSnapshot | undefined, now: number): boolean {
+  if (movesOn) return stillBefore(before, seen, now - at);
   if (!seen) return guess.isPlaying;
   const undone = <T>(pick: (s: PlaybackSnapshot) => T) => pick(guess) !== pick(before) && pick(seen) !== pick(guess);
   const sought = Math.abs(guess.progressMs - before.progressMs) > SEEK_TOLERANCE_MS;
@@ -226,6 +245,13 @@ function contradicts({ at, before, guess }: Expectation, seen: PlaybackSnapshot 
     undone((s) => s.item?.uri) ||
     (sought && Math.abs(seen.progressMs - expectedProgress) > SEEK_TOLERANCE_MS)
   );
+}
+
+/** The same item at the position it would have reached had nothing happened: the command has not shown yet. */
+function stillBefore(before: PlaybackSnapshot, seen: PlaybackSnapshot | undefined, elapsedMs: number): boolean {
+  if (!seen?.item || seen.item.uri !== before.item?.uri) return false;
+  const untouched = before.progressMs + (before.isPlaying ? elapsedMs : 0);
+  return Math.abs(seen.progressMs - untouched) <= SEEK_TOLERANCE_MS;
 }
 
 /** A guessed play or pause also moves what Spotify refuses next (resuming while playing, pausing while paused). */

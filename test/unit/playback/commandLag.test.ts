@@ -87,3 +87,42 @@ describe('reads that lag a command by as long as real accounts see, and a little
     });
   }
 });
+
+describe('Next and Previous, whose effect Backbeat cannot guess, when reads lag', function () {
+  this.timeout(20_000);
+  let rig: Rig;
+
+  beforeEach(async () => {
+    rig = await Rig.start({ stateLagMs: 3_000 });
+    await rig.signIn();
+    await rig.nextRead();
+  });
+  afterEach(() => rig.close());
+
+  it('Next: a confirming read still showing the old track is taken as lag, and the new track shows once Spotify has caught up', async () => {
+    const before = rig.state.snapshot?.item?.name;
+    assert.ok(await rig.pump(rig.core.commands.next()));
+    const answeredAt = rig.clock.now();
+    const after = rig.emu.snapshot().itemName;
+    assert.notStrictEqual(after, before);
+    await rig.nextRead(); // the confirming read, inside the lag: still the old track
+    assert.strictEqual(rig.state.snapshot?.item?.name, before);
+    await rig.nextRead();
+    assert.ok(rig.clock.now() <= answeredAt + COMMAND_LAG_MS, 'read again as soon as Spotify must have caught up, not at the steady rhythm');
+    assert.strictEqual(rig.state.snapshot?.item?.name, after);
+  });
+
+  it('Previous that restarts the track: the position back at the start is no lag, it shows at the confirming read', async () => {
+    rig.emu.configure({ stateLagMs: 200 }); // Spotify keeps up by the confirming read
+    assert.ok(await rig.pump(rig.core.commands.seek('Seek To', () => 60_000)));
+    await rig.nextRead();
+    const item = rig.state.snapshot?.item?.name;
+    assert.ok(rig.state.progressMs() >= 60_000);
+    assert.ok(await rig.pump(rig.core.commands.previous()));
+    const answeredAt = rig.clock.now();
+    await rig.nextRead();
+    assert.ok(rig.clock.now() < answeredAt + COMMAND_LAG_MS, 'the confirming read');
+    assert.strictEqual(rig.state.snapshot?.item?.name, item);
+    assert.ok(rig.state.progressMs() < 5_000, `back at the start: ${rig.state.progressMs()} ms`);
+  });
+});
