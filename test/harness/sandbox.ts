@@ -36,7 +36,7 @@ Backbeat sandbox is running.
   Open VS Code:      ${codeServer.url}
   Your phone:        ${stack.emulatorOrigin}/
                      what plays, play/pause, next, seek, "Play on", and buttons that make
-                     Spotify misbehave (429, daily quota spent, 503, revoked sign-in)
+                     Spotify misbehave (429, daily quota spent, 503, revoked or six-month-old sign-in)
   Spotify emulator:  accounts ${emulator.accountsUrl}
                      web API  ${emulator.apiUrl}
                      control  ${emulator.controlUrl}
