@@ -25,6 +25,7 @@ const CONTROL_ROUTES: Record<string, ControlHandler> = {
   'DELETE /faults': (e) => done(() => e.clearFaults()),
   'POST /revoke': (e) => done(() => e.revokeGrants()),
   'POST /expire': (e) => done(() => e.expireAccessTokens()),
+  'POST /expire-grants': (e) => done(() => e.expireGrants()),
   'POST /phone': (e, body) => done(() => e.phone(phoneActionFromJson(body))),
   'POST /desktop': (e, body) => done(() => e.desktop(phoneActionFromJson(body))),
   'POST /reset': (e, body) => done(() => e.reset({ grants: body.grants === true })),

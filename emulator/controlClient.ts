@@ -35,6 +35,8 @@ export class EmulatorControl {
   async clearFaults(): Promise<void> { await this.call('DELETE', '/faults'); }
   async revoke(): Promise<void> { await this.call('POST', '/revoke'); }
   async expire(): Promise<void> { await this.call('POST', '/expire'); }
+  /** Six months pass for every sign-in (Spotify's limit): the next refresh answers "Refresh token expired". */
+  async expireGrants(): Promise<void> { await this.call('POST', '/expire-grants'); }
   async phone(action: PhoneAction): Promise<void> { await this.call('POST', '/phone', action); }
   /** Presses a button in the desktop app itself (the emulator must publish one). */
   async desktop(action: PhoneAction): Promise<void> { await this.call('POST', '/desktop', action); }

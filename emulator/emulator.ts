@@ -70,6 +70,8 @@ export interface Emulator {
   clearFaults(): void;
   revokeGrants(): void;
   expireAccessTokens(): void;
+  /** Six months pass for every sign-in: the next refresh gets invalid_grant "Refresh token expired". */
+  expireGrants(): void;
   phone(action: PhoneAction): void;
   /** Something done in the desktop app itself: it wakes this computer, not the phone. */
   desktop(action: PhoneAction): void;
@@ -142,6 +144,7 @@ export class SpotifyEmulator implements Emulator {
   clearFaults(): void { this.faults.clear(); }
   revokeGrants(): void { this.store.revokeAll(); }
   expireAccessTokens(): void { this.store.expireAccessTokens(); }
+  expireGrants(): void { this.store.endGrantsOfAge(); }
   phone(action: PhoneAction): void { this.world.player.phone(action); }
 
   desktop(action: PhoneAction): void {

@@ -22,6 +22,34 @@ export interface Fault {
   stallBody?: boolean;
 }
 
+type FaultMatch = Fault['match'];
+
+// Spotify's three kinds of 429, as faults (platform notes: "Two other kinds of 429").
+
+/** The rolling 30 s rate limit: "API rate limit exceeded", no reason, a short Retry-After (aome510/spotify-player #1073). */
+export function rateLimitFault(match: FaultMatch, retryAfterSeconds = 5, times = 1): Fault {
+  return {
+    match, times, status: 429, headers: { 'retry-after': String(retryAfterSeconds) },
+    body: { error: { status: 429, message: 'API rate limit exceeded' } },
+  };
+}
+
+/** The daily quota spent: every request gets QUOTA_EXCEEDED and a wait of 13-15 h, until the fault is cleared. */
+export function quotaExceededFault(match: FaultMatch, retryAfterSeconds = 50_000): Fault {
+  return {
+    match, times: Infinity, status: 429, headers: { 'retry-after': String(retryAfterSeconds) },
+    body: { error: { status: 429, message: 'Too many requests', reason: 'QUOTA_EXCEEDED' } },
+  };
+}
+
+/**
+ * An endpoint closed to development-mode apps: it answers every request with a 429 that reads like
+ * a rate limit, while the other endpoints answer (michaelherger/Spotty-Plugin #213).
+ */
+export function closedEndpointFault(method: string, path: string, retryAfterSeconds = 5): Fault {
+  return rateLimitFault({ method, path }, retryAfterSeconds, Infinity);
+}
+
 interface ActiveFault {
   fault: Fault;
   remaining: number;

@@ -10,6 +10,7 @@ export type { Clock } from './clock';
 export type { Emulator, EmulatorSnapshot, RecordedRequest } from './emulator';
 export type { QuotaLock, QuotaReport, QuotaUse } from './dailyQuota';
 export type { Fault } from './faults';
+export { closedEndpointFault, quotaExceededFault, rateLimitFault } from './faults';
 export { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_REDIRECT_URIS } from './options';
 export type { EmulatorOptions } from './options';
 export { SCOPES_ALL } from './scopes';

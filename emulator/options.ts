@@ -4,8 +4,9 @@ import { defaultDevices } from './world/devices';
 export const DEFAULT_CLIENT_ID = 'b4c6b1e2d3f405162738495a6b7c8d9e';
 export const DEFAULT_CLIENT_SECRET = '5f1e0d2c3b4a59687766554433221100';
 
-/** The longest lag the default ('random') state lag draws; real reads lag 0.2-3 s. */
-export const MAX_RANDOM_LAG_MS = 1500;
+/** The range the default ('random') state lag draws from: real reads lag 0.2-3 s. */
+export const MIN_RANDOM_LAG_MS = 200;
+export const MAX_RANDOM_LAG_MS = 3000;
 
 /** The wordings seen when Spotify refuses a user missing from the app's User Management. */
 export const NOT_REGISTERED_MESSAGES: readonly string[] = Object.freeze([
@@ -42,7 +43,7 @@ export interface EmulatorOptions {
   tokenLifetimeSeconds?: number;
   /**
    * After a player command, reads show the previous state for this long. Default 'random': each
-   * command draws its own lag between 0 and MAX_RANDOM_LAG_MS from a seeded sequence, so a run
+   * command draws its own lag between MIN_RANDOM_LAG_MS and MAX_RANDOM_LAG_MS from a seeded sequence, so a run
    * repeats exactly. Tests that need exact reads set 0.
    */
   stateLagMs?: number | 'random';

@@ -6,6 +6,22 @@ import type { Disposable } from './disposable';
 type Listener<T> = (value: T) => unknown;
 export type Event<T> = (listener: Listener<T>) => Disposable;
 
+type ListenerErrorReporter = (error: unknown) => void;
+
+/** Until the composition names the log, a failing listener still shows on the console. */
+const toConsole: ListenerErrorReporter = (error) => console.error('A Backbeat event listener failed:', error);
+let reportListenerError = toConsole;
+
+/** Where a listener's exception goes (the extension's log); returns how to restore the default. */
+export function setListenerErrorReporter(report: ListenerErrorReporter): Disposable {
+  reportListenerError = report;
+  return {
+    dispose: () => {
+      if (reportListenerError === report) reportListenerError = toConsole;
+    },
+  };
+}
+
 export class Emitter<T> {
   private listeners = new Set<Listener<T>>();
 
@@ -18,8 +34,13 @@ export class Emitter<T> {
     for (const listener of [...this.listeners]) {
       try {
         listener(value);
-      } catch {
-        // A failing listener must not stop the others from hearing the event.
+      } catch (error) {
+        // Reported, not rethrown: a failing listener must not stop the others from hearing the event.
+        try {
+          reportListenerError(error);
+        } catch {
+          // A broken reporter must not break the event either.
+        }
       }
     }
   }

@@ -23,7 +23,7 @@ import { timingForPollInterval } from './playback/scheduler';
 import type { Availability, NowPlayingSource } from './playback/playbackState';
 import { FileLedgerStore } from './quota/ledgerStore';
 import type { PlaybackSnapshot } from './spotify/types';
-import type { Event } from './emitter';
+import { setListenerErrorReporter, type Event } from './emitter';
 import { registerAccountCommands } from './ui/accountCommands';
 import { registerBudgetView } from './ui/budgetView';
 import { ControlItems } from './ui/controlItems';
@@ -46,6 +46,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backbe
   const activationStarted = performance.now();
   const clock = systemClock;
   const log = createLog();
+  // A listener's exception (a renderer's, say) goes to the log instead of vanishing.
+  context.subscriptions.push(setListenerErrorReporter((error) => log.error('An event listener failed', error)));
   const clientSecrets = new ClientSecretStore(context.secrets, log);
   const settings = () => readSettings();
   const windowActivity = new VsCodeWindowActivity();

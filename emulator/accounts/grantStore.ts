@@ -110,6 +110,16 @@ export class GrantStore {
     for (const grant of this.grants.values()) grant.revoked = true;
   }
 
+  /**
+   * Six months pass for every grant: Spotify's limit since mid-2026, after which a refresh answers
+   * invalid_grant "Refresh token expired". Access tokens (an hour long) are long gone by then too.
+   */
+  endGrantsOfAge(): void {
+    const now = this.clock.now();
+    for (const grant of this.grants.values()) grant.consentedAt = Math.min(grant.consentedAt, now - GRANT_LIFETIME_MS);
+    this.expireAccessTokens();
+  }
+
   expireAccessTokens(): void {
     const now = this.clock.now();
     for (const token of this.accessTokens.values()) token.expiresAt = Math.min(token.expiresAt, now);

@@ -1,6 +1,6 @@
 // The phone page's fault buttons: what a newcomer can make Spotify do to Backbeat, each as
 // the control API call the page sends. The emulator's contract tests send the same calls.
-import type { Fault } from '../faults';
+import { Fault, quotaExceededFault, rateLimitFault } from '../faults';
 
 export interface FaultButton {
   label: string;
@@ -20,17 +20,7 @@ const QUOTA_RETRY_AFTER_SECONDS = 50_000;
 const SHORT_QUOTA_RETRY_AFTER_SECONDS = 15 * 60;
 
 function quotaSpent(retryAfterSeconds: number): FaultButton['call'] {
-  return {
-    method: 'POST',
-    path: '/faults',
-    body: {
-      match: WEB_API,
-      times: Infinity,
-      status: 429,
-      headers: { 'retry-after': String(retryAfterSeconds) },
-      body: { error: { status: 429, message: 'Too many requests', reason: 'QUOTA_EXCEEDED' } },
-    },
-  };
+  return { method: 'POST', path: '/faults', body: quotaExceededFault(WEB_API, retryAfterSeconds) };
 }
 
 export const FAULT_BUTTONS: readonly FaultButton[] = [
@@ -40,7 +30,7 @@ export const FAULT_BUTTONS: readonly FaultButton[] = [
     call: {
       method: 'POST',
       path: '/faults',
-      body: { match: WEB_API, status: 429, headers: { 'retry-after': '5' }, body: { error: { status: 429, message: 'API rate limit exceeded' } } },
+      body: rateLimitFault(WEB_API, 5),
     },
   },
   {
@@ -62,6 +52,11 @@ export const FAULT_BUTTONS: readonly FaultButton[] = [
     label: 'Revoke access',
     effect: 'Spotify forgets the sign-in: tokens stop working and cannot be refreshed.',
     call: { method: 'POST', path: '/revoke' },
+  },
+  {
+    label: 'Six months pass',
+    effect: 'Spotify ends the sign-in, as it does six months after it began: the next refresh gets invalid_grant "Refresh token expired".',
+    call: { method: 'POST', path: '/expire-grants' },
   },
   {
     label: 'Clear faults',

@@ -165,6 +165,16 @@ describe('emulator accounts service', () => {
       assert.deepStrictEqual([me.status, me.body], [401, { error: { status: 401, message: 'Invalid access token' } }]);
     });
 
+    it('expireGrants: six months pass, so the refresh answers "Refresh token expired" and the access token has expired; a new sign-in works', async () => {
+      const tokens = await signIn(emulator);
+      emulator.expireGrants();
+      assert.deepStrictEqual((await refresh(tokens.refreshToken)).body, { error: 'invalid_grant', error_description: 'Refresh token expired' });
+      assert.strictEqual(apiErrorOf(await api(emulator, tokens.accessToken, 'GET', '/me')).message, 'The access token expired');
+      assert.strictEqual(emulator.snapshot().grants, 0);
+      const again = await signIn(emulator);
+      assert.strictEqual((await refresh(again.refreshToken)).status, 200, 'a new consent starts a new six months');
+    });
+
     it('access tokens expire after their lifetime, and on expireAccessTokens', async () => {
       emulator.configure({ tokenLifetimeSeconds: 60 });
       const tokens = await signIn(emulator);

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as http from 'http';
 import fetch from 'node-fetch';
+import { closedEndpointFault, quotaExceededFault, rateLimitFault } from '../faults';
 import { api, useSignedInEmulator } from './support';
 
 describe('emulator faults, request log, offline', () => {
@@ -24,6 +25,34 @@ describe('emulator faults, request log, offline', () => {
     assert.deepStrictEqual(rig.emulator.requests.map((r) => [r.path, r.status, r.fault]), [
       ['/v1/me/player/devices', 429, true], ['/v1/me/player/devices', 429, true], ['/v1/me/player', 200, false],
     ]);
+  });
+
+  describe('Spotify\u2019s three kinds of 429', () => {
+    it('rate limit: "API rate limit exceeded", no reason, a short Retry-After, then answered again', async () => {
+      rig.emulator.addFault(rateLimitFault({ path: '/v1/*' }, 3));
+      const limited = await api(rig.emulator, rig.token, 'GET', '/me/player');
+      assert.deepStrictEqual([limited.status, limited.headers.get('retry-after'), limited.body], [429, '3', { error: { status: 429, message: 'API rate limit exceeded' } }]);
+      assert.strictEqual((await api(rig.emulator, rig.token, 'GET', '/me/player')).status, 200);
+    });
+
+    it('daily quota: QUOTA_EXCEEDED with a wait of about 14 h on every request until cleared', async () => {
+      rig.emulator.addFault(quotaExceededFault({ path: '/v1/*' }));
+      for (const path of ['/me/player', '/me']) {
+        const refused = await api(rig.emulator, rig.token, 'GET', path);
+        assert.deepStrictEqual([refused.status, refused.headers.get('retry-after'), refused.body], [429, '50000', { error: { status: 429, message: 'Too many requests', reason: 'QUOTA_EXCEEDED' } }]);
+      }
+      rig.emulator.clearFaults();
+      assert.strictEqual((await api(rig.emulator, rig.token, 'GET', '/me')).status, 200);
+    });
+
+    it('an endpoint closed to development apps: that endpoint answers 429 every time, the others answer', async () => {
+      rig.emulator.addFault(closedEndpointFault('GET', '/v1/me/player/queue'));
+      for (let i = 0; i < 3; i++) {
+        const refused = await api(rig.emulator, rig.token, 'GET', '/me/player/queue');
+        assert.deepStrictEqual([refused.status, refused.body], [429, { error: { status: 429, message: 'API rate limit exceeded' } }]);
+        assert.strictEqual((await api(rig.emulator, rig.token, 'GET', '/me/player')).status, 200);
+      }
+    });
   });
 
   it('matches method and exact path; other requests pass', async () => {

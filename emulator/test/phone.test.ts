@@ -114,7 +114,7 @@ describe('emulator phone page', () => {
     };
 
     it('every button is checked below', () => {
-      assert.deepStrictEqual(FAULT_BUTTONS.map((b) => b.label), ['Rate limit (429)', 'Daily quota spent (15 min)', 'Daily quota spent (14 h, as Spotify)', 'Server error (503)', 'Revoke access', 'Clear faults']);
+      assert.deepStrictEqual(FAULT_BUTTONS.map((b) => b.label), ['Rate limit (429)', 'Daily quota spent (15 min)', 'Daily quota spent (14 h, as Spotify)', 'Server error (503)', 'Revoke access', 'Six months pass', 'Clear faults']);
     });
 
     it('Rate limit: the next request gets 429 with a short Retry-After, the one after is answered', async () => {
@@ -154,6 +154,14 @@ describe('emulator phone page', () => {
       assert.deepStrictEqual([refreshed.status, refreshed.body.error], [400, 'invalid_grant']);
       await press(button('Clear faults'));
       assert.strictEqual((await player()).status, 401, 'clearing faults does not undo a revocation');
+    });
+
+    it('Six months pass: the refresh token is refused as expired, as Spotify ends a sign-in after six months', async () => {
+      const fresh = await signIn(emulator);
+      assert.strictEqual((await press(button('Six months pass'))).status, 204);
+      assert.strictEqual((await api(emulator, fresh.accessToken, 'GET', '/me/player')).status, 401);
+      const refreshed = await tokenRequest(emulator, { grant_type: 'refresh_token', refresh_token: fresh.refreshToken, client_id: emulator.clientId });
+      assert.deepStrictEqual([refreshed.status, refreshed.body], [400, { error: 'invalid_grant', error_description: 'Refresh token expired' }]);
     });
   });
 });

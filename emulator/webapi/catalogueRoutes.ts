@@ -40,17 +40,24 @@ const PLAYLIST_ITEMS_MAX_LIMIT = 100;
 /** /me, search, playlists and the user's library. */
 export function catalogueRoutes(world: World): Route[] {
   const { catalogue, objects } = world;
+  const myPlaylists = (query: Record<string, string>, path: string) => {
+    const limit = intParam(query, 'limit', 20, 1, 50);
+    const offset = intParam(query, 'offset', 0, 0, 100_000);
+    const playlists = [...catalogue.playlists.values()];
+    return json(200, pagingObject(`${world.apiUrl()}${path}`, {}, playlists, offset, limit, (p) => objects.simplifiedPlaylist(p)));
+  };
   return [
     { method: 'GET', path: '/me', handle: () => json(200, objects.currentUser()) },
     { method: 'GET', path: '/search', handle: (req) => json(200, search(world, req.query)) },
+    { method: 'GET', path: '/me/playlists', scopes: ['playlist-read-private'], handle: (req) => myPlaylists(req.query, '/me/playlists') },
+    // Other users' profiles and playlists are gone for development-mode apps (403 Forbidden, as every removed endpoint).
     {
-      method: 'GET', path: '/me/playlists', scopes: ['playlist-read-private'],
-      handle: (req) => {
-        const limit = intParam(req.query, 'limit', 20, 1, 50);
-        const offset = intParam(req.query, 'offset', 0, 0, 100_000);
-        const playlists = [...catalogue.playlists.values()];
-        return json(200, pagingObject(`${world.apiUrl()}/me/playlists`, {}, playlists, offset, limit, (p) => objects.simplifiedPlaylist(p)));
-      },
+      method: 'GET', path: '/users/{user_id}',
+      handle: (req) => (req.params.user_id === USER.id ? json(200, objects.currentUser()) : apiError(403, 'Forbidden')),
+    },
+    {
+      method: 'GET', path: '/users/{user_id}/playlists', scopes: ['playlist-read-private'],
+      handle: (req) => (req.params.user_id === USER.id ? myPlaylists(req.query, `/users/${USER.id}/playlists`) : apiError(403, 'Forbidden')),
     },
     {
       method: 'GET', path: '/playlists/{playlist_id}/items', scopes: ['playlist-read-private'],

@@ -6,6 +6,7 @@ import { Settings } from '../options';
 import { World } from '../world/world';
 import { catalogueRoutes } from './catalogueRoutes';
 import { playerRoutes } from './playerRoutes';
+import { removedRoutes } from './removedRoutes';
 import { matchTemplate, Route } from './route';
 
 export const API_PREFIX = '/v1';
@@ -31,7 +32,7 @@ export class WebApi {
     private readonly settings: Settings,
     private readonly quota: DailyQuota,
   ) {
-    this.routes = [...playerRoutes(world), ...catalogueRoutes(world)];
+    this.routes = [...playerRoutes(world), ...catalogueRoutes(world), ...removedRoutes()];
   }
 
   handle(ctx: RequestContext): ApiOutcome {

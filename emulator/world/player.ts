@@ -1,6 +1,6 @@
 import { Clock } from '../clock';
 import { playerErrors } from '../errors';
-import { MAX_RANDOM_LAG_MS } from '../options';
+import { MAX_RANDOM_LAG_MS, MIN_RANDOM_LAG_MS } from '../options';
 import { Catalogue } from './catalogue';
 import { Device, defaultDevices } from './devices';
 import { seededRandom, SeededShuffle } from './shuffle';
@@ -303,7 +303,7 @@ export class Player {
     live.timestamp = now;
     this.settle(live, true);
     const setting = this.stateLagMs();
-    const lag = setting === 'random' ? Math.floor(this.lagRandom() * (MAX_RANDOM_LAG_MS + 1)) : setting;
+    const lag = setting === 'random' ? MIN_RANDOM_LAG_MS + Math.floor(this.lagRandom() * (MAX_RANDOM_LAG_MS - MIN_RANDOM_LAG_MS + 1)) : setting;
     this.stale = lag > 0 ? { state: before, until: now + lag } : undefined;
     this.changed();
   }

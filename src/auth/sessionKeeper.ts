@@ -4,7 +4,7 @@ import { Emitter } from '../emitter';
 import type { Log } from '../log';
 import type { StoredSession } from './session';
 import type { SessionStore } from './sessionStore';
-import { refreshGrant, TokenClient, TokenError } from './tokenEndpoint';
+import { isDeadGrant, refreshGrant, TokenClient, TokenError } from './tokenEndpoint';
 
 // Keeps the signed-in session alive: refreshes ahead of expiry and on demand, shares one in-flight
 // refresh between all callers, follows other windows through the store, and signs out only when
@@ -122,7 +122,7 @@ export class SessionKeeper {
       this.changes.fire({ changed: refreshed });
       return refreshed;
     } catch (error) {
-      if (error instanceof TokenError && error.kind === 'dead_grant') return this.recoverFromDeadGrant(session, error);
+      if (isDeadGrant(error)) return this.recoverFromDeadGrant(session, error);
       if (error instanceof TokenError && error.kind === 'unavailable') this.scheduleRetry(error);
       throw error;
     }

@@ -11,10 +11,17 @@ interface TokenGrant {
 
 /**
  * `dead_grant`: the refresh token or code will never work again (sign in anew).
+ * `expired_grant`: a dead grant that reached Spotify's six-month limit (since mid-2026 a sign-in
+ *   ends six months after consent, however often it was refreshed): sign in anew, told why.
  * `rejected_client`: the Client ID or secret is wrong (fix the setup).
  * `unavailable`: network, timeout, 5xx or a garbled answer (try again later; keep the session).
  */
-type TokenErrorKind = 'dead_grant' | 'rejected_client' | 'bad_request' | 'unavailable';
+type TokenErrorKind = 'dead_grant' | 'expired_grant' | 'rejected_client' | 'bad_request' | 'unavailable';
+
+/** The grant will never work again: the user must sign in anew. */
+export function isDeadGrant(error: unknown): error is TokenError {
+  return error instanceof TokenError && (error.kind === 'dead_grant' || error.kind === 'expired_grant');
+}
 
 export class TokenError extends Error {
   constructor(
@@ -87,6 +94,9 @@ function toTokenError(status: number, json: unknown): TokenError {
   }
   switch (code) {
     case 'invalid_grant':
+      if (description !== undefined && /refresh token expired/i.test(description)) {
+        return new TokenError('expired_grant', 'Spotify ends a sign-in six months after it began, and this one has ended.', description);
+      }
       return new TokenError('dead_grant', `Spotify no longer accepts this sign-in${description ? ` (${description})` : ''}.`, description);
     case 'invalid_client':
       return new TokenError(

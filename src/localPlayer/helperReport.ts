@@ -1,3 +1,4 @@
+import { spotifyCoverUrl } from '../spotify/coverUrl';
 import type { LocalCapabilities, LocalPlayerState, LocalStatus } from './localPlayer';
 
 // The lines the macOS and Windows helper scripts write, one JSON object each, turned into
@@ -53,7 +54,7 @@ export function parseHelperLine(line: string, now: number): HelperReport | undef
         title,
         artists: Array.isArray(o.artists) ? o.artists.map((a) => text(a)).filter((a): a is string => !!a) : [],
         album: text(o.album),
-        artUrl: artUrl?.startsWith('https://') ? artUrl : undefined,
+        artUrl: spotifyCoverUrl(artUrl),
         uri: uri && /^spotify:[a-z]+:[A-Za-z0-9]+$/.test(uri) ? uri : undefined,
         durationMs: count(o.durationMs),
       } : undefined,

@@ -17,19 +17,25 @@ export type Availability =
   | { kind: 'waiting'; until: number; quota?: boolean }; // Retry-After, or Spotify's daily quota
 
 /**
- * Spotify's reads lag commands by up to a few seconds. A read this soon after a command that
- * contradicts it shows Spotify not yet caught up, not the truth: the command's effect stays shown.
+ * Spotify's reads lag commands by 0.2-3 s on real accounts (3.5 s allowed for). A read this soon
+ * after Spotify took a command that contradicts it shows Spotify not yet caught up, not the
+ * truth: the command's effect stays shown.
  */
-export const COMMAND_LAG_MS = 3_000;
+export const COMMAND_LAG_MS = 4_000;
 /** A position this far from the one a seek asked for means the seek has not shown yet. */
 const SEEK_TOLERANCE_MS = 2_000;
 
 /** A command's expected effect, until a read confirms it or the lag window has passed. */
 interface Expectation {
+  /** When the guess was shown: the guessed position counts from here. */
   at: number;
+  /** When Spotify took the command (until it answers, when it was sent): the lag counts from here. */
+  takenAt: number;
   /** The state when the command was sent (progress as of then). */
   before: PlaybackSnapshot;
   guess: PlaybackSnapshot;
+  /** Next or Previous: some other item (or the same one from its start), which one unknown until Spotify says. */
+  movesOn?: boolean;
 }
 
 /** Where what the status bar shows came from: the tooltip names it. */
@@ -111,18 +117,18 @@ export class PlaybackState {
 
   /**
    * What the Web API answered: a snapshot, or undefined for "nothing active". An answer that
-   * contradicts a command sent less than COMMAND_LAG_MS ago is held back; then this returns when
+   * contradicts a command Spotify took less than COMMAND_LAG_MS ago is held back; then this returns when
    * a read is worth making again (once Spotify must have caught up), otherwise undefined.
    */
   observe(snapshot: PlaybackSnapshot | undefined): number | undefined {
     const expected = this.expectation;
     const now = this.clock.now();
-    if (!this.localFirst && expected && now - expected.at < COMMAND_LAG_MS && contradicts(expected, snapshot, now)) {
+    if (!this.localFirst && expected && now - expected.takenAt < COMMAND_LAG_MS && contradicts(expected, snapshot, now)) {
       if (this.status.kind !== 'active') {
         this.status = { kind: 'active' };
         this.changed.fire();
       }
-      return expected.at + COMMAND_LAG_MS;
+      return expected.takenAt + COMMAND_LAG_MS;
     }
     this.expectation = undefined;
     this.lastWeb = { snapshot, observedAt: now };
@@ -162,8 +168,9 @@ export class PlaybackState {
     const before = this.shown;
     if (!before.snapshot) return () => undefined;
     const base = { ...before.snapshot, progressMs: this.progressMs() };
-    const expectation = { at: this.clock.now(), before: base, guess: withPlayPauseDisallows(change(base), base) };
-    const optimistic: Reading = { ...before, snapshot: expectation.guess, observedAt: expectation.at };
+    const now = this.clock.now();
+    const expectation = { at: now, takenAt: now, before: base, guess: withPlayPauseDisallows(change(base), base) };
+    const optimistic: Reading = { ...before, snapshot: expectation.guess, observedAt: now };
     this.shown = optimistic;
     this.expectation = expectation;
     this.changed.fire();
@@ -174,6 +181,30 @@ export class PlaybackState {
       this.shown = before;
       this.changed.fire();
     };
+  }
+
+  /**
+   * Next or Previous: nothing to guess, but a read still showing the item from before, its position
+   * running on, is Spotify lagging, so it is read again once Spotify must have caught up. Returns the undo.
+   */
+  expectMoveOn(): () => void {
+    const shown = this.shown.snapshot;
+    if (!shown?.item) return () => undefined;
+    const now = this.clock.now();
+    const base = { ...shown, progressMs: this.progressMs() };
+    const expectation: Expectation = { at: now, takenAt: now, before: base, guess: base, movesOn: true };
+    this.expectation = expectation;
+    return () => {
+      if (this.expectation === expectation) this.expectation = undefined;
+    };
+  }
+
+  /**
+   * Spotify answered the command just now. Its reads lag from when it took the command, which on a
+   * slow connection is well after the guess was shown, so the lag window starts again here.
+   */
+  commandTaken(): void {
+    if (this.expectation) this.expectation.takenAt = this.clock.now();
   }
 
   /** The Web API side's status (signed out, waiting, unreachable...); shown unless the local app is the truth. */
@@ -199,7 +230,8 @@ export class PlaybackState {
 }
 
 /** Whether a read shows the state from before the command instead of its effect. */
-function contradicts({ at, before, guess }: Expectation, seen: PlaybackSnapshot | undefined, now: number): boolean {
+function contradicts({ at, before, guess, movesOn }: Expectation, seen: PlaybackSnapshot | undefined, now: number): boolean {
+  if (movesOn) return stillBefore(before, seen, now - at);
   if (!seen) return guess.isPlaying;
   const undone = <T>(pick: (s: PlaybackSnapshot) => T) => pick(guess) !== pick(before) && pick(seen) !== pick(guess);
   const sought = Math.abs(guess.progressMs - before.progressMs) > SEEK_TOLERANCE_MS;
@@ -213,6 +245,13 @@ function contradicts({ at, before, guess }: Expectation, seen: PlaybackSnapshot 
     undone((s) => s.item?.uri) ||
     (sought && Math.abs(seen.progressMs - expectedProgress) > SEEK_TOLERANCE_MS)
   );
+}
+
+/** The same item at the position it would have reached had nothing happened: the command has not shown yet. */
+function stillBefore(before: PlaybackSnapshot, seen: PlaybackSnapshot | undefined, elapsedMs: number): boolean {
+  if (!seen?.item || seen.item.uri !== before.item?.uri) return false;
+  const untouched = before.progressMs + (before.isPlaying ? elapsedMs : 0);
+  return Math.abs(seen.progressMs - untouched) <= SEEK_TOLERANCE_MS;
 }
 
 /** A guessed play or pause also moves what Spotify refuses next (resuming while playing, pausing while paused). */

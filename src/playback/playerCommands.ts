@@ -25,6 +25,8 @@ interface CommandRun {
   send(): Promise<void | 'local'>;
   /** The playback state the user should see at once. */
   guess?: (s: PlaybackSnapshot) => PlaybackSnapshot;
+  /** Next or Previous: no guess, but a read still showing the item from before is lag (see PlaybackState.expectMoveOn). */
+  movesOn?: boolean;
   /** A guess outside the playback state (the like flag); returns its undo. */
   show?: () => () => void;
   /** Read the playback state back afterwards (default); off for commands that do not change it. */
@@ -65,10 +67,11 @@ export class PlayerCommands {
       this.deps.notices.report(refusal, command.name);
       return false;
     }
-    const undoGuess = command.guess ? this.deps.state.applyOptimistic(command.guess) : undefined;
+    const undoGuess = command.guess ? this.deps.state.applyOptimistic(command.guess) : command.movesOn ? this.deps.state.expectMoveOn() : undefined;
     const undoShow = command.show?.();
     try {
       const via = await command.send();
+      if (undoGuess) this.deps.state.commandTaken();
       if (command.confirm !== false && via !== 'local') this.deps.scheduler.confirmAfterCommand();
       return true;
     } catch (error) {
@@ -149,11 +152,11 @@ export class PlayerCommands {
   }
 
   next(): Promise<boolean> {
-    return this.run({ name: 'Next', action: 'skipping_next', send: () => this.transport('Next', { type: 'next' }, () => this.deps.client.next()) });
+    return this.run({ name: 'Next', action: 'skipping_next', movesOn: true, send: () => this.transport('Next', { type: 'next' }, () => this.deps.client.next()) });
   }
 
   previous(): Promise<boolean> {
-    return this.run({ name: 'Previous', action: 'skipping_prev', send: () => this.transport('Previous', { type: 'previous' }, () => this.deps.client.previous()) });
+    return this.run({ name: 'Previous', action: 'skipping_prev', movesOn: true, send: () => this.transport('Previous', { type: 'previous' }, () => this.deps.client.previous()) });
   }
 
   /** `target` gets the position now and gives the one to go to (kept within the item). */

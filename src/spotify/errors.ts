@@ -11,6 +11,8 @@ type SpotifyErrorKind =
   | 'nothing_to_skip'
   | 'device_waking'
   | 'rate_limited'
+  /** Refused with 429 on every try though other endpoints answer: closed to development-mode apps (src/spotify/closedEndpoints.ts). */
+  | 'closed_to_app'
   | 'missing_scope'
   | 'user_not_registered'
   | 'unauthorized'

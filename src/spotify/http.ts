@@ -2,6 +2,7 @@ import { Clock, sleep } from '../clock';
 import type { Log } from '../log';
 import type { RequestKind } from '../quota/requestKinds';
 import { fetchWithTimeout, HttpAnswer, MalformedJson, NetworkError, parseJsonBody } from '../net';
+import { ClosedEndpoints } from './closedEndpoints';
 import { classifyError, SpotifyError } from './errors';
 import type { RetryAfterGate } from './retryAfterGate';
 
@@ -48,11 +49,20 @@ export interface SpotifyHttpOptions {
   meter?: RequestMeter;
 }
 
+function closedToApp(): SpotifyError {
+  return new SpotifyError('closed_to_app', 'Spotify keeps refusing this endpoint with 429 while it answers the others.', 429);
+}
+
 export class SpotifyHttp {
+  private readonly closedEndpoints = new ClosedEndpoints();
+
   constructor(private readonly options: SpotifyHttpOptions) {}
 
   /** `kind`: what the request is for (the daily budget's breakdown); by endpoint when absent. */
   async request(method: HttpMethod, path: string, query?: Query, body?: unknown, kind?: RequestKind): Promise<ApiResponse> {
+    const endpoint = `${method} ${path}`;
+    // Known closed to this app: asking again would only spend the budget.
+    if (this.closedEndpoints.isClosed(endpoint)) throw closedToApp();
     let token = await this.options.tokens.accessToken();
     let response = await this.send(method, path, token, query, body, kind);
     if (response.status === 401) {
@@ -67,12 +77,18 @@ export class SpotifyHttp {
       // Still only accepted: the command has not happened, and saying it did would be a lie.
       throw new SpotifyError('device_waking', 'The Spotify device is still waking up.', 202);
     }
+    // An answer from the endpoint itself (a 5xx may come from Spotify's front end) shows it open to this app.
+    if (response.status !== 429 && response.status < 500) this.closedEndpoints.noteAnswer(endpoint);
     if (response.ok) return { data: this.successBody(response, method, path) };
     if (response.status === 429) {
       const quota = this.options.meter?.quotaRefusal(classifyError(429, response.text).reason, response.header('retry-after'));
       if (quota) throw quota;
       const seconds = this.options.gate.block(response.header('retry-after'));
       this.options.log.warn(`Spotify asked to wait ${seconds} s before the next request (${method} ${path}).`);
+      if (this.closedEndpoints.noteRefusal(endpoint)) {
+        this.options.log.warn(`${method} ${path} is refused again while other requests are answered: closed to development-mode apps; Backbeat stops asking it.`);
+        throw closedToApp();
+      }
       throw classifyError(429, response.text, seconds);
     }
     const error = classifyError(response.status, response.text);

@@ -1,3 +1,4 @@
+import { spotifyCoverUrl } from './coverUrl';
 import type {
   Account, CatalogueEntry, Device, Page, PlayableItem, PlaybackQueue, PlaybackSnapshot, PlayedItem, RepeatMode, SearchKind, SearchResults,
 } from './types';
@@ -29,10 +30,11 @@ function list(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
+/** The widest image on Spotify's image hosts (see coverUrl.ts). */
 function largestImage(images: unknown): string | undefined {
   const urls = list(images)
     .map(obj)
-    .filter((i): i is Obj => !!i && !!str(i.url))
+    .filter((i): i is Obj => !!i && !!spotifyCoverUrl(str(i.url)))
     .sort((a, b) => (num(b.width) ?? 0) - (num(a.width) ?? 0));
   return urls.length ? str(urls[0].url) : undefined;
 }

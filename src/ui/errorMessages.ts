@@ -76,6 +76,8 @@ export function describeFailure(error: unknown): UserMessage | undefined {
     switch (error.kind) {
       case 'dead_grant':
         return msg('deadGrant', `${error.message} Sign in again.`, [SIGN_IN]);
+      case 'expired_grant':
+        return msg('expiredGrant', 'Spotify ends a sign-in after six months, and yours has ended. Sign in again to go on.', [SIGN_IN], 'warning');
       case 'rejected_client':
         return msg('rejectedClient', error.message, [SET_CLIENT_ID]);
       case 'unavailable':
@@ -124,7 +126,9 @@ function describeSpotifyError(
     case 'device_waking':
       return msg(error.kind, 'The Spotify device is still waking up and did not take the command. Try again in a moment.', [SELECT_DEVICE], 'warning');
     case 'rate_limited':
-      return msg(error.kind, `Spotify asked Backbeat to wait ${formatWait(error.retryAfterSeconds ?? 0)} before the next request.`, [], 'warning');
+      return msg(error.kind, `Spotify is rate-limiting your app and asked Backbeat to wait ${formatWait(error.retryAfterSeconds ?? 0)} before the next request.`, [], 'warning');
+    case 'closed_to_app':
+      return msg(error.kind, 'Spotify keeps answering \u201ctoo many requests\u201d to this while it answers Backbeat\u2019s other requests: Spotify has likely closed it to development-mode apps like yours.', [SHOW_LOG], 'warning');
     case 'missing_scope':
       return msg(error.kind, 'Backbeat needs more Spotify permissions for that. Sign in again to grant them.', [SIGN_IN_AGAIN]);
     case 'user_not_registered':

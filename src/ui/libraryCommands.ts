@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { namingMissingScope } from '../spotify/errors';
 import type { CatalogueEntry, PlayTarget } from '../spotify/types';
+import { escapeIcons } from './format';
 import type { PlaybackCommandDeps } from './playbackCommands';
 import { isQueueable } from './pickers/items';
 import { pickPlaylist } from './pickers/playlistPicker';
@@ -39,7 +40,7 @@ export function registerLibraryCommands(deps: PlaybackCommandDeps): vscode.Dispo
     if (!isQueueable(entry)) return;
     // The queue is not part of the playback state: nothing to read back.
     const queued = await deps.commands.run({ name: 'Add to Queue', send: () => client.addToQueue(entry.uri), confirm: false });
-    if (queued) vscode.window.setStatusBarMessage(`$(add) Queued “${entry.name}”`, CONFIRMATION_MS);
+    if (queued) vscode.window.setStatusBarMessage(`$(add) Queued “${escapeIcons(entry.name)}”`, CONFIRMATION_MS);
   };
 
   const onError = (name: string) => (error: unknown) => void deps.commands.report(name, error);
@@ -75,7 +76,7 @@ export function registerLibraryCommands(deps: PlaybackCommandDeps): vscode.Dispo
       confirm: false,
       explain: (error) => namingMissingScope(error, LIBRARY_WRITE_SCOPE, name, deps.grantedScopes()),
     });
-    if (done) vscode.window.setStatusBarMessage(liked ? `$(heart) Removed “${item.name}” from your library` : `$(heart-filled) Liked “${item.name}”`, CONFIRMATION_MS);
+    if (done) vscode.window.setStatusBarMessage(liked ? `$(heart) Removed “${escapeIcons(item.name)}” from your library` : `$(heart-filled) Liked “${escapeIcons(item.name)}”`, CONFIRMATION_MS);
   };
 
   /** The web link of what is playing, or undefined after telling the user there is none. */
@@ -103,7 +104,7 @@ export function registerLibraryCommands(deps: PlaybackCommandDeps): vscode.Dispo
       const link = currentLink();
       if (!link) return undefined;
       await vscode.env.clipboard.writeText(link.url);
-      vscode.window.setStatusBarMessage(`$(link) Copied the link to “${link.name}”`, CONFIRMATION_MS);
+      vscode.window.setStatusBarMessage(`$(link) Copied the link to “${escapeIcons(link.name)}”`, CONFIRMATION_MS);
       return link.url;
     }),
     vscode.commands.registerCommand('backbeat.openInSpotify', () => {

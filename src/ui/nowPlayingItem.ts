@@ -3,6 +3,7 @@ import type { Clock } from '../clock';
 import type { PlaybackState } from '../playback/playbackState';
 import type { WindowActivity } from '../playback/windowActivity';
 import type { RequestBudget } from '../quota/requestBudget';
+import { spotifyCoverUrl } from '../spotify/coverUrl';
 import type { PlaybackSnapshot } from '../spotify/types';
 import { BUDGET_SPENT_SUFFIX, quotaSpentLabel, readsPaused, spendLine } from './budgetText';
 import { escapeMarkdown, formatTime, formatWait } from './format';
@@ -20,8 +21,6 @@ import { WaitCountdown } from './waitCountdown';
 
 const NOW_PLAYING_ID = 'nowPlaying';
 
-/** Cover art only from an https URL that cannot close the markdown image early. */
-const SAFE_IMAGE_URL = /^https:\/\/[^\s()<>[\]|]+$/;
 const COVER_SIZE_PX = 96;
 
 interface NowPlayingItemOptions {
@@ -124,7 +123,8 @@ export class NowPlayingItem implements vscode.Disposable {
     // (The `{ enabledCommands }` form would be safer, but VS Code compares it by identity and would
     // re-render an open tooltip on every progress tick, closing it under the user's pointer.)
     tooltip.isTrusted = true;
-    if (item.imageUrl && SAFE_IMAGE_URL.test(item.imageUrl)) tooltip.appendMarkdown(`![cover](${item.imageUrl}|width=${COVER_SIZE_PX},height=${COVER_SIZE_PX})\n\n`);
+    const cover = spotifyCoverUrl(item.imageUrl);
+    if (cover) tooltip.appendMarkdown(`![cover](${cover}|width=${COVER_SIZE_PX},height=${COVER_SIZE_PX})\n\n`);
     tooltip.appendMarkdown(`**${escapeMarkdown(item.name)}**  \n`);
     if (item.byline) tooltip.appendMarkdown(`${escapeMarkdown(item.byline)}  \n`);
     if (item.collection) tooltip.appendMarkdown(`$(library) ${escapeMarkdown(item.collection)}  \n`);

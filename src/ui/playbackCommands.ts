@@ -6,7 +6,7 @@ import type { SpotifyClient } from '../spotify/client';
 import type { DeviceList } from '../spotify/deviceList';
 import type { MyPlaylists } from '../spotify/myPlaylists';
 import type { Device, RepeatMode } from '../spotify/types';
-import { formatTime, parseTime } from './format';
+import { escapeIcons, formatTime, parseTime } from './format';
 import type { LikeStatus } from './likeStatus';
 import { pickDevice } from './pickers/devicePicker';
 import type { PlayerSettings } from '../config/playerSettings';
@@ -63,7 +63,7 @@ export function registerPlaybackCommands(deps: PlaybackCommandDeps): vscode.Disp
     if (!moved) return;
     // The remembered list still marks the old device active.
     deps.devices.forget();
-    vscode.window.setStatusBarMessage(`$(broadcast) Spotify plays on ${device.name}`, 3000);
+    vscode.window.setStatusBarMessage(`$(broadcast) Spotify plays on ${escapeIcons(device.name)}`, 3000);
   };
 
   /** With a device (a notification's "Play on ..." button) it moves there at once; otherwise it asks. */

@@ -136,6 +136,17 @@ const CASES: FaultCase[] = [
     sessionKept: false,
   },
   {
+    name: 'token endpoint invalid_grant "Refresh token expired" (Spotify ends a sign-in after six months)',
+    inject: (rig) => rig.emu.expireGrants(),
+    end: async (rig) => {
+      await rig.signIn(); // the user follows the notification's Sign In
+    },
+    during: 'signedOut',
+    cause: 'expiredGrant',
+    says: /^Spotify ends a sign-in after six months, and yours has ended\. Sign in again to go on\.$/,
+    sessionKept: false,
+  },
+  {
     name: 'token endpoint invalid_client',
     inject: (rig) => {
       rig.emu.expireAccessTokens();

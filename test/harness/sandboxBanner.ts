@@ -37,7 +37,7 @@ Backbeat sandbox is running.
                      paste it on code-server's login page; a new one each start
   Your phone:        ${info.phoneUrl}
                      what plays, play/pause, next, seek, "Play on", and buttons that make
-                     Spotify misbehave (429, daily quota spent for 15 min or 14 h, 503, revoked sign-in)
+                     Spotify misbehave (429, daily quota spent for 15 min or 14 h, 503, revoked or six-month-old sign-in)
   Spotify emulator:  accounts ${info.accountsUrl}
                      web API  ${info.apiUrl}
                      control  ${info.controlUrl}

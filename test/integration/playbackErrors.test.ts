@@ -107,7 +107,7 @@ describe('playback: answers when Spotify says no', function () {
       await pause(1_100); // Spotify's wait; retrying earlier would lengthen it
       await vscode.commands.executeCommand('backbeat.toggleShuffle');
       await waitFor('two notifications', () => notes.shown.length === 2);
-      assert.strictEqual(notes.shown[0].text, 'Spotify asked Backbeat to wait 1s before the next request.');
+      assert.strictEqual(notes.shown[0].text, 'Spotify is rate-limiting your app and asked Backbeat to wait 1s before the next request.');
       assert.deepStrictEqual(notes.shown[1].actions, ['Sign In Again']);
       for (const shown of notes.shown) assert.ok(!/[{}]/.test(shown.text), 'never a raw body');
       assert.strictEqual((await emulator().snapshot()).shuffle, false);

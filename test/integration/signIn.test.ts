@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { RecordedRequest } from '../../emulator';
 import { DEFAULT_CLIENT_SECRET } from '../../emulator/options';
 import { emulator, extensionApi, waitFor } from './helpers';
+import { watchNotifications } from './playbackSupport';
 
 // Every sign-in flow in VS Code's real extension host (code-server), against the emulator: the
 // browser popup the harness keeps open follows Spotify's redirects; where a test needs to act
@@ -275,6 +276,23 @@ describe('signing in: every flow in real VS Code', function () {
     await emulator().clearRequests();
     await vscode.commands.executeCommand('backbeat.pause');
     assert.deepStrictEqual((await emulator().requests()).filter((r) => r.path === '/api/token'), []);
+  });
+
+  it('six months after signing in, Spotify ends the sign-in: one line says so, with Sign In', async () => {
+    await setSetting('signInFlow', 'loopback');
+    await startSignIn();
+    assert.ok(await signedIn());
+    const notes = watchNotifications();
+    try {
+      await emulator().expireGrants();
+      await vscode.commands.executeCommand('backbeat.pause');
+      await waitFor('signed out by the server', async () => !(await signedIn()));
+      await waitFor('the notification', () => notes.shown.find((n) => /six months/.test(n.text)));
+      const told = notes.shown.filter((n) => /six months/.test(n.text));
+      assert.deepStrictEqual(told.map((n) => [n.text, n.actions]), [['Spotify ends a sign-in after six months, and yours has ended. Sign in again to go on.', ['Sign In']]]);
+    } finally {
+      notes.dispose();
+    }
   });
 
   it('Copy Redirect URI copies the URI to register for a flow', async () => {

@@ -2,6 +2,7 @@
 // Spotify's builds differ: the track id is an object path (`/com/spotify/track/<id>`) in recent
 // ones and a `spotify:track:<id>` string in older ones; ads have their own ids. Every capability
 // is optional.
+import { spotifyCoverUrl } from '../../spotify/coverUrl';
 import type { LocalCapabilities, LocalStatus, LocalTrack } from '../localPlayer';
 
 const TRACK_ID_PATH = /^\/com\/spotify\/(track|episode|ad)\/([A-Za-z0-9]+)$/;
@@ -40,7 +41,7 @@ export function trackFromMetadata(metadata: unknown): LocalTrack | undefined {
     artists: texts(m['xesam:artist']),
     album: text(m['xesam:album']),
     // Some builds sent open.spotify.com/image links, which no longer resolve; i.scdn.co serves the same id.
-    artUrl: artUrl?.startsWith('https://') ? artUrl.replace('https://open.spotify.com/image/', 'https://i.scdn.co/image/') : undefined,
+    artUrl: spotifyCoverUrl(artUrl?.replace('https://open.spotify.com/image/', 'https://i.scdn.co/image/')),
     uri: spotifyUri(m),
     durationMs: typeof lengthUs === 'number' && lengthUs > 0 ? Math.round(lengthUs / 1000) : 0,
   };

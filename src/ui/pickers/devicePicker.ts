@@ -3,6 +3,7 @@ import type { DeviceList } from '../../spotify/deviceList';
 import type { Device } from '../../spotify/types';
 import { targetable } from '../../spotify/devices';
 import { waitForChoice } from './items';
+import { deviceRowText } from './rowText';
 
 // Select Device: the user's Spotify Connect devices with an icon for their type, the active one
 // marked. Devices Spotify gives no id cannot be targeted by any app, so they are not offered.
@@ -11,36 +12,8 @@ interface DeviceItem extends vscode.QuickPickItem {
   device: Device & { id: string };
 }
 
-const TYPE_ICONS: Record<string, string> = {
-  computer: 'device-desktop',
-  smartphone: 'device-mobile',
-  tablet: 'device-mobile',
-  speaker: 'unmute',
-  tv: 'screen-full',
-  castvideo: 'screen-full',
-  avr: 'radio-tower',
-  stb: 'radio-tower',
-  audiodongle: 'radio-tower',
-  gameconsole: 'vm',
-  castaudio: 'broadcast',
-  automobile: 'broadcast',
-};
-
-function deviceIcon(type: string): string {
-  return TYPE_ICONS[type.toLowerCase()] ?? 'broadcast';
-}
-
 function deviceItem(device: Device & { id: string }): DeviceItem {
-  const notes = [
-    device.isRestricted ? 'does not accept remote control' : undefined,
-    device.supportsVolume ? undefined : 'no volume control',
-  ].filter(Boolean);
-  return {
-    device,
-    label: `$(${deviceIcon(device.type)}) ${device.name}`,
-    description: device.isActive ? '$(check) active' : device.type,
-    detail: notes.length ? notes.join(' · ') : undefined,
-  };
+  return { device, ...deviceRowText(device) };
 }
 
 /** Asks which device to play on; undefined when the user closes the picker. Throws Spotify's refusals. */

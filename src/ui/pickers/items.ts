@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { CatalogueEntry, PlayableItem } from '../../spotify/types';
+import { entryRowText } from './rowText';
 
 /** Quick pick rows shared by the pickers, so a track looks and queues the same everywhere. */
 export const QUEUE_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('add'), tooltip: 'Add to Queue' };
@@ -13,31 +14,19 @@ export interface MoreItem extends vscode.QuickPickItem {
   more: true;
 }
 
-const KIND_ICONS: Record<CatalogueEntry['kind'], string> = {
-  track: 'play-circle',
-  episode: 'mic',
-  album: 'library',
-  artist: 'person',
-  playlist: 'list-unordered',
-};
-
 /** Only single items can be queued; albums, artists and playlists are played as contexts. */
 export function isQueueable(entry: CatalogueEntry): boolean {
   return entry.kind === 'track' || entry.kind === 'episode';
 }
-
-const KIND_NAMES: Record<CatalogueEntry['kind'], string> = { track: 'Track', episode: 'Episode', album: 'Album', artist: 'Artist', playlist: 'Playlist' };
 
 /**
  * `searchResult`: the row says its kind in words (search mixes kinds), and stays visible whatever
  * was typed, because Spotify already matched the query and VS Code's own filter must not hide it.
  */
 export function entryItem(entry: CatalogueEntry, options: { detail?: string; searchResult?: boolean } = {}): EntryItem {
-  const kind = options.searchResult ? KIND_NAMES[entry.kind] : undefined;
   return {
     entry,
-    label: `$(${KIND_ICONS[entry.kind]}) ${entry.name}`,
-    description: [kind, entry.byline].filter(Boolean).join(' · '),
+    ...entryRowText(entry, options.searchResult),
     detail: options.detail,
     alwaysShow: options.searchResult,
     buttons: isQueueable(entry) ? [QUEUE_BUTTON] : [],

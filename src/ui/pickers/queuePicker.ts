@@ -1,15 +1,10 @@
 import * as vscode from 'vscode';
 import type { SpotifyClient } from '../../spotify/client';
-import type { PlayableItem } from '../../spotify/types';
-import { formatTime } from '../format';
 import { separator } from './items';
+import { queueRowText } from './rowText';
 
 // Show Queue: what plays now and next (the user's queue, then the context). Spotify has no way to
 // jump to a queued item, so the list is for reading; closing it changes nothing.
-
-function row(item: PlayableItem): vscode.QuickPickItem {
-  return { label: item.name, description: `${item.byline} · ${formatTime(item.durationMs)}` };
-}
 
 export async function showQueue(client: Pick<SpotifyClient, 'queue'>): Promise<void> {
   const picker = vscode.window.createQuickPick();
@@ -24,8 +19,8 @@ export async function showQueue(client: Pick<SpotifyClient, 'queue'>): Promise<v
   try {
     const queue = await client.queue();
     const rows: vscode.QuickPickItem[] = [];
-    if (queue.current) rows.push(separator('Now playing'), row(queue.current));
-    if (queue.upNext.length) rows.push(separator('Next up'), ...queue.upNext.map(row));
+    if (queue.current) rows.push(separator('Now playing'), queueRowText(queue.current));
+    if (queue.upNext.length) rows.push(separator('Next up'), ...queue.upNext.map(queueRowText));
     if (!rows.length) picker.placeholder = 'The queue is empty.';
     picker.items = rows;
     picker.busy = false;

@@ -125,7 +125,7 @@ describe('session keeper (refresh, rotation, windows, against the emulator)', ()
       await w.keeper.signedIn(s);
       virtual.advance(183 * 24 * 3600_000);
       rig.runClock();
-      await assert.rejects(w.keeper.refresh(), (e: unknown) => e instanceof TokenError && e.kind === 'dead_grant' && /expired/i.test(e.message));
+      await assert.rejects(w.keeper.refresh(), (e: unknown) => e instanceof TokenError && e.kind === 'expired_grant' && /six months/.test(e.message));
       assert.strictEqual(w.keeper.current, undefined);
       assert.strictEqual(w.signedOutByServer.length, 1);
     } finally {

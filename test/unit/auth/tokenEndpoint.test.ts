@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { createCodeVerifier } from '../../../src/auth/pkce';
-import { exchangeCode, refreshGrant, TokenError } from '../../../src/auth/tokenEndpoint';
+import { exchangeCode, isDeadGrant, refreshGrant, TokenError } from '../../../src/auth/tokenEndpoint';
+import { describeFailure } from '../../../src/ui/errorMessages';
 import { Emulator, startEmulator } from '../../../emulator';
 import { authorizeCode, LOOPBACK_REDIRECT, tokenClient } from '../../support/emulatorGrant';
 
@@ -46,6 +47,22 @@ describe('token endpoint (against the emulator)', () => {
       exchangeCode(tokenClient(emu), code, LOOPBACK_REDIRECT, createCodeVerifier()),
       (e: unknown) => e instanceof TokenError && e.kind === 'dead_grant' && /code_verifier/.test(e.message),
     );
+  });
+
+  it('six months after sign-in Spotify ends it: the user is told so in one line, with Sign In; a revoked one reads differently', async () => {
+    const verifier = createCodeVerifier();
+    const grant = await exchangeCode(tokenClient(emu), await authorizeCode(emu, { verifier }), LOOPBACK_REDIRECT, verifier);
+    emu.expireGrants();
+    const expired = await refreshGrant(tokenClient(emu), grant.refreshToken!).catch((e: unknown) => e);
+    assert.ok(isDeadGrant(expired), 'a dead grant: signed out, not retried');
+    const told = describeFailure(expired)!;
+    assert.strictEqual(told.text, 'Spotify ends a sign-in after six months, and yours has ended. Sign in again to go on.');
+    assert.deepStrictEqual(told.actions.map((a) => [a.title, a.command]), [['Sign In', 'backbeat.signIn']]);
+
+    emu.revokeGrants();
+    const revoked = await refreshGrant(tokenClient(emu), grant.refreshToken!).catch((e: unknown) => e);
+    assert.ok(isDeadGrant(revoked));
+    assert.doesNotMatch(describeFailure(revoked)!.text, /six months/, 'a revocation is not blamed on the six months');
   });
 
   it('a 5xx, a hang and a dropped connection are "unavailable" (keep the session), never a dead grant', async () => {

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { PlaybackState } from '../../../src/playback/playbackState';
+import { COMMAND_LAG_MS, PlaybackState } from '../../../src/playback/playbackState';
 import { FakeClock } from '../../support/fakeClock';
 import { snapshot } from '../../support/snapshots';
 
@@ -47,6 +47,22 @@ describe('playback state', () => {
     rollback();
     assert.strictEqual(state.snapshot?.isPlaying, false);
     assert.strictEqual(state.snapshot?.progressMs, 1);
+  });
+
+  it('a command Spotify answered slowly: its lag counts from the answer, so a lagging read after it cannot undo the Pause', async () => {
+    const clock = new FakeClock();
+    const state = new PlaybackState(clock);
+    state.observe(snapshot());
+    state.applyOptimistic((s) => ({ ...s, isPlaying: false }));
+    await clock.advance(COMMAND_LAG_MS); // the Pause took this long to be answered (a slow connection)
+    state.commandTaken();
+    await clock.advance(800);
+    const recheckAt = state.observe(snapshot()); // Spotify has not caught up yet: still "playing"
+    assert.strictEqual(state.snapshot?.isPlaying, false, 'still shown paused');
+    assert.strictEqual(recheckAt, clock.now() - 800 + COMMAND_LAG_MS, 'read again once Spotify must have caught up with the answered command');
+    await clock.advance(COMMAND_LAG_MS);
+    assert.strictEqual(state.observe(snapshot()), undefined);
+    assert.strictEqual(state.snapshot?.isPlaying, true, 'after that, what Spotify says is the truth');
   });
 
   it('records "nothing active" for a 204 and forgets the item when signed out', () => {
