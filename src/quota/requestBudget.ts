@@ -5,7 +5,8 @@ import type { Log } from '../log';
 import { MAX_RETRY_AFTER_SECONDS, retryAfterSeconds } from '../spotify/retryAfterGate';
 import { rhythmIntervalMs } from './pacing';
 import { BudgetSpent, QuotaExceeded } from './quotaErrors';
-import { LEDGER_WINDOW_MS, plainReason, QuotaPenalty, RequestLedger } from './requestLedger';
+import { plainReason } from '../spotify/errors';
+import { LEDGER_WINDOW_MS, QuotaPenalty, RequestLedger } from './requestLedger';
 import { isAutomatic, kindOfRequest, RequestKind } from './requestKinds';
 
 // The daily budget (`backbeat.dailyRequestBudget`) over the shared ledger: every request is

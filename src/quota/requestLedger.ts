@@ -3,6 +3,7 @@ import type { Clock } from '../clock';
 import { Emitter } from '../emitter';
 import type { Log } from '../log';
 import type { LedgerStore } from './ledgerStore';
+import { plainReason } from '../spotify/errors';
 import { isRequestKind, RequestKind } from './requestKinds';
 
 // Every Web API request made on this machine, with any Client ID, from every window, over the last
@@ -34,13 +35,6 @@ export interface QuotaPenalty {
   since: number;
   until: number;
   reason: string | undefined;
-}
-
-/** Spotify's reasons are upper-case words (QUOTA_EXCEEDED); anything else is not kept. */
-const PLAIN_REASON = /^[A-Z_]{1,40}$/;
-
-export function plainReason(reason: string | undefined): string | undefined {
-  return reason !== undefined && PLAIN_REASON.test(reason) ? reason : undefined;
 }
 
 interface RequestLedgerOptions {

@@ -66,20 +66,30 @@ const MESSAGE_LIMIT = 200;
  * Spotify's JSON envelope `{"error": {message, reason}}`, or a plain-text body (some refusals, such
  * as a user missing from the app's allow-list, come as text). HTML pages carry no message.
  */
+/** Spotify's reasons are upper-case words (QUOTA_EXCEEDED); anything else is not kept. */
+const PLAIN_REASON = /^[A-Z_]{1,40}$/;
+
+export function plainReason(reason: unknown): string | undefined {
+  return typeof reason === 'string' && PLAIN_REASON.test(reason) ? reason : undefined;
+}
+
+/** An answer's text on one line: what it says is logged and shown, and must not forge a line. */
+const oneLine = (text: string) => text.replace(/[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim().slice(0, MESSAGE_LIMIT);
+
 function errorBody(text: string): ErrorBody {
   const head = text.slice(0, BODY_READ_LIMIT).trim();
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return head && !head.startsWith('<') ? { message: head.slice(0, MESSAGE_LIMIT) } : {};
+    return head && !head.startsWith('<') ? { message: oneLine(head) } : {};
   }
   const error = (json as { error?: unknown } | undefined)?.error;
   if (typeof error !== 'object' || error === null) return {};
   const e = error as Record<string, unknown>;
   return {
-    message: typeof e.message === 'string' ? e.message.slice(0, MESSAGE_LIMIT) : undefined,
-    reason: typeof e.reason === 'string' ? e.reason : undefined,
+    message: typeof e.message === 'string' ? oneLine(e.message) : undefined,
+    reason: plainReason(e.reason),
   };
 }
 
