@@ -83,7 +83,7 @@ export class HelperPlayer implements LocalPlayer {
   }
 
   private onLine(line: string): void {
-    const report = parseHelperLine(line, this.options.clock.now());
+    const report = parseHelperLine(line, this.options.clock.monotonic());
     switch (report?.kind) {
       case 'state':
         this.current = report.state;

@@ -97,7 +97,7 @@ export class PlaybackState {
   progressMs(): number {
     const s = this.shown.snapshot;
     if (!s) return 0;
-    const elapsed = s.isPlaying ? this.clock.now() - this.shown.observedAt : 0;
+    const elapsed = s.isPlaying ? this.clock.monotonic() - this.shown.observedAt : 0;
     const progress = s.progressMs + elapsed;
     return s.item?.durationMs ? Math.min(progress, s.item.durationMs) : progress;
   }
@@ -116,7 +116,7 @@ export class PlaybackState {
    */
   observe(snapshot: PlaybackSnapshot | undefined): number | undefined {
     const expected = this.expectation;
-    const now = this.clock.now();
+    const now = this.clock.monotonic();
     if (!this.localFirst && expected && now - expected.at < COMMAND_LAG_MS && contradicts(expected, snapshot, now)) {
       if (this.status.kind !== 'active') {
         this.status = { kind: 'active' };
@@ -133,7 +133,7 @@ export class PlaybackState {
   }
 
   /** What the local app reports (undefined: it has nothing, or quit); `observedAt` is when its position was true. */
-  observeLocal(snapshot: PlaybackSnapshot | undefined, observedAt = this.clock.now()): void {
+  observeLocal(snapshot: PlaybackSnapshot | undefined, observedAt = this.clock.monotonic()): void {
     this.local = snapshot && { snapshot, observedAt, source: 'local' };
     if (this.localFirst && this.local) this.show(this.local, { kind: 'active' });
   }
@@ -147,7 +147,7 @@ export class PlaybackState {
     if (on === this.localFirst) return;
     this.localFirst = on;
     if (on) {
-      this.localSince = this.clock.now();
+      this.localSince = this.clock.monotonic();
       if (this.local) this.show(this.local, { kind: 'active' });
       return;
     }
@@ -162,7 +162,7 @@ export class PlaybackState {
     const before = this.shown;
     if (!before.snapshot) return () => undefined;
     const base = { ...before.snapshot, progressMs: this.progressMs() };
-    const expectation = { at: this.clock.now(), before: base, guess: withPlayPauseDisallows(change(base), base) };
+    const expectation = { at: this.clock.monotonic(), before: base, guess: withPlayPauseDisallows(change(base), base) };
     const optimistic: Reading = { ...before, snapshot: expectation.guess, observedAt: expectation.at };
     this.shown = optimistic;
     this.expectation = expectation;

@@ -49,6 +49,8 @@ export class RequestBudget implements Disposable {
   readonly onDidReceivePenalty = this.told.event;
   private penaltyEnds: Disposable | undefined;
   private penaltyTimedFor = 0;
+  /** The penalty in force and when it ends on the monotonic clock, from when this window learnt of it. */
+  private timed: { penalty: QuotaPenalty; endsAt: number } | undefined;
   private readonly subscription: Disposable;
 
   constructor(private readonly options: RequestBudgetOptions) {
@@ -75,7 +77,22 @@ export class RequestBudget implements Disposable {
   }
 
   get penalty(): QuotaPenalty | undefined {
-    return this.options.ledger.currentPenalty;
+    return this.penaltyMsLeft() > 0 ? this.options.ledger.currentPenalty : undefined;
+  }
+
+  /**
+   * How long Spotify's penalty still holds, 0 for none. Its end (wall clock, shared with other
+   * windows) is taken once, when this window learns of it; from then on the monotonic clock counts,
+   * so a wall clock set back does not lengthen it (and one that moved on, a sleep, ends it).
+   */
+  penaltyMsLeft(): number {
+    const penalty = this.options.ledger.currentPenalty;
+    if (!penalty) return 0;
+    const { clock } = this.options;
+    if (this.timed?.penalty.until !== penalty.until || this.timed.penalty.since !== penalty.since) {
+      this.timed = { penalty, endsAt: clock.monotonic() + penalty.until - clock.now() };
+    }
+    return Math.max(0, this.timed.endsAt - clock.monotonic());
   }
 
   /** Counts a request about to leave, or refuses it (throws QuotaExceeded or BudgetSpent). */
@@ -160,7 +177,7 @@ export class RequestBudget implements Disposable {
             this.penaltyEnds = undefined;
             this.penaltyTimedFor = 0;
             this.changed.fire();
-          }, until - this.options.clock.now() + 1)
+          }, this.penaltyMsLeft() + 1)
         : undefined;
     }
     this.changed.fire();

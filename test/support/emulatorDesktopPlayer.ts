@@ -56,7 +56,7 @@ export class EmulatorDesktopPlayer implements LocalPlayer {
     if (!this.unsubscribe) return;
     this.endTimer?.dispose();
     const view = this.emulator.desktopView();
-    const now = this.clock.now();
+    const now = this.clock.monotonic();
     const item = view?.item;
     this.current = view
       ? {

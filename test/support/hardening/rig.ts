@@ -148,7 +148,7 @@ export class Rig {
   static async start(options: Partial<EmulatorOptions> = {}, extras: { localPlayer?: boolean } = {}): Promise<Rig> {
     const clock = new FakeClock();
     // One time line: tokens expire, tracks progress and Retry-After runs out in simulated time.
-    const emu = await startEmulator({ autoApprove: true, ...options, clock: { now: () => clock.now() } });
+    const emu = await startEmulator({ autoApprove: true, ...options, clock: { now: () => clock.worldNow() } });
     const rig = new Rig(emu, clock, extras.localPlayer ? new EmulatorDesktopPlayer(emu, clock) : undefined);
     await rig.core.start();
     return rig;
