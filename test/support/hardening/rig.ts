@@ -26,6 +26,15 @@ import { EmulatorDesktopPlayer } from '../emulatorDesktopPlayer';
 /** `backbeat.dailyRequestBudget`'s default. */
 const DEFAULT_DAILY_BUDGET = 1000;
 
+interface RigExtras {
+  /** The emulator's desktop app, as the OS path would report it. */
+  localPlayer?: boolean;
+  /** A view shows the like flag (the status bar's like control). */
+  likeShown?: boolean;
+  /** `backbeat.dailyRequestBudget`, when not the default; 0 for none. */
+  dailyRequestBudget?: number;
+}
+
 /** Real milliseconds a request may take before it is aborted: short, so hanging servers cost little. */
 const RIG_TIMEOUT_MS = 400;
 
@@ -105,6 +114,7 @@ export class Rig {
     readonly clock: FakeClock,
     /** The emulator's desktop app as the extension sees it, when the test wants one. */
     readonly local: EmulatorDesktopPlayer | undefined,
+    extras: RigExtras,
   ) {
     let reader: ObservedReader | undefined;
     this.core = new Core({
@@ -116,11 +126,11 @@ export class Rig {
       clientId: () => emu.clientId,
       ledgerStore: this.ledgerStore,
       // The shipped default: the suites see the budget's pace and its limits as users do.
-      dailyRequestBudget: () => DEFAULT_DAILY_BUDGET,
+      dailyRequestBudget: () => extras.dailyRequestBudget ?? DEFAULT_DAILY_BUDGET,
       tokenClient: async () => ({ accountsUrl: emu.accountsUrl, clientId: emu.clientId, timeoutMs: RIG_TIMEOUT_MS }),
       showNotice: this.notices.show,
       timing: () => DEFAULT_TIMING,
-      likeShown: () => false,
+      likeShown: () => extras.likeShown ?? false,
       requestTimeoutMs: RIG_TIMEOUT_MS,
       // The real scheduler, reading through a counter so tests can wait for its next read.
       scheduling: (options) => new PlaybackScheduler({ ...options, reader: (reader = new ObservedReader(options.reader)) }),
@@ -145,11 +155,11 @@ export class Rig {
     return this.core.gate;
   }
 
-  static async start(options: Partial<EmulatorOptions> = {}, extras: { localPlayer?: boolean } = {}): Promise<Rig> {
+  static async start(options: Partial<EmulatorOptions> = {}, extras: RigExtras = {}): Promise<Rig> {
     const clock = new FakeClock();
     // One time line: tokens expire, tracks progress and Retry-After runs out in simulated time.
     const emu = await startEmulator({ autoApprove: true, ...options, clock: { now: () => clock.worldNow() } });
-    const rig = new Rig(emu, clock, extras.localPlayer ? new EmulatorDesktopPlayer(emu, clock) : undefined);
+    const rig = new Rig(emu, clock, extras.localPlayer ? new EmulatorDesktopPlayer(emu, clock) : undefined, extras);
     await rig.core.start();
     return rig;
   }

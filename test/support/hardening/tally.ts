@@ -2,10 +2,23 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 // What the hardening suite did, for its closing summary: faults injected, generated inputs fed to
-// the callback paths and parsers, and secrets found where they must never be. Each part of the
+// the callback paths and parsers, secrets found where they must never be, and hostile conditions
+// (a wall clock that jumps, a desktop app that comes and goes) with what they were refused and
+// what the user still had. Each part of the
 // suite that runs in another process (the browser test of a real VS Code session) leaves its own
 // report in `.test-artifacts/`, stamped with the run it belongs to; the suite's runner adds up
 // the reports of its own run only.
+/** One class of hostile conditions. */
+export interface ConditionTally {
+  tried: number;
+  /** Requests the condition called for (or reads it put at risk), and how many of them were refused or held back. */
+  asked: number;
+  refused: number;
+  /** Checks of what the user relies on (a read on time, the reserve, their command), and how many held. */
+  userChecks: number;
+  userKept: number;
+}
+
 export interface HardeningReport {
   faultsTried: number;
   inputsFuzzed: number;
@@ -14,6 +27,18 @@ export interface HardeningReport {
   leaksFound: number;
   /** Where a leak was found (never the secret itself). */
   leakPlaces: string[];
+  clockJumps: ConditionTally;
+  flappingSources: ConditionTally;
+}
+
+/** How each condition class is named in the summary, and what its numbers count. */
+const CONDITIONS: { key: 'clockJumps' | 'flappingSources'; label: string; asked: string; kept: string }[] = [
+  { key: 'clockJumps', label: 'clock jumps', asked: 'reads held back', kept: 'a read on focus, after a command and at a track end on time; no burst' },
+  { key: 'flappingSources', label: 'flapping sources', asked: 'background checks refused', kept: 'the reserve for commands, and their Next' },
+];
+
+function emptyCondition(): ConditionTally {
+  return { tried: 0, asked: 0, refused: 0, userChecks: 0, userKept: 0 };
 }
 
 const REPORT_FILE = 'hardening-report.json';
@@ -27,7 +52,7 @@ export function ensureRunId(): string {
 }
 
 export function emptyReport(): HardeningReport {
-  return { faultsTried: 0, inputsFuzzed: 0, outputsScanned: 0, leaksFound: 0, leakPlaces: [] };
+  return { faultsTried: 0, inputsFuzzed: 0, outputsScanned: 0, leaksFound: 0, leakPlaces: [], clockJumps: emptyCondition(), flappingSources: emptyCondition() };
 }
 
 /** The Node suite's running totals (one mocha process). */
@@ -50,6 +75,11 @@ export function readReport(dir: string, runId: string): HardeningReport | undefi
   }
 }
 
+function addConditions(a: ConditionTally, b: ConditionTally | undefined): ConditionTally {
+  if (!b) return a;
+  return { tried: a.tried + b.tried, asked: a.asked + b.asked, refused: a.refused + b.refused, userChecks: a.userChecks + b.userChecks, userKept: a.userKept + b.userKept };
+}
+
 function addReports(reports: HardeningReport[]): HardeningReport {
   return reports.reduce(
     (sum, r) => ({
@@ -58,6 +88,8 @@ function addReports(reports: HardeningReport[]): HardeningReport {
       outputsScanned: sum.outputsScanned + r.outputsScanned,
       leaksFound: sum.leaksFound + r.leaksFound,
       leakPlaces: [...sum.leakPlaces, ...r.leakPlaces],
+      clockJumps: addConditions(sum.clockJumps, r.clockJumps),
+      flappingSources: addConditions(sum.flappingSources, r.flappingSources),
     }),
     emptyReport(),
   );
@@ -76,5 +108,9 @@ export function hardeningSummary(parts: readonly { name: string; report: Hardeni
   const scan = total.outputsScanned > 0 ? `leaks found ${total.leaksFound} (${total.outputsScanned} outputs scanned)` : 'no secret scan ran';
   const lines = [`hardening: faults tried ${total.faultsTried}, inputs fuzzed ${total.inputsFuzzed}, ${scan} [${ran.map((p) => p.name).join(' + ')}${notRun}]`];
   if (total.leaksFound > 0) lines.push(`leaks at: ${total.leakPlaces.join('; ')}`);
+  for (const { key, label, asked, kept } of CONDITIONS) {
+    const c = total[key];
+    if (c.tried > 0) lines.push(`${label} tried ${c.tried}: ${asked} ${c.refused} of ${c.asked}; the user still had ${c.userKept} of ${c.userChecks} (${kept})`);
+  }
   return lines;
 }
