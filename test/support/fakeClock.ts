@@ -10,14 +10,15 @@ import type { Disposable } from '../../src/disposable';
 export class FakeClock implements Clock {
   private timers: { at: number; seq: number; callback: () => void }[] = [];
   private seq = 0;
-  /** The OS's monotonic clock: what timers run on. */
-  private running = 0;
+  /** The OS's monotonic clock: what timers run on. Of the wall clock's magnitude, so converting between them loses no precision. */
+  private running: number;
   private slept = 0;
   /** How far the wall clock was set away from the world's time. */
   private wallError = 0;
   readonly monotonic: () => number;
 
-  constructor(private readonly start = Date.UTC(2026, 10, 28, 12)) {
+  constructor(start = Date.UTC(2026, 10, 28, 12)) {
+    this.running = start;
     this.monotonic = sleepAwareMonotonic(
       () => this.now(),
       () => this.running,
@@ -26,7 +27,7 @@ export class FakeClock implements Clock {
 
   /** The time everyone else (Spotify, the emulator) goes by. */
   worldNow(): number {
-    return this.start + this.running + this.slept;
+    return this.running + this.slept;
   }
 
   now(): number {
@@ -45,7 +46,7 @@ export class FakeClock implements Clock {
 
   /** When the next timer is due, by the wall clock, or undefined. */
   nextTimerAt(): number | undefined {
-    return this.timers.length ? Math.min(...this.timers.map((t) => t.at)) - this.running + this.now() : undefined;
+    return this.timers.length ? Math.min(...this.timers.map((t) => t.at)) + this.slept + this.wallError : undefined;
   }
 
   /** Moves time forward, firing due timers one by one and letting promises settle in between. */
