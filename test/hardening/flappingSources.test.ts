@@ -26,11 +26,7 @@ describe('hardening: sources that flap', function () {
     await rig?.close();
   });
 
-  /** Lets simulated time pass and any read it started finish. */
-  async function wait(ms: number): Promise<void> {
-    await rig.clock.advance(ms);
-    while (rig.reader.inFlight) await rig.pump(rig.reader.inFlight);
-  }
+  const wait = (ms: number) => rig.wait(ms);
 
   const spent = (...kinds: RequestKind[]) => rig.core.ledger.recent().filter((e) => kinds.includes(e.kind)).length;
 

@@ -205,6 +205,12 @@ export class Rig {
     return settled;
   }
 
+  /** Lets simulated time pass and any read it started finish. */
+  async wait(ms: number): Promise<void> {
+    await this.clock.advance(ms);
+    while (this.reader.inFlight) await this.pump(this.reader.inFlight);
+  }
+
   /** Moves simulated time to the scheduler's next read and lets it finish. Returns the time it took. */
   async nextRead(limitMs = 24 * 3600_000): Promise<number> {
     // A read still under way (started while commands waited) finishes first; it is not the next one.

@@ -33,11 +33,7 @@ describe('the Spotify app on this computer and the Web API: merge rules', () => 
   const webCommands = () => rig.emu.requests.filter((r) => r.method !== 'GET' && r.path.startsWith('/v1/')).length;
   const itemName = () => rig.state.snapshot?.item?.name;
 
-  /** Lets simulated time pass and any read it started finish. */
-  async function wait(ms: number): Promise<void> {
-    await rig.clock.advance(ms);
-    while (rig.reader.inFlight) await rig.pump(rig.reader.inFlight);
-  }
+  const wait = (ms: number) => rig.wait(ms);
 
   /**
    * While the window is in the background (the last answer, the computer playing, gets old), the
