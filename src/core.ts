@@ -126,7 +126,8 @@ export class Core {
     this.playlists = new MyPlaylists(this.client);
     this.state = new PlaybackState(clock);
     const local = host.localPlayer && provenAlive(host.localPlayer, clock, log);
-    this.sources = local && new SourceChoice({ player: local, state: this.state, clock, log, check: () => this.scheduler.refreshNow() });
+    this.sources =
+      local && new SourceChoice({ player: local, state: this.state, clock, log, window: host.window, check: () => this.scheduler.refreshNow('localCheck') });
     const scheduling: SchedulerOptions = {
       reader: this.client,
       state: this.state,
@@ -150,7 +151,7 @@ export class Core {
       log,
       local: this.sources,
     });
-    this.likes = new LikeStatus(this.client, this.state, host.likeShown, log);
+    this.likes = new LikeStatus({ library: this.client, state: this.state, shown: host.likeShown, log, clock, window: host.window });
     this.wasFocused = host.window.focused;
     this.subscriptions = [
       this.keeper.onDidChange(() => this.followSession()),
@@ -175,8 +176,8 @@ export class Core {
 
   /** What holds every request back: Spotify's quota penalty (any window's), or this window's Retry-After. */
   private wait(): RequestWait {
-    const penalty = this.host.budgeted === false ? undefined : this.budget.penalty;
-    return penalty ? { until: penalty.until, quota: true } : { until: this.gate.blockedUntil, quota: false };
+    const penaltyMs = this.host.budgeted === false ? 0 : this.budget.penaltyMsLeft();
+    return penaltyMs > 0 ? { msLeft: penaltyMs, quota: true } : { msLeft: this.gate.msLeft(), quota: false };
   }
 
   /** The session decides whether the status bar reads at all. */

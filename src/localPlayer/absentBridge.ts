@@ -19,7 +19,7 @@ export class AbsentBridge {
 
   /** The bridge cannot work on this machine, for `reason`. */
   note(reason: string): void {
-    this.since = this.clock.now();
+    this.since = this.clock.monotonic();
     if (this.told.has(reason)) return;
     this.told.add(reason);
     this.log.info(`Spotify on this computer: ${reason.replace(/\.$/, '')}. Backbeat uses the Web API alone, and looks again when a window gains focus after ${LOOK_AGAIN_MS / 60_000} minutes.`);
@@ -29,7 +29,7 @@ export class AbsentBridge {
   get recent(): boolean {
     const since = this.since;
     if (since === undefined) return false;
-    const now = this.clock.now();
-    return now >= since && now - since < LOOK_AGAIN_MS;
+    const now = this.clock.monotonic();
+    return now - since < LOOK_AGAIN_MS;
   }
 }

@@ -98,7 +98,7 @@ export class HelperPlayer implements LocalPlayer {
   }
 
   private onLine(line: string): void {
-    const report = parseHelperLine(line, this.options.clock.now());
+    const report = parseHelperLine(line, this.options.clock.monotonic());
     if (report) this.beat.fire();
     switch (report?.kind) {
       case 'state':
@@ -117,7 +117,7 @@ export class HelperPlayer implements LocalPlayer {
           this.helper.stop();
           this.absent.note(report.message);
           // Not running, for good: nothing to show, nothing to wait for.
-          this.current = { ...NOT_RUNNING, observedAt: this.options.clock.now() };
+          this.current = { ...NOT_RUNNING, observedAt: this.options.clock.monotonic() };
           this.changed.fire();
           return;
         }
@@ -135,9 +135,8 @@ export class HelperPlayer implements LocalPlayer {
   private heard(state: LocalPlayerState): void {
     this.pending = state;
     if (this.publishing) return;
-    const now = this.options.clock.now();
-    // A clock set back counts as a second gone by: it must not hold states for the size of the jump.
-    this.publishedAt = this.publishedAt.filter((at) => at > now - 1_000 && at <= now);
+    const now = this.options.clock.monotonic();
+    this.publishedAt = this.publishedAt.filter((at) => at > now - 1_000);
     if (this.publishedAt.length < BURST_STATES) return this.publishPending();
     this.publishing = this.options.clock.setTimeout(() => this.publishPending(), FLOOD_INTERVAL_MS);
   }
@@ -147,7 +146,7 @@ export class HelperPlayer implements LocalPlayer {
     if (!this.pending) return;
     this.current = this.pending;
     this.pending = undefined;
-    this.publishedAt.push(this.options.clock.now());
+    this.publishedAt.push(this.options.clock.monotonic());
     this.changed.fire();
   }
 

@@ -36,7 +36,7 @@ export interface LocalPlayerState {
   track?: LocalTrack;
   /** Position at `observedAt`. */
   positionMs: number;
-  /** Epoch ms when `positionMs` was true; progress ticks on from there while playing. */
+  /** When `positionMs` was true, on the monotonic clock (src/clock.ts); progress ticks on from there while playing. */
   observedAt: number;
   capabilities: LocalCapabilities;
 }

@@ -33,7 +33,7 @@ class ProvenAlive implements LocalPlayer {
     private readonly log: Pick<Log, 'warn'>,
   ) {
     this.delay = new RestartDelay(clock);
-    this.beats = onDidBeat(() => (this.lastBeat = clock.now()));
+    this.beats = onDidBeat(() => (this.lastBeat = clock.monotonic()));
   }
 
   get via(): string {
@@ -74,7 +74,7 @@ class ProvenAlive implements LocalPlayer {
 
   private run(): void {
     this.delay.started();
-    this.lastBeat = this.clock.now();
+    this.lastBeat = this.clock.monotonic();
     this.inner.start();
     this.watch(SILENT_MS);
   }
@@ -84,7 +84,7 @@ class ProvenAlive implements LocalPlayer {
   }
 
   private check(): void {
-    const silentMs = this.clock.now() - this.lastBeat;
+    const silentMs = this.clock.monotonic() - this.lastBeat;
     // A helper whose last word is "Spotify is not running" shows nothing that could freeze: it may rest.
     if (silentMs < SILENT_MS) return this.watch(SILENT_MS - silentMs);
     if (this.inner.state?.running === false) return this.watch(SILENT_MS);

@@ -15,12 +15,12 @@ export class RestartDelay {
 
   /** A run starts now. */
   started(): void {
-    this.startedAt = this.clock.now();
+    this.startedAt = this.clock.monotonic();
   }
 
   /** The run ended badly: how long to wait before the next. */
   failed(): number {
-    if (this.clock.now() - this.startedAt >= STABLE_MS) this.failures = 0;
+    if (this.clock.monotonic() - this.startedAt >= STABLE_MS) this.failures = 0;
     this.failures++;
     return Math.min(MAX_MS, FIRST_MS * 2 ** (this.failures - 1));
   }

@@ -103,7 +103,7 @@ export class PlaybackState {
   progressMs(): number {
     const s = this.shown.snapshot;
     if (!s) return 0;
-    const elapsed = s.isPlaying ? this.clock.now() - this.shown.observedAt : 0;
+    const elapsed = s.isPlaying ? this.clock.monotonic() - this.shown.observedAt : 0;
     const progress = s.progressMs + elapsed;
     return s.item?.durationMs ? Math.min(progress, s.item.durationMs) : progress;
   }
@@ -122,7 +122,7 @@ export class PlaybackState {
    */
   observe(snapshot: PlaybackSnapshot | undefined): number | undefined {
     const expected = this.expectation;
-    const now = this.clock.now();
+    const now = this.clock.monotonic();
     if (!this.localFirst && expected && now - expected.takenAt < COMMAND_LAG_MS && contradicts(expected, snapshot, now)) {
       if (this.status.kind !== 'active') {
         this.status = { kind: 'active' };
@@ -139,7 +139,7 @@ export class PlaybackState {
   }
 
   /** What the local app reports (undefined: it has nothing, or quit); `observedAt` is when its position was true. */
-  observeLocal(snapshot: PlaybackSnapshot | undefined, observedAt = this.clock.now()): void {
+  observeLocal(snapshot: PlaybackSnapshot | undefined, observedAt = this.clock.monotonic()): void {
     this.local = snapshot && { snapshot, observedAt, source: 'local' };
     if (this.localFirst && this.local) this.show(this.local, { kind: 'active' });
   }
@@ -153,7 +153,7 @@ export class PlaybackState {
     if (on === this.localFirst) return;
     this.localFirst = on;
     if (on) {
-      this.localSince = this.clock.now();
+      this.localSince = this.clock.monotonic();
       if (this.local) this.show(this.local, { kind: 'active' });
       return;
     }
@@ -168,7 +168,7 @@ export class PlaybackState {
     const before = this.shown;
     if (!before.snapshot) return () => undefined;
     const base = { ...before.snapshot, progressMs: this.progressMs() };
-    const now = this.clock.now();
+    const now = this.clock.monotonic();
     const expectation = { at: now, takenAt: now, before: base, guess: withPlayPauseDisallows(change(base), base) };
     const optimistic: Reading = { ...before, snapshot: expectation.guess, observedAt: now };
     this.shown = optimistic;
@@ -190,7 +190,7 @@ export class PlaybackState {
   expectMoveOn(): () => void {
     const shown = this.shown.snapshot;
     if (!shown?.item) return () => undefined;
-    const now = this.clock.now();
+    const now = this.clock.monotonic();
     const base = { ...shown, progressMs: this.progressMs() };
     const expectation: Expectation = { at: now, takenAt: now, before: base, guess: base, movesOn: true };
     this.expectation = expectation;
@@ -204,7 +204,7 @@ export class PlaybackState {
    * slow connection is well after the guess was shown, so the lag window starts again here.
    */
   commandTaken(): void {
-    if (this.expectation) this.expectation.takenAt = this.clock.now();
+    if (this.expectation) this.expectation.takenAt = this.clock.monotonic();
   }
 
   /** The Web API side's status (signed out, waiting, unreachable...); shown unless the local app is the truth. */

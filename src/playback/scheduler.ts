@@ -20,6 +20,7 @@ import type { WindowActivity } from './windowActivity';
 //   `pausedIsIdleAfterMs` (a short pause is usually followed by a resume the user wants to see);
 // - a Retry-After wait or Spotify's quota penalty: nothing until it ends, and it is shown;
 // - the budget's share for these reads spent: nothing until requests leave the rolling window.
+// Every time here is the monotonic clock's (src/clock.ts): a wall clock set back does not hold reads back.
 
 export interface SchedulerTiming {
   /** The user's `backbeat.pollIntervalSeconds`: the fastest steady rhythm in use. */
@@ -60,7 +61,8 @@ export interface PlaybackReader {
 export interface ReadScheduling {
   setEnabled(enabled: boolean): void;
   confirmAfterCommand(): void;
-  refreshNow(): Promise<void>;
+  /** One read now; `kind` says why (a command needs it, by default). */
+  refreshNow(kind?: RequestKind): Promise<void>;
   timingChanged(): void;
   dispose(): void;
 }
@@ -78,14 +80,15 @@ export interface ReadHold {
 interface ReadPace {
   /** Milliseconds between steady reads now, or undefined while their share of the budget is spent. */
   rhythmIntervalMs(inUse: boolean, timing: SchedulerTiming): number | undefined;
-  /** When steady reads may resume once their share was spent. */
+  /** When steady reads may resume once their share was spent (wall clock: the shared ledger's time). */
   readsResumeAt(): number;
   readonly onDidChange: Event<void>;
 }
 
-/** What holds every request back: Spotify's Retry-After, or its daily quota (`quota`). `until` 0: nothing. */
+/** What holds every request back: Spotify's Retry-After, or its daily quota (`quota`). `msLeft` 0: nothing. */
 export interface RequestWait {
-  until: number;
+  /** How long it still lasts, on the monotonic clock (a wall clock set back does not lengthen it). */
+  msLeft: number;
   quota: boolean;
 }
 
@@ -153,14 +156,14 @@ export class PlaybackScheduler implements ReadScheduling {
   /** After a command: one confirming read once Spotify has caught up, no burst. */
   confirmAfterCommand(): void {
     if (!this.enabled) return;
-    this.confirmAt = this.options.clock.now() + this.options.timing().settleMs;
+    this.confirmAt = this.options.clock.monotonic() + this.options.timing().settleMs;
     this.reschedule();
   }
 
-  /** Reads now because a command needs the state, sharing a read already under way. */
-  refreshNow(): Promise<void> {
+  /** Reads now (because a command needs the state, unless `kind` says otherwise), sharing a read already under way. */
+  refreshNow(kind: RequestKind = 'onDemand'): Promise<void> {
     if (!this.enabled) return Promise.resolve();
-    return this.read('onDemand');
+    return this.read(kind);
   }
 
   /** The timing changed (a setting): the next read follows it. */
@@ -176,10 +179,11 @@ export class PlaybackScheduler implements ReadScheduling {
   /** Shows a wait (Retry-After or the quota) while it lasts, and the last state once it is over. */
   private showWait(): void {
     const { state, clock } = this.options;
-    const { until, quota } = this.options.wait();
+    const { msLeft, quota } = this.options.wait();
     const kind = state.availability.kind;
-    if (until > clock.now()) {
-      if (kind !== 'signedOut') state.setAvailability({ kind: 'waiting', until, quota });
+    if (msLeft > 0) {
+      // The status bar says when it ends by the wall clock, as people read it.
+      if (kind !== 'signedOut') state.setAvailability({ kind: 'waiting', until: clock.now() + msLeft, quota });
     } else if (kind === 'waiting') {
       // Show the last known state again; the next read brings it up to date.
       state.setAvailability(state.snapshot ? { kind: 'active' } : { kind: 'unknown' });
@@ -204,9 +208,9 @@ export class PlaybackScheduler implements ReadScheduling {
     this.cancel();
     await this.options.beforeRead().catch(() => undefined);
     // Another window may have spent the share or been told the quota is spent meanwhile.
-    if (!this.enabled || this.options.wait().until > this.options.clock.now()) return;
+    if (!this.enabled || this.options.wait().msLeft > 0) return;
     if (kind !== 'onDemand' && this.steadyInterval() === undefined) return;
-    const now = this.options.clock.now();
+    const now = this.options.clock.monotonic();
     this.lastReadAt = now;
     this.refocused = false;
     if (this.confirmAt !== undefined && this.confirmAt <= now) this.confirmAt = undefined;
@@ -238,7 +242,7 @@ export class PlaybackScheduler implements ReadScheduling {
       // with its own confirming read. A pause found by reading may be undone on the phone any moment.
       const pausedHere = this.options.state.snapshot?.isPlaying === false;
       const idleAfterMs = !snapshot?.item || pausedHere ? 0 : timing.pausedIsIdleAfterMs;
-      this.quiet = { since: this.options.clock.now(), idleAfterMs };
+      this.quiet = { since: this.options.clock.monotonic(), idleAfterMs };
     }
   }
 
@@ -263,14 +267,14 @@ export class PlaybackScheduler implements ReadScheduling {
   private nextRead(): PlannedRead | undefined {
     if (!this.enabled || !this.options.window.focused || this.options.hold?.held) return undefined;
     const timing = this.options.timing();
-    const now = this.options.clock.now();
-    const waitUntil = this.options.wait().until;
-    if (waitUntil > now) return { at: waitUntil, kind: 'periodic' };
+    const now = this.options.clock.monotonic();
+    const { msLeft } = this.options.wait();
+    if (msLeft > 0) return { at: now + msLeft, kind: 'periodic' };
     const base = this.steadyInterval();
     // The share is spent: every read Backbeat makes on its own waits for requests to leave the window.
     if (base === undefined) {
-      const resumeAt = this.options.pace.readsResumeAt();
-      return Number.isFinite(resumeAt) ? { at: Math.max(now, resumeAt), kind: 'periodic' } : undefined;
+      const resumeIn = this.options.pace.readsResumeAt() - this.options.clock.now();
+      return Number.isFinite(resumeIn) ? { at: now + Math.max(0, resumeIn), kind: 'periodic' } : undefined;
     }
     let next: PlannedRead = { at: this.lastReadAt + this.rhythmInterval(base, timing), kind: this.refocused ? 'focus' : 'periodic' };
     const earlier = (at: number, kind: RequestKind) => {
@@ -291,10 +295,10 @@ export class PlaybackScheduler implements ReadScheduling {
     this.arm(next);
   }
 
-  private arm(next: PlannedRead, delayMs = next.at - this.options.clock.now()): void {
+  private arm(next: PlannedRead, delayMs = next.at - this.options.clock.monotonic()): void {
     this.timer = this.options.clock.setTimeout(() => {
       this.timer = undefined;
-      const early = next.at - this.options.clock.now();
+      const early = next.at - this.options.clock.monotonic();
       // Node timers may fire a millisecond before their time: wait the rest rather than read early.
       if (early > 0) this.arm(next, early + 1);
       else void this.read(next.kind);

@@ -3,9 +3,11 @@ import type { Disposable } from '../disposable';
 import { Emitter } from '../emitter';
 import { canDo, LocalCommand, LocalPlayer, LocalPlayerState, LocalTrack } from '../localPlayer/localPlayer';
 import type { Log } from '../log';
+import { BackgroundCheck } from './backgroundCheck';
 import { isComputer, sameItem, snapshotFromLocal } from './localSnapshot';
 import type { PlaybackState } from './playbackState';
 import type { ReadHold } from './scheduler';
+import type { WindowActivity } from './windowActivity';
 
 // Which source is the truth for what plays: the Spotify app on this computer or the Web API.
 // The rules (README, "The Spotify app on this computer"):
@@ -17,7 +19,9 @@ import type { ReadHold } from './scheduler';
 //    the app is then only its remote control): the Web API is the truth. Each time the local app
 //    becomes the truth while signed in (or the user signs in while it is), one Web API read checks
 //    this (unless a fresh answer already tells), so a wrong guess costs one read, never a stale
-//    status bar.
+//    status bar. The check is a background check (src/playback/backgroundCheck.ts): once per
+//    track, once a minute, while the window is focused, so an app that keeps coming and going
+//    cannot spend the day's requests.
 // Commands go to the local app while it runs, unless rule 4 holds; for a Free account or when
 // signed out they go there whenever it runs.
 
@@ -26,6 +30,7 @@ interface SourceChoiceOptions {
   state: PlaybackState;
   clock: Clock;
   log: Pick<Log, 'info'>;
+  window: WindowActivity;
   /** One Web API read now (rule 4's check). */
   check(): Promise<void>;
 }
@@ -42,9 +47,11 @@ export class SourceChoice implements ReadHold, Disposable {
   private handoverTimer: Disposable | undefined;
   private free = false;
   private wasSignedIn = false;
+  private readonly checks: BackgroundCheck;
   private readonly subscriptions: Disposable[];
 
   constructor(private readonly options: SourceChoiceOptions) {
+    this.checks = new BackgroundCheck({ clock: options.clock, window: options.window, check: () => this.checkNow() });
     this.subscriptions = [
       options.player.onDidChange(() => this.evaluate()),
       options.state.onDidObserveWeb(() => this.evaluate()),
@@ -63,7 +70,10 @@ export class SourceChoice implements ReadHold, Disposable {
     const signedIn = this.signedIn();
     this.evaluate();
     // A refreshed token is the same session: only signing in calls for the check.
-    if (signedIn && !this.wasSignedIn && wasTruth && this.options.state.localIsTruth) this.checkElsewhere();
+    if (signedIn && !this.wasSignedIn) {
+      this.checks.forget();
+      if (wasTruth && this.options.state.localIsTruth) this.checkElsewhere();
+    }
     this.wasSignedIn = signedIn;
   }
 
@@ -98,19 +108,30 @@ export class SourceChoice implements ReadHold, Disposable {
     this.options.log.info(truth ? 'Now playing from Spotify on this computer; Web API reads paused.' : 'Now playing from the Spotify Web API.');
     this.changed.fire();
     if (truth) this.checkElsewhere();
+    else this.checks.want(undefined);
   }
 
-  /** Rule 4's one read, when signed in and no fresh answer already tells. */
+  /** Asks for rule 4's one read for the track the local app shows. */
   private checkElsewhere(): void {
+    const track = this.options.player.state?.track;
+    if (track && this.checkNeeded()) this.checks.want(track.uri ?? track.title);
+  }
+
+  /** Rule 4's read, when it is still needed by the time the limits let it go. */
+  private checkNow(): void {
+    if (this.options.state.localIsTruth && this.checkNeeded()) void this.options.check().catch(() => undefined);
+  }
+
+  /** Signed in, and no fresh Web API answer already tells where the music plays. */
+  private checkNeeded(): boolean {
     const answer = this.options.state.webAnswer;
-    if (!this.signedIn() || (answer && this.options.clock.now() - answer.observedAt < FRESH_ANSWER_MS)) return;
-    void this.options.check().catch(() => undefined);
+    return this.signedIn() && !(answer && this.options.clock.monotonic() - answer.observedAt < FRESH_ANSWER_MS);
   }
 
   private shouldBeTruth(local: LocalPlayerState, track: LocalTrack): boolean {
     if (this.playsElsewhere(track)) return false;
     if (local.status === 'playing' || !this.signedIn()) return true;
-    const now = this.options.clock.now();
+    const now = this.options.clock.monotonic();
     this.pausedSince ??= now;
     const left = this.pausedSince + PAUSED_HANDOVER_MS - now;
     if (left <= 0) return false;
@@ -126,6 +147,7 @@ export class SourceChoice implements ReadHold, Disposable {
 
   dispose(): void {
     this.handoverTimer?.dispose();
+    this.checks.dispose();
     this.subscriptions.forEach((s) => s.dispose());
     this.changed.dispose();
   }

@@ -50,6 +50,8 @@ export class RequestBudget implements Disposable {
   readonly onDidReceivePenalty = this.told.event;
   private penaltyEnds: Disposable | undefined;
   private penaltyTimedFor = 0;
+  /** The penalty in force and when it ends on the monotonic clock, from when this window learnt of it. */
+  private timed: { penalty: QuotaPenalty; endsAt: number } | undefined;
   private readonly subscription: Disposable;
 
   constructor(private readonly options: RequestBudgetOptions) {
@@ -76,7 +78,24 @@ export class RequestBudget implements Disposable {
   }
 
   get penalty(): QuotaPenalty | undefined {
-    return this.options.ledger.currentPenalty;
+    return this.penaltyMsLeft() > 0 ? this.timed?.penalty : undefined;
+  }
+
+  /**
+   * How long Spotify's penalty still holds, 0 for none. Its end (wall clock, shared with other
+   * windows) is taken once, when this window learns of it; from then on the monotonic clock counts,
+   * so a wall clock set back neither lengthens it nor makes the ledger forget it (and one that moved
+   * on, a sleep, ends it).
+   */
+  penaltyMsLeft(): number {
+    const { clock } = this.options;
+    const learnt = this.options.ledger.currentPenalty;
+    if (learnt && (this.timed?.penalty.until !== learnt.until || this.timed.penalty.since !== learnt.since)) {
+      this.timed = { penalty: learnt, endsAt: clock.monotonic() + learnt.until - clock.now() };
+    }
+    const left = this.timed ? this.timed.endsAt - clock.monotonic() : 0;
+    if (left <= 0) this.timed = undefined;
+    return Math.max(0, left);
   }
 
   /** Counts a request about to leave, or refuses it (throws QuotaExceeded or BudgetSpent). */
@@ -162,7 +181,7 @@ export class RequestBudget implements Disposable {
             this.penaltyEnds = undefined;
             this.penaltyTimedFor = 0;
             this.changed.fire();
-          }, until - this.options.clock.now() + 1)
+          }, this.penaltyMsLeft() + 1)
         : undefined;
     }
     this.changed.fire();

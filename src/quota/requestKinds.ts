@@ -6,19 +6,21 @@ export type RequestKind =
   | 'focus'
   | 'trackEnd'
   | 'confirm'
+  | 'localCheck'
   | 'likeStatus'
   | 'onDemand'
   | 'command'
   | 'picker'
   | 'account';
 
-export const REQUEST_KINDS: readonly RequestKind[] = ['periodic', 'focus', 'trackEnd', 'confirm', 'likeStatus', 'onDemand', 'command', 'picker', 'account'];
+export const REQUEST_KINDS: readonly RequestKind[] = ['periodic', 'focus', 'trackEnd', 'confirm', 'localCheck', 'likeStatus', 'onDemand', 'command', 'picker', 'account'];
 
 export const KIND_LABELS: Record<RequestKind, string> = {
   periodic: 'Now playing: steady checks',
   focus: 'Now playing: window opened or focused again',
   trackEnd: 'Now playing: at the end of a track',
   confirm: 'Now playing: confirming a command',
+  localCheck: 'Now playing: where the desktop app\'s track plays',
   likeStatus: 'Like status of a new track',
   onDemand: 'Now playing: needed by a command',
   command: 'Commands (play, next, volume, like…)',
@@ -26,7 +28,7 @@ export const KIND_LABELS: Record<RequestKind, string> = {
   account: 'Account (at sign-in)',
 };
 
-const AUTOMATIC: ReadonlySet<RequestKind> = new Set(['periodic', 'focus', 'trackEnd', 'confirm', 'likeStatus']);
+const AUTOMATIC: ReadonlySet<RequestKind> = new Set(['periodic', 'focus', 'trackEnd', 'confirm', 'localCheck', 'likeStatus']);
 
 /** Reads Backbeat makes on its own: they stop when the budget's share for them is spent. */
 export function isAutomatic(kind: RequestKind): boolean {

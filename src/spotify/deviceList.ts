@@ -19,11 +19,11 @@ export class DeviceList {
   /** The devices, from memory when fresh; one request shared by every caller otherwise. Throws Spotify's refusals. */
   list(): Promise<Device[]> {
     const known = this.known;
-    if (known && this.clock.now() - known.at < DEVICES_FRESH_FOR_MS) return Promise.resolve(known.devices);
+    if (known && this.clock.monotonic() - known.at < DEVICES_FRESH_FOR_MS) return Promise.resolve(known.devices);
     this.asking ??= this.client
       .devices()
       .then((devices) => {
-        this.known = { devices, at: this.clock.now() };
+        this.known = { devices, at: this.clock.monotonic() };
         return devices;
       })
       .finally(() => (this.asking = undefined));

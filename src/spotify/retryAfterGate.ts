@@ -20,35 +20,37 @@ export function retryAfterSeconds(retryAfterHeader: string | null): number | und
 }
 
 export class RetryAfterGate {
+  /** When the wait ends, on the monotonic clock: setting the wall clock back does not lengthen it. */
   private until = 0;
   private reopen: Disposable | undefined;
-  private readonly changed = new Emitter<number>();
-  /** Fires with the epoch ms the wait ends at (0 when it is over). */
+  private readonly changed = new Emitter<void>();
+  /** The gate closed or opened. */
   readonly onDidChange = this.changed.event;
 
   constructor(private readonly clock: Clock) {}
 
-  /** Seconds left to wait, or 0 when requests may go out. */
-  remainingSeconds(): number {
-    return Math.max(0, Math.ceil((this.until - this.clock.now()) / 1000));
+  /** Milliseconds left to wait, or 0 when requests may go out. */
+  msLeft(): number {
+    return Math.max(0, this.until - this.clock.monotonic());
   }
 
-  get blockedUntil(): number {
-    return this.remainingSeconds() > 0 ? this.until : 0;
+  /** Seconds left to wait, or 0 when requests may go out. */
+  remainingSeconds(): number {
+    return Math.ceil(this.msLeft() / 1000);
   }
 
   /** Parses a Retry-After header (seconds) and closes the gate; returns the seconds applied. */
   block(retryAfterHeader: string | null): number {
     const asked = retryAfterSeconds(retryAfterHeader) ?? DEFAULT_RETRY_AFTER_SECONDS;
     const seconds = asked === 0 ? ZERO_RETRY_AFTER_SECONDS : asked;
-    const until = this.clock.now() + seconds * 1000;
+    const until = this.clock.monotonic() + seconds * 1000;
     if (until > this.until) {
       this.until = until;
-      this.changed.fire(until);
+      this.changed.fire();
       this.reopen?.dispose();
       this.reopen = this.clock.setTimeout(() => {
         this.reopen = undefined;
-        this.changed.fire(0);
+        this.changed.fire();
       }, seconds * 1000 + 1);
     }
     return seconds;

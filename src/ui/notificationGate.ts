@@ -15,15 +15,15 @@ export class NotificationGate {
   /** True when a notification for `cause` should be shown now; it then counts as open. */
   tryOpen(cause: string): boolean {
     const last = this.lastShown.get(cause) ?? -Infinity;
-    if (this.open.has(cause) || this.clock.now() - last < QUIET_AFTER_MS) return false;
+    if (this.open.has(cause) || this.clock.monotonic() - last < QUIET_AFTER_MS) return false;
     this.open.add(cause);
-    this.lastShown.set(cause, this.clock.now());
+    this.lastShown.set(cause, this.clock.monotonic());
     return true;
   }
 
   /** The user closed it (or chose an action): the quiet period starts now. */
   closed(cause: string): void {
     this.open.delete(cause);
-    this.lastShown.set(cause, this.clock.now());
+    this.lastShown.set(cause, this.clock.monotonic());
   }
 }

@@ -89,7 +89,7 @@ export class EmulatorDesktopPlayer implements LocalPlayer {
     this.heartbeat();
     this.endTimer?.dispose();
     const view = this.emulator.desktopView();
-    const now = this.clock.now();
+    const now = this.clock.monotonic();
     const item = view?.item;
     this.current = view
       ? {

@@ -28,6 +28,11 @@ export class VirtualTime extends VirtualClock implements Clock {
     super(startMs);
   }
 
+  /** Virtual time never goes back, and no test sets a wall clock wrong on it. */
+  monotonic(): number {
+    return this.now();
+  }
+
   setTimeout(callback: () => void, ms: number): Disposable {
     const timer: Timer = { at: this.now() + Math.max(0, ms), seq: this.seq++, callback };
     this.timers.push(timer);

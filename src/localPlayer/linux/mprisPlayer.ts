@@ -235,13 +235,13 @@ export class MprisPlayer implements LocalPlayer {
   private setPosition(positionMs: number): void {
     if (!this.current?.running) return;
     this.positionsLearnt++;
-    this.publish({ ...this.current, positionMs: Math.max(0, positionMs), observedAt: this.options.clock.now() });
+    this.publish({ ...this.current, positionMs: Math.max(0, positionMs), observedAt: this.options.clock.monotonic() });
   }
 
   private positionNow(): number {
     const s = this.current;
     if (!s?.running) return 0;
-    return s.positionMs + (s.status === 'playing' ? this.options.clock.now() - s.observedAt : 0);
+    return s.positionMs + (s.status === 'playing' ? this.options.clock.monotonic() - s.observedAt : 0);
   }
 
   private build(positionMs: number): LocalPlayerState {
@@ -251,7 +251,7 @@ export class MprisPlayer implements LocalPlayer {
       status: track ? statusFrom(this.props.PlaybackStatus) : 'stopped',
       track,
       positionMs,
-      observedAt: this.options.clock.now(),
+      observedAt: this.options.clock.monotonic(),
       capabilities: { ...capabilitiesFrom(this.props), position: this.positionWorks !== false },
     };
   }

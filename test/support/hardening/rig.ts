@@ -27,6 +27,17 @@ import { EmulatorDesktopPlayer } from '../emulatorDesktopPlayer';
 /** `backbeat.dailyRequestBudget`'s default. */
 const DEFAULT_DAILY_BUDGET = 1000;
 
+interface RigExtras {
+  /** The emulator's desktop app, as MPRIS reports it (true) or as a helper with a heartbeat. */
+  localPlayer?: boolean | 'helper';
+  /** Keep the request ledger in files there, as the extension does (else in memory). */
+  ledgerDir?: string;
+  /** A view shows the like flag (the status bar's like control). */
+  likeShown?: boolean;
+  /** `backbeat.dailyRequestBudget`, when not the default; 0 for none. */
+  dailyRequestBudget?: number;
+}
+
 /** Real milliseconds a request may take before it is aborted: short, so hanging servers cost little. */
 const RIG_TIMEOUT_MS = 400;
 
@@ -106,6 +117,7 @@ export class Rig {
     readonly local: EmulatorDesktopPlayer | undefined,
     /** The request ledger's storage (the extension's global storage folder). */
     readonly ledgerStore: LedgerStore,
+    extras: RigExtras,
   ) {
     let reader: ObservedReader | undefined;
     this.core = new Core({
@@ -116,11 +128,11 @@ export class Rig {
       apiUrl: () => emu.apiUrl,
       ledgerStore: this.ledgerStore,
       // The shipped default: the suites see the budget's pace and its limits as users do.
-      dailyRequestBudget: () => DEFAULT_DAILY_BUDGET,
+      dailyRequestBudget: () => extras.dailyRequestBudget ?? DEFAULT_DAILY_BUDGET,
       tokenClient: async () => ({ accountsUrl: emu.accountsUrl, clientId: emu.clientId, timeoutMs: RIG_TIMEOUT_MS }),
       showNotice: this.notices.show,
       timing: () => DEFAULT_TIMING,
-      likeShown: () => false,
+      likeShown: () => extras.likeShown ?? false,
       requestTimeoutMs: RIG_TIMEOUT_MS,
       // The real scheduler, reading through a counter so tests can wait for its next read.
       scheduling: (options) => new PlaybackScheduler({ ...options, reader: (reader = new ObservedReader(options.reader)) }),
@@ -145,17 +157,13 @@ export class Rig {
     return this.core.gate;
   }
 
-  /**
-   * `extras.localPlayer`: the emulator's desktop app, as MPRIS reports it (true) or as a helper with a
-   * heartbeat; `extras.ledgerDir`: keep the request ledger in files there, as the extension does (else in memory).
-   */
-  static async start(options: Partial<EmulatorOptions> = {}, extras: { localPlayer?: boolean | 'helper'; ledgerDir?: string } = {}): Promise<Rig> {
+  static async start(options: Partial<EmulatorOptions> = {}, extras: RigExtras = {}): Promise<Rig> {
     const clock = new FakeClock();
     // One time line: tokens expire, tracks progress and Retry-After runs out in simulated time.
-    const emu = await startEmulator({ autoApprove: true, ...options, clock: { now: () => clock.now() } });
+    const emu = await startEmulator({ autoApprove: true, ...options, clock: { now: () => clock.worldNow() } });
     const ledgerStore = extras.ledgerDir ? new FileLedgerStore(extras.ledgerDir) : new MemoryLedgerStore();
     const local = extras.localPlayer ? new EmulatorDesktopPlayer(emu, clock, { heartbeat: extras.localPlayer === 'helper' }) : undefined;
-    const rig = new Rig(emu, clock, local, ledgerStore);
+    const rig = new Rig(emu, clock, local, ledgerStore, extras);
     await rig.core.start();
     return rig;
   }
@@ -199,6 +207,12 @@ export class Rig {
       if (!done) await this.clock.advance(50);
     }
     return settled;
+  }
+
+  /** Lets simulated time pass and any read it started finish. */
+  async wait(ms: number): Promise<void> {
+    await this.clock.advance(ms);
+    while (this.reader.inFlight) await this.pump(this.reader.inFlight);
   }
 
   /** Moves simulated time to the scheduler's next read and lets it finish. Returns the time it took. */

@@ -2,11 +2,22 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 // What the hardening suite did, for its closing summary: faults injected, generated inputs fed to
-// the callback paths and parsers, forged request-ledger lines, and secrets found where they must
-// never be. Each part of the
-// suite that runs in another process (the browser test of a real VS Code session) leaves its own
-// report in `.test-artifacts/`, stamped with the run it belongs to; the suite's runner adds up
-// the reports of its own run only.
+// the callback paths and parsers, forged request-ledger lines, secrets found where they must never
+// be, and hostile conditions (a wall clock that jumps, a desktop app that comes and goes) with what
+// they were refused and what the user still had. Each part of the suite that runs in another
+// process (the browser test of a real VS Code session) leaves its own report in `.test-artifacts/`,
+// stamped with the run it belongs to; the suite's runner adds up the reports of its own run only.
+/** One class of hostile conditions. */
+export interface ConditionTally {
+  tried: number;
+  /** Requests the condition called for (or reads it put at risk), and how many of them were refused or held back. */
+  asked: number;
+  refused: number;
+  /** Checks of what the user relies on (a read on time, the reserve, their command), and how many held. */
+  userChecks: number;
+  userKept: number;
+}
+
 /** Hostile request-ledger files left for the extension (test/hardening/forgedLedger.test.ts). */
 export interface ForgedLedgerTally {
   /** Forged lines tried: requests, penalties, garbage. */
@@ -29,6 +40,18 @@ export interface HardeningReport {
   /** Where a leak was found (never the secret itself). */
   leakPlaces: string[];
   forgedLedger: ForgedLedgerTally;
+  clockJumps: ConditionTally;
+  flappingSources: ConditionTally;
+}
+
+/** How each condition class is named in the summary, and what its numbers count. */
+const CONDITIONS: { key: 'clockJumps' | 'flappingSources'; label: string; asked: string; kept: string }[] = [
+  { key: 'clockJumps', label: 'clock jumps', asked: 'reads held back', kept: 'a read on focus, after a command and at a track end on time; no burst' },
+  { key: 'flappingSources', label: 'flapping sources', asked: 'background checks refused', kept: 'the reserve for commands, and their Next' },
+];
+
+function emptyCondition(): ConditionTally {
+  return { tried: 0, asked: 0, refused: 0, userChecks: 0, userKept: 0 };
 }
 
 const REPORT_FILE = 'hardening-report.json';
@@ -42,7 +65,16 @@ export function ensureRunId(): string {
 }
 
 export function emptyReport(): HardeningReport {
-  return { faultsTried: 0, inputsFuzzed: 0, outputsScanned: 0, leaksFound: 0, leakPlaces: [], forgedLedger: { lines: 0, refused: 0, capped: 0, ledgers: 0, userKept: 0 } };
+  return {
+    faultsTried: 0,
+    inputsFuzzed: 0,
+    outputsScanned: 0,
+    leaksFound: 0,
+    leakPlaces: [],
+    forgedLedger: { lines: 0, refused: 0, capped: 0, ledgers: 0, userKept: 0 },
+    clockJumps: emptyCondition(),
+    flappingSources: emptyCondition(),
+  };
 }
 
 /** The Node suite's running totals (one mocha process). */
@@ -78,6 +110,11 @@ function forgedLedgerLine({ lines, refused, capped, ledgers, userKept }: ForgedL
   );
 }
 
+function addConditions(a: ConditionTally, b: ConditionTally | undefined): ConditionTally {
+  if (!b) return a;
+  return { tried: a.tried + b.tried, asked: a.asked + b.asked, refused: a.refused + b.refused, userChecks: a.userChecks + b.userChecks, userKept: a.userKept + b.userKept };
+}
+
 function addReports(reports: HardeningReport[]): HardeningReport {
   return reports.reduce(
     (sum, r) => ({
@@ -87,6 +124,8 @@ function addReports(reports: HardeningReport[]): HardeningReport {
       leaksFound: sum.leaksFound + r.leaksFound,
       leakPlaces: [...sum.leakPlaces, ...r.leakPlaces],
       forgedLedger: addForged(sum.forgedLedger, r.forgedLedger),
+      clockJumps: addConditions(sum.clockJumps, r.clockJumps),
+      flappingSources: addConditions(sum.flappingSources, r.flappingSources),
     }),
     emptyReport(),
   );
@@ -106,5 +145,9 @@ export function hardeningSummary(parts: readonly { name: string; report: Hardeni
   const lines = [`hardening: faults tried ${total.faultsTried}, inputs fuzzed ${total.inputsFuzzed}, ${scan} [${ran.map((p) => p.name).join(' + ')}${notRun}]`];
   if (total.leaksFound > 0) lines.push(`leaks at: ${total.leakPlaces.join('; ')}`);
   lines.push(forgedLedgerLine(total.forgedLedger));
+  for (const { key, label, asked, kept } of CONDITIONS) {
+    const c = total[key];
+    if (c.tried > 0) lines.push(`${label} tried ${c.tried}: ${asked} ${c.refused} of ${c.asked}; the user still had ${c.userKept} of ${c.userChecks} (${kept})`);
+  }
   return lines;
 }

@@ -114,6 +114,17 @@ describe('test run summary', () => {
       assert.deepStrictEqual(hardeningSummary([{ name: 'Node', report: undefined }]), ['hardening: no report from this run, so no secret scan ran; not run in this run: Node']);
     });
 
+    it('adds a line per condition tried, with what was refused and what the user still had', () => {
+      const node = { ...report(10), clockJumps: { tried: 3, asked: 4, refused: 0, userChecks: 4, userKept: 4 }, flappingSources: { tried: 2, asked: 1000, refused: 990, userChecks: 3, userKept: 3 } };
+      const session = { ...report(5), flappingSources: { tried: 1, asked: 50, refused: 49, userChecks: 1, userKept: 1 } };
+      const conditionLines = (lines: string[]) => lines.filter((l) => /^(clock jumps|flapping sources) /.test(l));
+      assert.deepStrictEqual(conditionLines(hardeningSummary([{ name: 'Node', report: node }, { name: 'VS Code session', report: session }])), [
+        'clock jumps tried 3: reads held back 0 of 4; the user still had 4 of 4 (a read on focus, after a command and at a track end on time; no burst)',
+        'flapping sources tried 3: background checks refused 1039 of 1050; the user still had 4 of 4 (the reserve for commands, and their Next)',
+      ]);
+      assert.deepStrictEqual(conditionLines(hardeningSummary([{ name: 'Node', report: report(10) }])), [], 'no line for a class not tried');
+    });
+
     it('reads only a report written in this run: one left by an earlier run is ignored', () => {
       const dir = tempDir();
       const saved = process.env.BACKBEAT_RUN_ID;

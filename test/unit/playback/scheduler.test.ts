@@ -78,7 +78,7 @@ function setup(
     log,
     timing,
     pace: budget,
-    wait: () => ({ until: gate.blockedUntil, quota: false }),
+    wait: () => ({ msLeft: gate.msLeft(), quota: false }),
     onDidChangeWait: gate.onDidChange,
     beforeRead: () => budget.sync(),
   });
@@ -307,7 +307,7 @@ describe('playback scheduler', () => {
     // Node timers can fire a millisecond before Date.now() reaches their time (12 in 400 did in a
     // plain check); with reads taking 10-40 ms that once made the rhythm read twice in a row.
     const clock = new FakeClock();
-    const early: Clock = { now: () => clock.now(), setTimeout: (callback, ms) => clock.setTimeout(callback, Math.max(0, ms - 1)) };
+    const early: Clock = { now: () => clock.now(), monotonic: () => clock.monotonic(), setTimeout: (callback, ms) => clock.setTimeout(callback, Math.max(0, ms - 1)) };
     const { reader, scheduler } = setup(new TestWindow(), () => DEFAULT_TIMING, 0, clock, early);
     reader.latencyMs = 25;
     const start = clock.now();

@@ -72,6 +72,22 @@ describe('daily request budget', () => {
     assert.strictEqual(restarted.used, 1);
   });
 
+  it("ends Spotify's penalty when it said, by elapsed time, even when the wall clock is set back meanwhile", async () => {
+    const { budget, clock } = openBudget(1000);
+    let ended = 0;
+    budget.quotaRefusal('QUOTA_EXCEEDED', '3600');
+    budget.onDidChange(() => (budget.penalty ? undefined : ended++));
+    clock.setWallClockBy(-2 * 3600_000);
+    await clock.advance(3600_000 - 1_000);
+    assert.ok(budget.penalty, 'still held a second before its end');
+    assert.throws(() => budget.spend('PUT', '/me/player/play', undefined), QuotaExceeded);
+    await clock.advance(2_000);
+    assert.strictEqual(budget.penalty, undefined);
+    assert.strictEqual(budget.penaltyMsLeft(), 0);
+    assert.ok(ended > 0, 'the windows are told it ended');
+    budget.spend('PUT', '/me/player/play', undefined);
+  });
+
   it('waits until its oldest requests leave the window (at least an hour) when the quota comes without a Retry-After', async () => {
     const { budget, clock } = openBudget(1000);
     budget.spend('GET', '/me/player', 'periodic');

@@ -1,19 +1,23 @@
 import * as assert from 'assert';
+import { CHECK_GAP_MS } from '../../../src/playback/backgroundCheck';
 import { PlaybackState } from '../../../src/playback/playbackState';
 import type { SpotifyClient } from '../../../src/spotify/client';
 import { LikeStatus } from '../../../src/ui/likeStatus';
 import { Emulator, startEmulator } from '../../../emulator';
 import { Catalogue } from '../../../emulator/world/catalogue';
 import { RecordingLog } from '../../support/recordingLog';
-import { settle } from '../../support/fakeClock';
+import { FakeClock, settle } from '../../support/fakeClock';
 import { emulatorClient } from '../../support/emulatorClient';
+import { SimulatedWindowActivity } from '../../support/coreWindow';
 
-/** The like flag costs one `GET /me/library/contains` per item, and only while it is shown. */
+/** The like flag costs one `GET /me/library/contains` per item, at most once a minute, and only while it is shown. */
 describe('like status', function () {
   this.timeout(20_000);
   let emu: Emulator;
   let client: SpotifyClient;
   let state: PlaybackState;
+  let clock: FakeClock;
+  let window: SimulatedWindowActivity;
 
   before(async () => {
     // Each read right after a play must show the new item: no simulated lag.
@@ -24,8 +28,13 @@ describe('like status', function () {
 
   beforeEach(() => {
     emu.reset();
-    state = new PlaybackState({ now: () => Date.now(), setTimeout: () => ({ dispose: () => undefined }) });
+    clock = new FakeClock();
+    state = new PlaybackState(clock);
+    window = new SimulatedWindowActivity();
+    window.set(true, true);
   });
+
+  const likeStatus = (shown: boolean, log = new RecordingLog()) => new LikeStatus({ library: client, state, shown: () => shown, log, clock, window });
 
   const containsRequests = () => emu.requests.filter((r) => r.path === '/v1/me/library/contains').length;
 
@@ -36,7 +45,7 @@ describe('like status', function () {
   }
 
   it('asks once per item while shown, and reads the answer', async () => {
-    const likes = new LikeStatus(client, state, () => true, new RecordingLog());
+    const likes = likeStatus(true);
     emu.requests.length = 0;
     await play('Glory Box'); // liked in the emulator's library
     await settle();
@@ -47,13 +56,15 @@ describe('like status', function () {
     assert.strictEqual(containsRequests(), 1);
     await play('Roads');
     await settle();
+    assert.strictEqual(containsRequests(), 1, 'the next item waits for the minute to pass');
+    await clock.advance(CHECK_GAP_MS);
     assert.strictEqual(likes.current?.liked, false);
     assert.strictEqual(containsRequests(), 2);
     likes.dispose();
   });
 
   it('asks nothing while not shown, until the user needs the answer', async () => {
-    const likes = new LikeStatus(client, state, () => false, new RecordingLog());
+    const likes = likeStatus(false);
     emu.requests.length = 0;
     await play('Angel');
     await settle();
@@ -67,7 +78,7 @@ describe('like status', function () {
   });
 
   it('shows a guess at once and undoes it', async () => {
-    const likes = new LikeStatus(client, state, () => true, new RecordingLog());
+    const likes = likeStatus(true);
     await play('Roads');
     await settle();
     const undo = likes.assume(true);
@@ -79,7 +90,7 @@ describe('like status', function () {
 
   it('a local file is never asked about or offered for liking: it has no place in the library', async () => {
     const log = new RecordingLog();
-    const likes = new LikeStatus(client, state, () => true, log);
+    const likes = likeStatus(true, log);
     emu.requests.length = 0;
     emu.phone({ type: 'play', uri: new Catalogue().localFile.uri });
     state.observe(await client.playback());
@@ -95,7 +106,7 @@ describe('like status', function () {
 
   it('a failed check leaves the flag unknown and is logged, not thrown', async () => {
     const log = new RecordingLog();
-    const likes = new LikeStatus(client, state, () => true, log);
+    const likes = likeStatus(true, log);
     emu.addFault({ match: { path: '/v1/me/library/contains' }, status: 500, body: { error: { status: 500, message: 'Server error' } } });
     await play('Roads');
     await settle();
