@@ -1,5 +1,33 @@
 import tseslint from 'typescript-eslint';
 
+// The layers of src/, from the bottom: the base files in src/ (clock, log, emitter...); spotify;
+// quota, auth and localPlayer side by side; playback; present (what the user reads, without VS
+// Code); core.ts; the adapters ui/ and vscode/, the only rooms that may import `vscode`; then
+// extension.ts. A room imports only from rooms below it (ARCHITECTURE.md).
+const ROOMS = ['spotify', 'quota', 'auth', 'localPlayer', 'playback', 'present', 'ui', 'vscode'];
+const CORE = /(^|\/)core$/.source;
+const EXTENSION = /(^|\/)extension$/.source;
+const room = (name) => `(^|/)${name}(/|$)`;
+const notVscode = { name: 'vscode', message: 'Only the adapter rooms src/ui and src/vscode (and src/extension.ts) may import vscode.' };
+
+/** Rules for the files of one layer: no import of `forbidden` rooms (and core or extension, when told). */
+function layer(files, forbidden, { vscode = false, core = true, extension = true } = {}) {
+  const regexes = [...forbidden.map(room), ...(core ? [CORE] : []), ...(extension ? [EXTENSION] : [])];
+  return {
+    files,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: vscode ? [] : [notVscode],
+          patterns: regexes.map((regex) => ({ regex, message: 'An import from a higher layer: see the layers in eslint.config.mjs and ARCHITECTURE.md.' })),
+        },
+      ],
+    },
+  };
+}
+const above = (name) => ROOMS.slice(ROOMS.indexOf(name) + 1);
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', '.test-artifacts/**', '**/*.mjs', '**/*.jxa.js'] },
   ...tseslint.configs.recommended,
@@ -15,4 +43,18 @@ export default tseslint.config(
     files: ['test/**', 'bench/**', 'emulator/**'],
     rules: { 'no-console': 'off' },
   },
+  // The base files import only each other.
+  layer(['src/*.ts'], ROOMS),
+  layer(['src/spotify/**'], above('spotify')),
+  // Side by side above spotify: none imports another.
+  layer(['src/quota/**'], ['auth', 'localPlayer', ...above('localPlayer')]),
+  layer(['src/auth/**'], ['quota', 'localPlayer', ...above('localPlayer')]),
+  layer(['src/localPlayer/**'], ['quota', 'auth', ...above('localPlayer')]),
+  layer(['src/playback/**'], above('playback')),
+  layer(['src/present/**'], above('present')),
+  layer(['src/core.ts'], ['ui', 'vscode'], { core: false }),
+  layer(['src/ui/**', 'src/vscode/**'], [], { vscode: true }),
+  layer(['src/extension.ts'], [], { vscode: true, extension: false, core: false }),
+  // The benchmark measures the extension and may share the simulation, never the test suites.
+  { files: ['bench/**'], rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)test/(unit|integration|e2e|hardening)(/|$)', message: 'The benchmark does not import test suites.' }] }] } },
 );

@@ -4,7 +4,7 @@ import type { SpotifyClient } from '../src/spotify/client';
 import { RetryAfterGate } from '../src/spotify/retryAfterGate';
 import type { Emulator } from '../emulator';
 import type { Core } from '../src/core';
-import type { UserMessage } from '../src/ui/errorMessages';
+import type { UserMessage } from '../src/present/errorMessages';
 import { CoreWindow, SimulatedWindowActivity } from '../test/support/coreWindow';
 import type { SharedSecrets } from '../test/support/fakeSecretStorage';
 import type { LedgerStore } from '../src/quota/ledgerStore';

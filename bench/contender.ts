@@ -1,5 +1,15 @@
 import type { ReadScheduling, SchedulerOptions } from '../src/playback/scheduler';
-import type { SimulatedWindow } from './benchWindow';
+import type { Clock } from '../src/clock';
+import type { PlaybackState } from '../src/playback/playbackState';
+import type { SpotifyClient } from '../src/spotify/client';
+
+/** What a baseline sees of the simulated window it reads for (bench/benchWindow.ts). */
+export interface ContenderWindow {
+  readonly clock: Clock;
+  readonly client: SpotifyClient;
+  readonly state: PlaybackState;
+  readonly activity: { readonly focused: boolean };
+}
 
 /** One row of a table: a way of deciding when to read, run in every simulated window. */
 export interface Contender {
@@ -10,7 +20,7 @@ export interface Contender {
    * Another client's rule for when to read (a baseline); absent for Backbeat's own scheduler. It is
    * built while the window's core is, from the parts the core hands a scheduler.
    */
-  scheduling?(parts: SchedulerOptions, window: SimulatedWindow): ReadScheduling;
+  scheduling?(parts: SchedulerOptions, window: ContenderWindow): ReadScheduling;
   /** Backbeat's `backbeat.dailyRequestBudget` for this row (baselines keep none). */
   dailyRequestBudget?: number;
   /** Each window follows the emulator's desktop app as the local player (`backbeat.localPlayer` auto). */

@@ -1,11 +1,10 @@
 import { VirtualClock } from './clock';
-import type { Emulator } from './emulator';
+import type { Emulator } from './emulatorApi';
 import type { Fault } from './faults';
 import { empty, json, parseJsonBody, Reply, RequestContext } from './http';
 import type { EmulatorOptions } from './options';
 import type { PhoneAction } from './world/player';
-
-export const CONTROL_PREFIX = '/__emulator';
+import { CONTROL_PREFIX } from './controlPrefix';
 
 const PHONE_ACTIONS = ['pause', 'play', 'next', 'previous', 'seek', 'stop', 'transfer', 'ad'];
 

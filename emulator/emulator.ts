@@ -3,7 +3,8 @@ import { AuthorizeEndpoint } from './accounts/authorize';
 import { GrantStore } from './accounts/grantStore';
 import { handleToken } from './accounts/tokenEndpoint';
 import { Clock } from './clock';
-import { CONTROL_PREFIX, handleControl } from './control';
+import { handleControl } from './control';
+import { CONTROL_PREFIX } from './controlPrefix';
 import { DesktopApp } from './desktop/desktopApp';
 import { DesktopView, desktopView } from './desktop/desktopView';
 import { DailyQuota, QuotaReport } from './dailyQuota';
@@ -18,77 +19,9 @@ import type { Playable } from './world/catalogue';
 import { PhoneAction } from './world/player';
 import { World } from './world/world';
 
-/** One request the emulator served (never its tokens or body). */
-export interface RecordedRequest {
-  method: string;
-  /** Path without the query string. */
-  path: string;
-  query: Record<string, string>;
-  /** HTTP status sent; 0 when a fault hung the request or destroyed the socket. */
-  status: number;
-  /** When it arrived, by the emulator's clock. */
-  time: number;
-  /** It carried a valid Bearer access token. */
-  authenticated: boolean;
-  /** A fault answered (or delayed, hung, destroyed) it. */
-  fault: boolean;
-}
+import type { Emulator, EmulatorSnapshot, RecordedRequest } from './emulatorApi';
 
-export interface EmulatorSnapshot {
-  isPlaying: boolean;
-  activeDeviceId: string | null;
-  deviceName: string | null;
-  itemUri: string | null;
-  itemName: string | null;
-  /** The artists of a track, or the show of an episode: what the phone shows under the title. */
-  itemByline: string | null;
-  itemDurationMs: number | null;
-  /** An advertisement plays (the item waits until it ends). */
-  playingAd: boolean;
-  progressMs: number;
-  volumePercent: number | null;
-  shuffle: boolean;
-  repeat: 'off' | 'track' | 'context';
-  queueUris: string[];
-  likedUris: string[];
-  /** Grants (consents) that can still be refreshed. */
-  grants: number;
-  /** The devices online now, by the key phone transfers take. */
-  devices: { key: string; name: string; type: string; isActive: boolean }[];
-}
-
-export interface Emulator {
-  readonly accountsUrl: string;
-  readonly apiUrl: string;
-  readonly controlUrl: string;
-  readonly clientId: string;
-  readonly clientSecret: string;
-  readonly clock: Clock;
-  readonly requests: RecordedRequest[];
-  configure(patch: Partial<EmulatorOptions>): void;
-  addFault(fault: Fault): void;
-  clearFaults(): void;
-  revokeGrants(): void;
-  expireAccessTokens(): void;
-  /** Six months pass for every sign-in: the next refresh gets invalid_grant "Refresh token expired". */
-  expireGrants(): void;
-  phone(action: PhoneAction): void;
-  /** Something done in the desktop app itself: it wakes this computer, not the phone. */
-  desktop(action: PhoneAction): void;
-  /** What the desktop app on this computer shows, or undefined while it is not running. */
-  desktopView(): DesktopView | undefined;
-  /** Told after each change made through the Web API, the phone or the desktop app; returns how to stop. */
-  onPlayerChange(listener: () => void): () => void;
-  snapshot(): EmulatorSnapshot;
-  /** The daily quota per Client ID: requests counted in the last 24 h, refusals, waits. */
-  quota(): QuotaReport;
-  /** Every authorization code, refresh and access token issued, plus the client secret (for leak scans). */
-  issuedSecrets(): string[];
-  reset(options?: { grants?: boolean }): void;
-  goOffline(): Promise<void>;
-  goOnline(): Promise<void>;
-  close(): Promise<void>;
-}
+export type { Emulator, EmulatorSnapshot, RecordedRequest } from './emulatorApi';
 
 /** Real milliseconds; faults delay in wall time even on a virtual clock. */
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -1,4 +1,4 @@
-import type * as vscode from 'vscode';
+import type { SecretStorage } from './auth/secretStorage';
 import { SessionKeeper } from './auth/sessionKeeper';
 import { SessionStore } from './auth/sessionStore';
 import type { TokenClient } from './auth/tokenEndpoint';
@@ -13,11 +13,11 @@ import { PlayerCommands } from './playback/playerCommands';
 import { PlaybackState } from './playback/playbackState';
 import { PlaybackScheduler, ReadScheduling, RequestWait, SchedulerOptions, SchedulerTiming } from './playback/scheduler';
 import { SourceChoice } from './playback/sourceChoice';
-import type { WindowActivity } from './playback/windowActivity';
+import type { WindowActivity } from './windowActivity';
 import { QuotaExceeded } from './quota/quotaErrors';
 import type { LedgerStore } from './quota/ledgerStore';
 import type { SessionMarks } from './auth/sessionMark';
-import { SESSION_IN_ANOTHER_TAB } from './ui/sessionInAnotherTab';
+import { SESSION_IN_ANOTHER_TAB } from './present/sessionInAnotherTab';
 import { RequestBudget } from './quota/requestBudget';
 import { RequestLedger } from './quota/requestLedger';
 import { SpotifyClient } from './spotify/client';
@@ -25,8 +25,8 @@ import { DeviceList } from './spotify/deviceList';
 import { RequestObserver, SpotifyHttp } from './spotify/http';
 import { MyPlaylists } from './spotify/myPlaylists';
 import { RetryAfterGate } from './spotify/retryAfterGate';
-import { LikeStatus } from './ui/likeStatus';
-import { Notices, ShowNotice } from './ui/notices';
+import { LikeStatus } from './playback/likeStatus';
+import { Notices, ShowNotice } from './present/notices';
 
 // The extension's parts without VS Code, wired once: the session (SecretStorage, refresh, other
 // windows), the daily request budget over the ledger all windows share, the Web API client behind
@@ -37,7 +37,7 @@ import { Notices, ShowNotice } from './ui/notices';
 // wiring on Node, so what they measure is the extension.
 
 export interface CoreHost {
-  secrets: vscode.SecretStorage;
+  secrets: SecretStorage;
   clock: Clock;
   log: Pick<Log, 'trace' | 'info' | 'warn' | 'addSecret'>;
   window: WindowActivity;

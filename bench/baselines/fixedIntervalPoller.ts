@@ -1,7 +1,6 @@
 import type { Disposable } from '../../src/disposable';
-import type { SimulatedWindow } from '../benchWindow';
 import type { ReadScheduling } from '../../src/playback/scheduler';
-import type { Contender } from '../contender';
+import type { Contender, ContenderWindow } from '../contender';
 
 // Today's pollers: on a fixed interval, read the playback state (plus, for some, more endpoints);
 // nothing else decides when. Failures are ignored and the last state stays on screen.
@@ -18,7 +17,7 @@ class FixedIntervalPoller implements ReadScheduling {
   private timer: Disposable | undefined;
 
   constructor(
-    private readonly window: SimulatedWindow,
+    private readonly window: ContenderWindow,
     private readonly options: FixedIntervalOptions,
   ) {}
 

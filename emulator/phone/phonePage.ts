@@ -2,7 +2,7 @@
 // (`npm run sandbox`) and for the e2e test. It shows what plays and changes it, and makes
 // Spotify misbehave, all through the control API (/__emulator) with its own script: no
 // external assets, nothing from the Web API (the phone is not one of Backbeat's clients).
-import { CONTROL_PREFIX } from '../control';
+import { CONTROL_PREFIX } from '../controlPrefix';
 import { FAULT_BUTTONS } from './faultButtons';
 
 /** Where the emulator serves the page. */

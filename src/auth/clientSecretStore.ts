@@ -1,4 +1,4 @@
-import type * as vscode from 'vscode';
+import type { SecretStorage } from './secretStorage';
 import type { Log } from '../log';
 
 /** The optional client secret (classic Authorization Code flow), kept in SecretStorage only. */
@@ -6,7 +6,7 @@ const CLIENT_SECRET_KEY = 'backbeat.clientSecret';
 
 export class ClientSecretStore {
   constructor(
-    private readonly secrets: vscode.SecretStorage,
+    private readonly secrets: SecretStorage,
     private readonly log: Pick<Log, 'warn' | 'addSecret'>,
   ) {}
 

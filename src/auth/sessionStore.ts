@@ -1,4 +1,4 @@
-import type * as vscode from 'vscode';
+import type { SecretStorage } from './secretStorage';
 import { Emitter } from '../emitter';
 import type { Log } from '../log';
 import { parseStoredSession, StoredSession } from './session';
@@ -31,7 +31,7 @@ export class SessionStore {
   private readonly subscription: { dispose(): void };
 
   constructor(
-    private readonly secrets: vscode.SecretStorage,
+    private readonly secrets: SecretStorage,
     private readonly log: Pick<Log, 'warn' | 'info'>,
     /** Shared by every window and tab; absent, changes are known only through SecretStorage. */
     private readonly marks?: SessionMarks,

@@ -5,7 +5,7 @@
 // as small interfaces (VS Code's live in editorSignIn.ts), so tests drive this very code.
 import { randomUUID } from 'crypto';
 import type { Clock } from '../clock';
-import type { SpotifySettings } from '../config/settings';
+import type { SpotifySettings } from './spotifySettings';
 import type { Log } from '../log';
 import { SpotifyError } from '../spotify/errors';
 import type { AccountOfToken } from './accountOfToken';

@@ -1,19 +1,13 @@
 import * as path from 'path';
-import type { Clock } from '../clock';
-import type { Log } from '../log';
 import { loadMprisBus } from './linux/loadMprisBus';
 import { MprisPlayer } from './linux/mprisPlayer';
-import type { LocalPlayer } from './localPlayer';
+import type { LocalPlayer, LocalPlayerDeps } from './localPlayer';
 import { appleScriptPlayer } from './macos/appleScriptPlayer';
 import { smtcPlayer } from './windows/smtcPlayer';
 
 // The bridge to the Spotify app for the system VS Code's extension host runs on; undefined where
 // there is none. Nothing OS-specific loads or starts here: each bridge does so on its first start.
 
-export interface LocalPlayerDeps {
-  clock: Clock;
-  log: Pick<Log, 'info' | 'warn'>;
-}
 
 /** The helper scripts' file names; they ship in the extension as plain files (esbuild.mjs copies them). */
 const HELPER_SCRIPTS = { macos: 'spotify.jxa.js', windows: 'smtc.ps1' } as const;

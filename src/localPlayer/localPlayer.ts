@@ -3,7 +3,9 @@
 // None of this touches the Web API, so it costs no quota and works without Premium. Each OS has
 // its own bridge behind this one interface; the rest of Backbeat never knows which one it has.
 import type { Disposable } from '../disposable';
+import type { Clock } from '../clock';
 import type { Event } from '../emitter';
+import type { Log } from '../log';
 
 export interface LocalTrack {
   title: string;
@@ -103,4 +105,10 @@ export function canDo(state: LocalPlayerState | undefined, command: LocalCommand
     case 'openUri':
       return can.openUri;
   }
+}
+
+/** What every bridge is built with. */
+export interface LocalPlayerDeps {
+  clock: Clock;
+  log: Pick<Log, 'info' | 'warn'>;
 }

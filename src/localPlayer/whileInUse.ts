@@ -1,6 +1,6 @@
 import type { Clock } from '../clock';
 import type { Disposable } from '../disposable';
-import type { WindowActivity } from '../playback/windowActivity';
+import type { WindowActivity } from '../windowActivity';
 import type { LocalPlayer } from './localPlayer';
 
 // Watching the desktop app costs memory and CPU on the user's machine (a D-Bus connection, or a

@@ -1,6 +1,6 @@
 import type { Clock } from '../clock';
 import type { Disposable } from '../disposable';
-import type { WindowActivity } from './windowActivity';
+import type { WindowActivity } from '../windowActivity';
 
 // A request Backbeat makes on its own to learn one thing about the item playing: where it plays
 // (when the desktop app becomes the truth) or whether it is liked. Whatever keeps asking (a desktop

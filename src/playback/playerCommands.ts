@@ -6,8 +6,7 @@ import { disallowed, PlayerAction } from './disallowed';
 import { onlyAvailableDevice } from '../spotify/devices';
 import { SpotifyError } from '../spotify/errors';
 import type { PlaybackSnapshot } from '../spotify/types';
-import { FreeAccountUsesLocalApp, NoActiveDeviceButOne } from '../ui/errorMessages';
-import type { Notices } from '../ui/notices';
+import { FreeAccountUsesLocalApp, NoActiveDeviceButOne } from './commandOutcomes';
 import type { PlaybackState } from './playbackState';
 import type { ReadScheduling } from './scheduler';
 
@@ -42,7 +41,8 @@ interface PlayerCommandsDeps {
   devices: Pick<DeviceList, 'list'>;
   state: PlaybackState;
   scheduler: Pick<ReadScheduling, 'confirmAfterCommand' | 'refreshNow'>;
-  notices: Pick<Notices, 'report'>;
+  /** Tells the user of a refusal or an outcome (src/present/notices.ts), once per cause. */
+  notices: { report(error: unknown, action: string): void };
   log: Pick<Log, 'warn'>;
   /** Where transport commands go: the local app, or (undefined) the Web API. */
   local?: LocalRoute;

@@ -3,11 +3,11 @@ import type { Disposable } from '../disposable';
 import type { Event } from '../emitter';
 import type { Log } from '../log';
 import { BudgetSpent, QuotaExceeded } from '../quota/quotaErrors';
-import type { RequestKind } from '../quota/requestKinds';
+import type { RequestKind } from '../spotify/requestKinds';
 import { SpotifyError } from '../spotify/errors';
 import type { PlaybackSnapshot } from '../spotify/types';
 import type { PlaybackState } from './playbackState';
-import type { WindowActivity } from './windowActivity';
+import type { WindowActivity } from '../windowActivity';
 
 // Decides when reading the playback state is worth a request, so a working day fits the daily
 // budget. Reads happen only where someone can see them:

@@ -7,7 +7,7 @@ import { BackgroundCheck } from './backgroundCheck';
 import { isComputer, sameItem, snapshotFromLocal } from './localSnapshot';
 import type { PlaybackState } from './playbackState';
 import type { ReadHold } from './scheduler';
-import type { WindowActivity } from './windowActivity';
+import type { WindowActivity } from '../windowActivity';
 
 // Which source is the truth for what plays: the Spotify app on this computer or the Web API.
 // The rules (README, "The Spotify app on this computer"):

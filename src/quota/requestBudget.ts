@@ -7,7 +7,7 @@ import { rhythmIntervalMs } from './pacing';
 import { BudgetSpent, QuotaExceeded } from './quotaErrors';
 import { plainReason } from '../spotify/errors';
 import { LEDGER_WINDOW_MS, QuotaPenalty, RequestLedger } from './requestLedger';
-import { isAutomatic, kindOfRequest, RequestKind } from './requestKinds';
+import { isAutomatic, kindOfRequest, RequestKind } from '../spotify/requestKinds';
 
 // The daily budget (`backbeat.dailyRequestBudget`) over the shared ledger: every request is
 // counted as it leaves; reads Backbeat makes on its own stop at the share, what the user asks for

@@ -4,7 +4,7 @@ import { Emitter } from '../emitter';
 import type { Log } from '../log';
 import type { LedgerStore } from './ledgerStore';
 import { plainReason } from '../spotify/errors';
-import { isRequestKind, RequestKind } from './requestKinds';
+import { isRequestKind, RequestKind } from '../spotify/requestKinds';
 
 // Every Web API request made on this machine, with any Client ID, from every window, over the last
 // 24 h, and Spotify's quota penalty if one holds: Spotify counts the quota per developer account,

@@ -1,4 +1,4 @@
-import type { RequestKind } from '../quota/requestKinds';
+import type { RequestKind } from './requestKinds';
 import { SpotifyError } from './errors';
 import type { SpotifyHttp } from './http';
 import {

@@ -1,6 +1,6 @@
 import { Clock, sleep } from '../clock';
 import type { Log } from '../log';
-import type { RequestKind } from '../quota/requestKinds';
+import type { RequestKind } from './requestKinds';
 import { fetchWithTimeout, HttpAnswer, MalformedJson, NetworkError, parseJsonBody } from '../net';
 import { ClosedEndpoints } from './closedEndpoints';
 import { classifyError, SpotifyError } from './errors';

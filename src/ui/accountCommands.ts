@@ -3,7 +3,7 @@ import { clientIdProblem, clientSecretProblem } from '../auth/appCredentials';
 import type { ClientSecretStore } from '../auth/clientSecretStore';
 import type { FlowId } from '../auth/flows/signInFlow';
 import type { SessionKeeper } from '../auth/sessionKeeper';
-import { readClientId, storeClientId } from '../config/settings';
+import { readClientId, storeClientId } from '../vscode/settings/settings';
 import type { Log } from '../log';
 
 // Sign In, Sign Out, the app credentials (Client ID, optional client secret), the redirect URI

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Clock } from '../clock';
 import type { RequestBudget } from '../quota/requestBudget';
 import type { RequestLedger } from '../quota/requestLedger';
-import { budgetReport } from './budgetReport';
+import { budgetReport } from '../present/budgetReport';
 
 // "Spotify: Show Request Budget": the last 24 h of requests, per hour and per kind, as a read-only
 // Markdown preview (nothing to save, rebuilt each time the command runs).

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { disallowed, PlayerAction } from '../playback/disallowed';
 import type { PlaybackState } from '../playback/playbackState';
-import type { LikeStatus } from './likeStatus';
-import { ControlName, onPlayerSettingsChanged, PlayerSettings } from '../config/playerSettings';
+import type { LikeStatus } from '../playback/likeStatus';
+import { ControlName, onPlayerSettingsChanged, PlayerSettings } from '../vscode/settings/playerSettings';
 
 // Optional buttons next to the now-playing item (`backbeat.statusBar.controls`): previous,
 // play/pause, next and like. Each has its own id and name, so VS Code's status bar menu can hide

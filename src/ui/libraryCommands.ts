@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { namingMissingScope } from '../spotify/errors';
 import type { CatalogueEntry, PlayTarget } from '../spotify/types';
-import { escapeIcons } from './format';
+import { escapeIcons } from '../present/format';
 import type { PlaybackCommandDeps } from './playbackCommands';
 import { isQueueable } from './pickers/items';
 import { pickPlaylist } from './pickers/playlistPicker';

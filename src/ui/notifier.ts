@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Log } from '../log';
-import type { ShowNotice } from './notices';
+import type { ShowNotice } from '../present/notices';
 
 // The notification itself: VS Code's message of the right severity, whose buttons run their commands.
 export function showNotification(log: Pick<Log, 'warn'>): ShowNotice {

@@ -1,17 +1,17 @@
 import * as vscode from 'vscode';
 import type { Clock } from '../clock';
 import type { PlaybackState } from '../playback/playbackState';
-import type { WindowActivity } from '../playback/windowActivity';
+import type { WindowActivity } from '../windowActivity';
 import type { RequestBudget } from '../quota/requestBudget';
 import { spotifyCoverUrl } from '../spotify/coverUrl';
 import type { PlaybackSnapshot } from '../spotify/types';
-import { BUDGET_SPENT_SUFFIX, quotaSpentLabel, readsPaused, spendLine } from './budgetText';
-import { escapeMarkdown, formatTime, formatWait } from './format';
-import type { LikeStatus } from './likeStatus';
-import { nowPlayingLabel } from './nowPlayingLabel';
-import { onPlayerSettingsChanged, PlayerSettings } from '../config/playerSettings';
-import { ProgressTicker } from './progressTicker';
-import { WaitCountdown } from './waitCountdown';
+import { BUDGET_SPENT_SUFFIX, quotaSpentLabel, readsPaused, spendLine } from '../present/budgetText';
+import { escapeMarkdown, formatTime, formatWait } from '../present/format';
+import type { LikeStatus } from '../playback/likeStatus';
+import { nowPlayingLabel } from '../present/nowPlayingLabel';
+import { onPlayerSettingsChanged, PlayerSettings } from '../vscode/settings/playerSettings';
+import { ProgressTicker } from '../present/progressTicker';
+import { WaitCountdown } from '../present/waitCountdown';
 
 // The status bar item: what is playing and where it is (click to play/pause), "Sign in to
 // Spotify" when signed out (unless the Spotify app on this computer plays), a quiet idle state

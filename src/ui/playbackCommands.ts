@@ -6,10 +6,10 @@ import type { SpotifyClient } from '../spotify/client';
 import type { DeviceList } from '../spotify/deviceList';
 import type { MyPlaylists } from '../spotify/myPlaylists';
 import type { Device, RepeatMode } from '../spotify/types';
-import { escapeIcons, formatTime, parseTime } from './format';
-import type { LikeStatus } from './likeStatus';
+import { escapeIcons, formatTime, parseTime } from '../present/format';
+import type { LikeStatus } from '../playback/likeStatus';
 import { pickDevice } from './pickers/devicePicker';
-import type { PlayerSettings } from '../config/playerSettings';
+import type { PlayerSettings } from '../vscode/settings/playerSettings';
 
 // The transport controls as VS Code commands: play/pause, skip, seek, volume, shuffle, repeat and
 // the device. Each goes through PlayerCommands, which shows the effect at once, sends it, reads

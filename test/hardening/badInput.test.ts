@@ -4,8 +4,8 @@ import { PlaybackState } from '../../src/playback/playbackState';
 import {
   parseAccount, parseContains, parseDevices, parseEntry, parsePage, parsePlayback, parseQueue, parseRecentlyPlayed, parseSearch,
 } from '../../src/spotify/parse';
-import { escapeMarkdown, formatTime } from '../../src/ui/format';
-import { nowPlayingLabel } from '../../src/ui/nowPlayingLabel';
+import { escapeMarkdown, formatTime } from '../../src/present/format';
+import { nowPlayingLabel } from '../../src/present/nowPlayingLabel';
 import { FakeClock } from '../support/fakeClock';
 import { Rig } from '../support/hardening/rig';
 import { tally } from '../support/hardening/tally';

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { CHECK_GAP_MS } from '../../src/playback/backgroundCheck';
-import type { RequestKind } from '../../src/quota/requestKinds';
+import type { RequestKind } from '../../src/spotify/requestKinds';
 import { Catalogue } from '../../emulator/world/catalogue';
 import { Rig } from '../support/hardening/rig';
 import { tally } from '../support/hardening/tally';

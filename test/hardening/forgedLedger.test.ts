@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { FileLedgerStore } from '../../src/quota/ledgerStore';
 import { LEDGER_WINDOW_MS, RequestLedger } from '../../src/quota/requestLedger';
-import { quotaSpentLabel, spendLine } from '../../src/ui/budgetText';
+import { quotaSpentLabel, spendLine } from '../../src/present/budgetText';
 import { FORGERIES, partWrittenNow, reasonForgingALine } from '../support/hostileLedger';
 import { Rig } from '../support/hardening/rig';
 import { tally } from '../support/hardening/tally';

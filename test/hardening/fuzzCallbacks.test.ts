@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import * as http from 'http';
 import * as net from 'net';
 import type * as vscode from 'vscode';
-import { CallbackUriHandler } from '../../src/auth/callbackUriHandler';
+import { CallbackUriHandler } from '../../src/vscode/callbackUriHandler';
 import { LoopbackFlow } from '../../src/auth/flows/loopbackFlow';
 import { readPastedCallback } from '../../src/auth/flows/pastedCallback';
 import { CALLBACK_PATH, PreparedFlow } from '../../src/auth/flows/signInFlow';

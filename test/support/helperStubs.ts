@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { LocalPlayerDeps } from '../../src/localPlayer/forThisSystem';
+import type { LocalPlayerDeps } from '../../src/localPlayer/localPlayer';
 import type { LocalPlayer, LocalPlayerState } from '../../src/localPlayer/localPlayer';
 import { FakeClock } from './fakeClock';
 import { RecordingLog } from './recordingLog';

@@ -1,7 +1,6 @@
 import { execFile } from 'child_process';
 import { HelperPlayer } from '../helperPlayer';
-import { LocalCommand, LocalPlayer, LocalPlayerError } from '../localPlayer';
-import type { LocalPlayerDeps } from '../forThisSystem';
+import { LocalCommand, LocalPlayer, LocalPlayerDeps, LocalPlayerError } from '../localPlayer';
 
 // Spotify on macOS through its AppleScript dictionary, run as JavaScript for Automation by
 // `osascript`: one long-running `spotify.jxa.js watch` reports every change (Spotify's

@@ -1,6 +1,5 @@
-import type { LocalPlayerDeps } from '../forThisSystem';
 import { HelperPlayer } from '../helperPlayer';
-import { LocalCommand, LocalPlayer, LocalPlayerError } from '../localPlayer';
+import { LocalCommand, LocalPlayer, LocalPlayerDeps, LocalPlayerError } from '../localPlayer';
 
 // Spotify on Windows through the system media transport controls, read by one long-running
 // Windows PowerShell 5.1 process running smtc.ps1 (PowerShell 7 cannot load the WinRT types).

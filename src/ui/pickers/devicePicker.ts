@@ -3,7 +3,7 @@ import type { DeviceList } from '../../spotify/deviceList';
 import type { Device } from '../../spotify/types';
 import { targetable } from '../../spotify/devices';
 import { waitForChoice } from './items';
-import { deviceRowText } from './rowText';
+import { deviceRowText } from '../../present/pickerRows';
 
 // Select Device: the user's Spotify Connect devices with an icon for their type, the active one
 // marked. Devices Spotify gives no id cannot be targeted by any app, so they are not offered.

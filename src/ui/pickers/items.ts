@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { CatalogueEntry, PlayableItem } from '../../spotify/types';
-import { entryRowText } from './rowText';
+import { entryRowText } from '../../present/pickerRows';
 
 /** Quick pick rows shared by the pickers, so a track looks and queues the same everywhere. */
 export const QUEUE_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('add'), tooltip: 'Add to Queue' };

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { SpotifyClient } from '../../spotify/client';
 import { separator } from './items';
-import { queueRowText } from './rowText';
+import { queueRowText } from '../../present/pickerRows';
 
 // Show Queue: what plays now and next (the user's queue, then the context). Spotify has no way to
 // jump to a queued item, so the list is for reading; closing it changes nothing.

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Clock } from '../../clock';
 import type { SpotifyClient } from '../../spotify/client';
 import type { CatalogueEntry, PlayedItem } from '../../spotify/types';
-import { formatAgo } from '../format';
+import { formatAgo } from '../../present/format';
 import { entryItem, EntryItem, isEntry, playableEntry, QUEUE_BUTTON, waitForChoice } from './items';
 
 /** Recently Played: the last tracks, newest first; Enter plays one again (in its context), the button queues it. */

@@ -11,7 +11,7 @@ import { CancelSignal, PendingSignIns } from '../../../src/auth/pendingSignIns';
 import { DEFAULT_SCOPES } from '../../../src/auth/scopes';
 import { signIn, signInChoosingFlow, SignInDeps, SignInUi } from '../../../src/auth/signIn';
 import { NotOnUserList, SignInCancelled, SignInDeclined, SignInSetupNeeded } from '../../../src/auth/signInErrors';
-import type { SpotifySettings } from '../../../src/config/settings';
+import type { SpotifySettings } from '../../../src/auth/spotifySettings';
 import { Emitter } from '../../../src/emitter';
 import { RetryAfterGate } from '../../../src/spotify/retryAfterGate';
 import { Emulator, startEmulator } from '../../../emulator';

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { createCodeVerifier } from '../../../src/auth/pkce';
 import { exchangeCode, isDeadGrant, refreshGrant, TokenError } from '../../../src/auth/tokenEndpoint';
-import { describeFailure } from '../../../src/ui/errorMessages';
+import { describeFailure } from '../../../src/present/errorMessages';
 import { Emulator, startEmulator } from '../../../emulator';
 import { authorizeCode, LOOPBACK_REDIRECT, tokenClient } from '../../support/emulatorGrant';
 

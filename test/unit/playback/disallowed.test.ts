@@ -3,7 +3,7 @@ import { disallowed } from '../../../src/playback/disallowed';
 import { PlaybackState } from '../../../src/playback/playbackState';
 import type { SpotifyClient } from '../../../src/spotify/client';
 import type { PlaybackSnapshot } from '../../../src/spotify/types';
-import { describeFailure } from '../../../src/ui/errorMessages';
+import { describeFailure } from '../../../src/present/errorMessages';
 import { Emulator, startEmulator } from '../../../emulator';
 import { Catalogue } from '../../../emulator/world/catalogue';
 import { emulatorClient } from '../../support/emulatorClient';

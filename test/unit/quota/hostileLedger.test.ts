@@ -6,7 +6,7 @@ import { FileLedgerStore, LedgerPiece, LedgerStore } from '../../../src/quota/le
 import { QuotaExceeded } from '../../../src/quota/quotaErrors';
 import { RequestBudget } from '../../../src/quota/requestBudget';
 import { LEDGER_WINDOW_MS, RequestLedger } from '../../../src/quota/requestLedger';
-import { quotaSpentLabel, spendLine } from '../../../src/ui/budgetText';
+import { quotaSpentLabel, spendLine } from '../../../src/present/budgetText';
 import { FakeClock } from '../../support/fakeClock';
 import { FORGERIES, Forgery, partWrittenNow, reasonForgingALine, requestLines } from '../../support/hostileLedger';
 import { RecordingLog } from '../../support/recordingLog';

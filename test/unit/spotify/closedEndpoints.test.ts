@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { closedEndpointFault, Emulator, rateLimitFault, startEmulator } from '../../../emulator';
 import { SpotifyError } from '../../../src/spotify/errors';
-import { describeFailure } from '../../../src/ui/errorMessages';
+import { describeFailure } from '../../../src/present/errorMessages';
 import { emulatorClient } from '../../support/emulatorClient';
 
 // A 429 is usually the rate limit, but one on an endpoint that never answered can mean Spotify

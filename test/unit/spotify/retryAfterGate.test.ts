@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { SpotifyError } from '../../../src/spotify/errors';
 import { DEFAULT_RETRY_AFTER_SECONDS, MAX_RETRY_AFTER_SECONDS, RetryAfterGate, ZERO_RETRY_AFTER_SECONDS } from '../../../src/spotify/retryAfterGate';
-import { describeFailure } from '../../../src/ui/errorMessages';
+import { describeFailure } from '../../../src/present/errorMessages';
 import { startEmulator } from '../../../emulator';
 import { emulatorClient } from '../../support/emulatorClient';
 import { FakeClock } from '../../support/fakeClock';

@@ -1,0 +1,69 @@
+import * as vscode from 'vscode';
+import type { SpotifySettings } from '../../auth/spotifySettings';
+import { checkServiceUrl } from '../../spotify/serviceUrl';
+
+// Every `backbeat.*` setting is read in src/vscode/settings/, each with its default and bounds beside its
+// reader; the rest of the code imports the typed readers. Read on every use, so a change applies
+// at once.
+
+export const SECTION = 'backbeat';
+
+const DEFAULT_ACCOUNTS_URL = 'https://accounts.spotify.com';
+const DEFAULT_API_URL = 'https://api.spotify.com/v1';
+
+/**
+ * Reads the settings the auth and API layers need. The URL settings are application-scoped in
+ * package.json; reading them through `inspect` as well makes sure a workspace value is ignored
+ * even if an older VS Code offered to store one.
+ */
+export function readSettings(): SpotifySettings {
+  const config = vscode.workspace.getConfiguration(SECTION);
+  return {
+    clientId: readClientId() || undefined,
+    accountsUrl: checkServiceUrl(`${SECTION}.accountsUrl`, userValue(config, 'accountsUrl') ?? DEFAULT_ACCOUNTS_URL),
+    apiUrl: checkServiceUrl(`${SECTION}.apiUrl`, userValue(config, 'apiUrl') ?? DEFAULT_API_URL),
+  };
+}
+
+/** The Client ID alone ('' when unset): never throws, whatever the other settings say. */
+export function readClientId(): string {
+  return (vscode.workspace.getConfiguration(SECTION).get<string>('clientId') ?? '').trim();
+}
+
+/** Stores the Client ID in user settings. */
+export async function storeClientId(value: string): Promise<void> {
+  await vscode.workspace.getConfiguration(SECTION).update('clientId', value.trim(), vscode.ConfigurationTarget.Global);
+}
+
+function userValue(config: vscode.WorkspaceConfiguration, key: string): string | undefined {
+  const inspected = config.inspect<string>(key);
+  return inspected?.globalValue ?? inspected?.defaultValue;
+}
+
+/** A number setting: a value that is not a finite number gives `fallback`; one out of range is clamped, not refused. */
+export interface NumberSetting {
+  key: string;
+  fallback: number;
+  min: number;
+  max: number;
+}
+
+export function readNumber(setting: NumberSetting): number {
+  const value = vscode.workspace.getConfiguration(SECTION).get<unknown>(setting.key);
+  if (typeof value !== 'number' || !Number.isFinite(value)) return setting.fallback;
+  return Math.min(setting.max, Math.max(setting.min, value));
+}
+
+/** Calls `listener` when one of `keys` changes (a key also covers those under it, as `statusBar`). */
+export function onSettingChanged(keys: readonly string[], listener: () => void): vscode.Disposable {
+  return vscode.workspace.onDidChangeConfiguration((e) => {
+    if (keys.some((key) => e.affectsConfiguration(`${SECTION}.${key}`))) listener();
+  });
+}
+
+/** Any `backbeat.*` setting changed. */
+export function onSettingsChanged(listener: () => void): vscode.Disposable {
+  return vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration(SECTION)) listener();
+  });
+}
