@@ -89,7 +89,9 @@ export class Core {
   readonly likes: LikeStatus;
   /** Which source is the truth, when there is a local player. */
   readonly sources: SourceChoice | undefined;
-  private readonly localWhileInUse: LocalPlayerWhileInUse | undefined;
+  /** Made by `start`: loading the desktop app's bridge is no work for the first paint. */
+  private localWhileInUse: LocalPlayerWhileInUse | undefined;
+  private readonly local: LocalPlayer | undefined;
   /** Catching up with other windows after this one gained focus; reads wait for it. */
   private catchingUp: Promise<void> = Promise.resolve();
   private wasFocused: boolean;
@@ -160,7 +162,7 @@ export class Core {
       this.budget.onDidReceivePenalty((p) => this.notices.report(new QuotaExceeded(p.until, p.reason), 'Spotify')),
       this.store.onDidSignInOutOfReach(() => void host.showNotice(SESSION_IN_ANOTHER_TAB)),
     ];
-    this.localWhileInUse = local && new LocalPlayerWhileInUse(local, host.window, clock, host.localPlayerEnabled ?? (() => true), host.showsProgress ?? (() => true));
+    this.local = local;
   }
 
   /** `backbeat.localPlayer` changed: start or stop watching the desktop app. */
@@ -168,10 +170,17 @@ export class Core {
     this.localWhileInUse?.update();
   }
 
-  /** Reads the stored session and the ledger, as a window does when it opens, and starts reading if signed in. */
+  /**
+   * Reads the stored session and the ledger, as a window does when it opens, starts reading if
+   * signed in, and starts following the desktop app. Nothing of it is needed for the first paint:
+   * the extension calls it without waiting.
+   */
   async start(): Promise<void> {
     await Promise.all([this.keeper.initialize(), this.budget.sync()]);
     this.followSession();
+    const { host, local } = this;
+    this.localWhileInUse ??=
+      local && new LocalPlayerWhileInUse(local, host.window, host.clock, host.localPlayerEnabled ?? (() => true), host.showsProgress ?? (() => true));
   }
 
   /** What holds every request back: Spotify's quota penalty (any window's), or this window's Retry-After. */
@@ -209,7 +218,8 @@ export class Core {
 
   dispose(): void {
     this.subscriptions.forEach((s) => s.dispose());
-    this.localWhileInUse?.dispose();
+    if (this.localWhileInUse) this.localWhileInUse.dispose();
+    else this.local?.dispose();
     this.sources?.dispose();
     this.likes.dispose();
     this.keeper.dispose();
