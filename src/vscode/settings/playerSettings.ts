@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { NumberSetting, onSettingChanged, readNumber, SECTION } from './settings';
+import { MAX_LENGTH, SEEK_STEP_SECONDS, VOLUME_STEP } from './numberSettings';
+import { onSettingChanged, readNumber, SECTION } from './settings';
 
 // The settings that shape the controls and the status bar. Read on every use, so a change
 // applies at once; out-of-range values fall back to the documented bounds.
@@ -15,18 +16,15 @@ export interface PlayerSettings {
 }
 
 const CONTROL_NAMES: readonly ControlName[] = ['previous', 'playPause', 'next', 'like'];
-const SEEK_STEP_SECONDS: NumberSetting = { key: 'seekStepSeconds', fallback: 15, min: 1, max: 600 };
-const VOLUME_STEP: NumberSetting = { key: 'volumeStep', fallback: 10, min: 1, max: 50 };
-const MAX_LENGTH: NumberSetting = { key: 'statusBar.maxLength', fallback: 60, min: 10, max: 200 };
 
 export function readPlayerSettings(): PlayerSettings {
   const config = vscode.workspace.getConfiguration(SECTION);
   const controls = config.get<unknown>('statusBar.controls');
   return {
     seekStepMs: readNumber(SEEK_STEP_SECONDS) * 1000,
-    volumeStep: Math.round(readNumber(VOLUME_STEP)),
+    volumeStep: readNumber(VOLUME_STEP),
     showProgress: config.get<boolean>('statusBar.showProgress') !== false,
-    maxLength: Math.round(readNumber(MAX_LENGTH)),
+    maxLength: readNumber(MAX_LENGTH),
     controls: Array.isArray(controls) ? CONTROL_NAMES.filter((name) => controls.includes(name)) : [],
   };
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { SpotifySettings } from '../../auth/spotifySettings';
+import { NumberSetting, numberSettingValue } from './numberSettings';
 import { checkServiceUrl } from '../../spotify/serviceUrl';
 
 // Every `backbeat.*` setting is read in src/vscode/settings/, each with its default and bounds beside its
@@ -40,18 +41,9 @@ function userValue(config: vscode.WorkspaceConfiguration, key: string): string |
   return inspected?.globalValue ?? inspected?.defaultValue;
 }
 
-/** A number setting: a value that is not a finite number gives `fallback`; one out of range is clamped, not refused. */
-export interface NumberSetting {
-  key: string;
-  fallback: number;
-  min: number;
-  max: number;
-}
-
+/** Reads a number setting with its default and bounds (numberSettings.ts). */
 export function readNumber(setting: NumberSetting): number {
-  const value = vscode.workspace.getConfiguration(SECTION).get<unknown>(setting.key);
-  if (typeof value !== 'number' || !Number.isFinite(value)) return setting.fallback;
-  return Math.min(setting.max, Math.max(setting.min, value));
+  return numberSettingValue(setting, vscode.workspace.getConfiguration(SECTION).get<unknown>(setting.key));
 }
 
 /** Calls `listener` when one of `keys` changes (a key also covers those under it, as `statusBar`). */

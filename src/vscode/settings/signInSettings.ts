@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { FlowSetting } from '../../auth/flows/chooseFlow';
 import { FLOW_IDS } from '../../auth/flows/signInFlow';
-import { SECTION } from './settings';
+import { LOOPBACK_PORT } from './numberSettings';
+import { readNumber, SECTION } from './settings';
 
 // The settings that choose how sign-in gets the code back from the browser.
 
@@ -13,6 +14,5 @@ export function signInFlowSetting(): FlowSetting {
 
 /** `backbeat.loopbackPort`; 0 (a free port) unless it is a valid port number. */
 export function loopbackPortSetting(): number {
-  const value = vscode.workspace.getConfiguration(SECTION).get<number>('loopbackPort');
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 65535 ? value : 0;
+  return readNumber(LOOPBACK_PORT);
 }
