@@ -67,7 +67,7 @@ export interface CoreHost {
   budgeted?: boolean;
   /** The Spotify app on this computer (src/localPlayer); absent: the Web API alone. */
   localPlayer?: LocalPlayer;
-  /** `backbeat.localPlayer` is not `off`; read when `localPlayerSettingChanged` is called. */
+  /** `backbeat.localPlayer` is not `off`; read when `settingsChanged` is called. */
   localPlayerEnabled?(): boolean;
   /** The status bar shows the position (`backbeat.statusBar.showProgress`): the local player's position is then kept exact. */
   showsProgress?(): boolean;
@@ -165,8 +165,14 @@ export class Core {
     this.local = local;
   }
 
-  /** `backbeat.localPlayer` changed: start or stop watching the desktop app. */
-  localPlayerSettingChanged(): void {
+  /**
+   * A `backbeat.*` setting changed: the budget and the reading rhythm follow it, the like flag is
+   * asked for if it is shown now, and the desktop app is watched or not.
+   */
+  settingsChanged(): void {
+    this.budget.limitChanged();
+    this.scheduler.timingChanged();
+    this.likes.refresh();
     this.localWhileInUse?.update();
   }
 

@@ -14,8 +14,8 @@ import { FileSessionMarks } from './auth/sessionMark';
 import { signInChoosingFlow } from './auth/signIn';
 import { systemClock } from './clock';
 import { Core } from './core';
-import { localPlayerEnabled, onLocalPlayerSettingChanged } from './vscode/settings/localPlayerSetting';
-import { onPacingSettingsChanged, readDailyRequestBudget, readPollIntervalSeconds } from './vscode/settings/pacingSettings';
+import { localPlayerEnabled } from './vscode/settings/localPlayerSetting';
+import { readDailyRequestBudget, readPollIntervalSeconds } from './vscode/settings/pacingSettings';
 import { onSettingsChanged, readSettings } from './vscode/settings/settings';
 import { localPlayerForThisSystem } from './localPlayer/forThisSystem';
 import { createLog } from './vscode/logChannel';
@@ -32,7 +32,7 @@ import type { Notices } from './present/notices';
 import { showNotification } from './ui/notifier';
 import { NowPlayingItem } from './ui/nowPlayingItem';
 import { registerPlaybackCommands } from './ui/playbackCommands';
-import { onPlayerSettingsChanged, readPlayerSettings } from './vscode/settings/playerSettings';
+import { readPlayerSettings } from './vscode/settings/playerSettings';
 import { VsCodeWindowActivity } from './vscode/editorWindowActivity';
 
 /** What other extensions may read: the track and state the status bar shows, and where it came from. */
@@ -74,7 +74,7 @@ export function activate(context: vscode.ExtensionContext): BackbeatApi {
     localPlayerEnabled,
     showsProgress: () => readPlayerSettings().showProgress,
   });
-  const { notices, gate, keeper, client, state, scheduler, commands, likes, budget, ledger, devices, playlists } = core;
+  const { notices, gate, keeper, client, state, commands, likes, budget, ledger, devices, playlists } = core;
   /** The steady rhythm while the window is in use, as the tooltip and the budget view state it. */
   const checkEveryMs = () => budget.rhythmIntervalMs(true, timing());
 
@@ -112,13 +112,10 @@ export function activate(context: vscode.ExtensionContext): BackbeatApi {
     windowActivity,
     new NowPlayingItem({ state, clock, window: windowActivity, likes, settings: readPlayerSettings, budget, checkEveryMs }),
     new ControlItems(state, likes, readPlayerSettings),
-    onPlayerSettingsChanged(() => likes.refresh()),
-    onSettingsChanged(() => checkSettings(notices)),
-    onPacingSettingsChanged(() => {
-      budget.limitChanged();
-      scheduler.timingChanged();
+    onSettingsChanged(() => {
+      checkSettings(notices);
+      core.settingsChanged();
     }),
-    onLocalPlayerSettingChanged(() => core.localPlayerSettingChanged()),
     ...registerAccountCommands({
       keeper,
       log,

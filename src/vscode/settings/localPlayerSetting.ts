@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { onSettingChanged, SECTION } from './settings';
+import { SECTION } from './settings';
 
 // `backbeat.localPlayer`: `auto` (the default) watches and controls the Spotify app on this
 // computer through the OS's media controls; `off` uses the Web API alone.
@@ -7,8 +7,4 @@ const KEY = 'localPlayer';
 
 export function localPlayerEnabled(): boolean {
   return vscode.workspace.getConfiguration(SECTION).get<unknown>(KEY) !== 'off';
-}
-
-export function onLocalPlayerSettingChanged(listener: () => void): vscode.Disposable {
-  return onSettingChanged([KEY], listener);
 }

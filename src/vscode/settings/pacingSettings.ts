@@ -1,11 +1,9 @@
-import type * as vscode from 'vscode';
 import { DAILY_REQUEST_BUDGET, POLL_INTERVAL } from './numberSettings';
-import { onSettingChanged, readNumber } from './settings';
+import { readNumber } from './settings';
 
 // The settings that pace reads: `backbeat.pollIntervalSeconds` (the fastest steady rhythm) and
 // `backbeat.dailyRequestBudget` (requests per rolling 24 h, 0 for none). Out-of-range values are
 // clamped, not refused.
-
 
 export function readPollIntervalSeconds(): number {
   return readNumber(POLL_INTERVAL);
@@ -13,9 +11,4 @@ export function readPollIntervalSeconds(): number {
 
 export function readDailyRequestBudget(): number {
   return readNumber(DAILY_REQUEST_BUDGET);
-}
-
-/** Either setting changed: the next read follows it. */
-export function onPacingSettingsChanged(listener: () => void): vscode.Disposable {
-  return onSettingChanged([POLL_INTERVAL.key, DAILY_REQUEST_BUDGET.key], listener);
 }
