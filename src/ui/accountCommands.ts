@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registerCommandTable } from './commandTable';
 import { clientIdProblem, clientSecretProblem } from '../auth/appCredentials';
 import type { ClientSecretStore } from '../auth/clientSecretStore';
 import type { FlowId } from '../auth/flows/signInFlow';
@@ -25,22 +26,22 @@ const SETUP_WALKTHROUGH = 'backbeat.spotify#setup';
 const DEVELOPER_DASHBOARD = 'https://developer.spotify.com/dashboard';
 
 export function registerAccountCommands(deps: AccountCommandDeps): vscode.Disposable[] {
-  return [
-    vscode.commands.registerCommand('backbeat.signIn', (options?: { reconsent?: boolean }) => signInCommand(deps, options?.reconsent === true)),
-    vscode.commands.registerCommand('backbeat.signOut', async () => {
+  return registerCommandTable({
+    'backbeat.signIn': (options?: { reconsent?: boolean }) => signInCommand(deps, options?.reconsent === true),
+    'backbeat.signOut': async () => {
       const account = deps.keeper.current?.account.label;
       await deps.keeper.signOut();
       if (account) void vscode.window.showInformationMessage(`Signed out of Spotify (${account}).`);
-    }),
-    vscode.commands.registerCommand('backbeat.setClientId', setClientId),
-    vscode.commands.registerCommand('backbeat.setClientSecret', (value?: unknown) => setClientSecret(deps, value)),
-    vscode.commands.registerCommand('backbeat.clearClientSecret', () => clearClientSecret(deps)),
-    vscode.commands.registerCommand('backbeat.copyRedirectUri', (flow?: FlowId) => copyRedirectUri(deps, flow)),
-    vscode.commands.registerCommand('backbeat.openSetupGuide', openSetupGuide),
-    vscode.commands.registerCommand('backbeat.openDeveloperDashboard', () => vscode.env.openExternal(vscode.Uri.parse(DEVELOPER_DASHBOARD))),
-    vscode.commands.registerCommand('backbeat.copyClientId', copyClientId),
-    vscode.commands.registerCommand('backbeat.showLog', () => deps.log.show()),
-  ];
+    },
+    'backbeat.setClientId': setClientId,
+    'backbeat.setClientSecret': (value?: unknown) => setClientSecret(deps, value),
+    'backbeat.clearClientSecret': () => clearClientSecret(deps),
+    'backbeat.copyRedirectUri': (flow?: FlowId) => copyRedirectUri(deps, flow),
+    'backbeat.openSetupGuide': openSetupGuide,
+    'backbeat.openDeveloperDashboard': () => vscode.env.openExternal(vscode.Uri.parse(DEVELOPER_DASHBOARD)),
+    'backbeat.copyClientId': copyClientId,
+    'backbeat.showLog': () => deps.log.show(),
+  });
 }
 
 /**

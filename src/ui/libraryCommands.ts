@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registerCommandTable } from './commandTable';
 import { namingMissingScope } from '../spotify/errors';
 import type { CatalogueEntry, PlayTarget } from '../spotify/types';
 import { escapeIcons } from '../present/format';
@@ -87,29 +88,29 @@ export function registerLibraryCommands(deps: PlaybackCommandDeps): vscode.Dispo
     return undefined;
   };
 
-  return [
-    vscode.commands.registerCommand('backbeat.toggleLike', toggleLike),
-    vscode.commands.registerCommand('backbeat.search', () => search('Spotify: Search', ['track', 'album', 'artist', 'playlist'], playEntry)),
-    vscode.commands.registerCommand('backbeat.addToQueue', () => search('Spotify: Add to Queue', ['track'], queue)),
-    vscode.commands.registerCommand('backbeat.playPlaylist', async () => {
+  return registerCommandTable({
+    'backbeat.toggleLike': toggleLike,
+    'backbeat.search': () => search('Spotify: Search', ['track', 'album', 'artist', 'playlist'], playEntry),
+    'backbeat.addToQueue': () => search('Spotify: Add to Queue', ['track'], queue),
+    'backbeat.playPlaylist': async () => {
       const playlist = await pickPlaylist(deps.playlists, onError('Play Playlist'));
       if (playlist) await playEntry(playlist);
-    }),
-    vscode.commands.registerCommand('backbeat.showQueue', () => showQueue(client).catch(onError('Show Queue'))),
-    vscode.commands.registerCommand('backbeat.recentlyPlayed', async () => {
+    },
+    'backbeat.showQueue': () => showQueue(client).catch(onError('Show Queue')),
+    'backbeat.recentlyPlayed': async () => {
       const entry = await pickRecentlyPlayed(client, { clock: deps.clock, onQueue: (e) => void queue(e) }).catch(onError('Recently Played'));
       if (entry) await playEntry(entry);
-    }),
-    vscode.commands.registerCommand('backbeat.copyTrackLink', async () => {
+    },
+    'backbeat.copyTrackLink': async () => {
       const link = currentLink();
       if (!link) return undefined;
       await vscode.env.clipboard.writeText(link.url);
       vscode.window.setStatusBarMessage(`$(link) Copied the link to “${escapeIcons(link.name)}”`, CONFIRMATION_MS);
       return link.url;
-    }),
-    vscode.commands.registerCommand('backbeat.openInSpotify', () => {
+    },
+    'backbeat.openInSpotify': () => {
       const link = currentLink();
       return link ? vscode.env.openExternal(vscode.Uri.parse(link.url)) : false;
-    }),
-  ];
+    },
+  });
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registerCommandTable } from './commandTable';
 import type { Clock } from '../clock';
 import type { PlayerCommands } from '../playback/playerCommands';
 import type { PlaybackState } from '../playback/playbackState';
@@ -78,26 +79,26 @@ export function registerPlaybackCommands(deps: PlaybackCommandDeps): vscode.Disp
     if (device && !(device.isActive && state.snapshot?.isPlaying)) await transfer(device);
   };
 
-  return [
-    vscode.commands.registerCommand('backbeat.playPause', () => commands.playPause()),
-    vscode.commands.registerCommand('backbeat.play', () => commands.play()),
-    vscode.commands.registerCommand('backbeat.pause', () => commands.pause()),
-    vscode.commands.registerCommand('backbeat.next', () => commands.next()),
-    vscode.commands.registerCommand('backbeat.previous', () => commands.previous()),
-    vscode.commands.registerCommand('backbeat.seekForward', () => seekTo('Seek Forward', (now) => now + deps.settings().seekStepMs)),
-    vscode.commands.registerCommand('backbeat.seekBack', () => seekTo('Seek Back', (now) => now - deps.settings().seekStepMs)),
-    vscode.commands.registerCommand('backbeat.seekTo', async (position?: unknown) => {
+  return registerCommandTable({
+    'backbeat.playPause': () => commands.playPause(),
+    'backbeat.play': () => commands.play(),
+    'backbeat.pause': () => commands.pause(),
+    'backbeat.next': () => commands.next(),
+    'backbeat.previous': () => commands.previous(),
+    'backbeat.seekForward': () => seekTo('Seek Forward', (now) => now + deps.settings().seekStepMs),
+    'backbeat.seekBack': () => seekTo('Seek Back', (now) => now - deps.settings().seekStepMs),
+    'backbeat.seekTo': async (position?: unknown) => {
       // An argument (from a keybinding or another extension) may be milliseconds or "1:23".
       const positionMs = typeof position === 'number' ? position : typeof position === 'string' ? parseTime(position) : await askPosition(state);
       if (positionMs !== undefined) await seekTo('Seek To', () => positionMs);
-    }),
-    vscode.commands.registerCommand('backbeat.volumeUp', () => setVolume('Volume Up', (v) => v + deps.settings().volumeStep)),
-    vscode.commands.registerCommand('backbeat.volumeDown', () => setVolume('Volume Down', (v) => v - deps.settings().volumeStep)),
-    vscode.commands.registerCommand('backbeat.setVolume', async (percent?: unknown) => {
+    },
+    'backbeat.volumeUp': () => setVolume('Volume Up', (v) => v + deps.settings().volumeStep),
+    'backbeat.volumeDown': () => setVolume('Volume Down', (v) => v - deps.settings().volumeStep),
+    'backbeat.setVolume': async (percent?: unknown) => {
       const target = typeof percent === 'number' ? percent : await askVolume(state.snapshot?.device?.volumePercent);
       if (target !== undefined) await setVolume('Set Volume', () => target);
-    }),
-    vscode.commands.registerCommand('backbeat.toggleMute', () =>
+    },
+    'backbeat.toggleMute': () =>
       setVolume('Mute/Unmute', (v) => {
         if (v > 0) {
           volumeBeforeMute = v;
@@ -105,16 +106,14 @@ export function registerPlaybackCommands(deps: PlaybackCommandDeps): vscode.Disp
         }
         return volumeBeforeMute ?? UNMUTE_FALLBACK_PERCENT;
       }),
-    ),
-    vscode.commands.registerCommand('backbeat.toggleShuffle', () =>
+    'backbeat.toggleShuffle': () =>
       withState('Toggle Shuffle', (s) => ({
         name: 'Toggle Shuffle',
         action: 'toggling_shuffle',
         guess: (g) => ({ ...g, shuffle: !s.shuffle }),
         send: () => client.setShuffle(!s.shuffle),
       })),
-    ),
-    vscode.commands.registerCommand('backbeat.cycleRepeat', async () => {
+    'backbeat.cycleRepeat': async () => {
       let next: RepeatMode = 'off';
       const done = await withState('Cycle Repeat', (s) => {
         next = REPEAT_CYCLE[s.repeat];
@@ -122,9 +121,9 @@ export function registerPlaybackCommands(deps: PlaybackCommandDeps): vscode.Disp
         return { name: 'Cycle Repeat', action, guess: (g) => ({ ...g, repeat: next }), send: () => client.setRepeat(next) };
       });
       if (done) vscode.window.setStatusBarMessage(`$(sync) Spotify repeats ${REPEAT_WORDS[next]}`, 3000);
-    }),
-    vscode.commands.registerCommand('backbeat.selectDevice', selectDevice),
-  ];
+    },
+    'backbeat.selectDevice': selectDevice,
+  });
 }
 
 function isDevice(value: unknown): value is Device & { id: string } {
