@@ -81,6 +81,11 @@ export class LyricsCache {
   }
 
   private async write(entries: Map<string, CachedLyrics>): Promise<void> {
+    // Other windows write the same file: what they added since this one read it is kept, as older.
+    const merged = new Map([...(await this.read())].filter(([key]) => !entries.has(key)));
+    for (const [key, cached] of entries) merged.set(key, cached);
+    entries.clear();
+    for (const [key, cached] of merged) entries.set(key, cached);
     while (entries.size > MAX_TRACKS) entries.delete(entries.keys().next().value as string);
     const lines = [...entries].map(([key, { lyrics, savedAt }]) => JSON.stringify({ key, savedAt, lyrics }));
     // Within the bound, the newest entries: the oldest go first.

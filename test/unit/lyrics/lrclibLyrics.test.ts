@@ -88,6 +88,16 @@ describe('lyrics from LRCLIB (against the emulator)', () => {
     assert.deepStrictEqual(emulator.lyricsRequests.map((r) => r.query.track_name), ['Teardrop', 'Glory Box']);
   });
 
+  it('shares the file between windows: what one asked, the others and a restart need not ask', async () => {
+    const [windowA, windowB] = [source(), source()];
+    await Promise.all([windowA.lyricsFor(GLORY_BOX), windowB.lyricsFor(PRELUDE)]);
+    await windowA.lyricsFor(TEARDROP);
+    await windowB.lyricsFor(ANGEL);
+    const restarted = source();
+    for (const track of [GLORY_BOX, PRELUDE, TEARDROP, ANGEL]) await restarted.lyricsFor(track);
+    assert.deepStrictEqual(emulator.lyricsRequests.map((r) => r.query.track_name).sort(), ['Angel', 'Glory Box', 'Prelude', 'Teardrop']);
+  });
+
   it('keys a track without a URI by its signature', async () => {
     const lyrics = source();
     const noUri: LyricsTrack = { ...TEARDROP, uri: undefined };
