@@ -1,3 +1,4 @@
+import * as path from 'path';
 import type { Clock } from '../clock';
 import type { Log } from '../log';
 import { askLrclib, LrclibUnavailable } from './lrclibClient';
@@ -15,12 +16,13 @@ export const RETRY_AFTER_FAILURE_MS = 10 * 60_000;
 export const NONE_KEPT_MS = 7 * 24 * 3600_000;
 
 const NONE: Lyrics = { kind: 'none' };
+const CACHE_FILE = 'lyrics.json';
 
 export interface LrclibLyricsOptions {
   /** LRCLIB's origin (the `backbeat.lyricsUrl` setting, checked); may throw for a bad setting. */
   url: () => string;
-  /** The cache file, in the extension's global storage. */
-  cacheFile: string;
+  /** A folder for the cache file: the extension's global storage, which every window shares. */
+  cacheDir: string;
   clock: Clock;
   log: Pick<Log, 'info' | 'warn'>;
 }
@@ -32,7 +34,7 @@ export class LrclibLyrics implements LyricsSource {
   private readonly failedUntil = new Map<string, number>();
 
   constructor(private readonly options: LrclibLyricsOptions) {
-    this.cache = new LyricsCache(options.cacheFile, (message) => options.log.warn(message));
+    this.cache = new LyricsCache(path.join(options.cacheDir, CACHE_FILE), (message) => options.log.warn(message));
   }
 
   lyricsFor(track: LyricsTrack): Promise<Lyrics> {

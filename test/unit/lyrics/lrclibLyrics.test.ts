@@ -34,9 +34,10 @@ describe('lyrics from LRCLIB (against the emulator)', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  /** Where LrclibLyrics keeps its answers in the folder it is given. */
   const cacheFile = () => path.join(dir, 'lyrics.json');
   /** A window's lyrics source; a new one is a restart. */
-  const source = () => new LrclibLyrics({ url: () => emulator.lyricsUrl, cacheFile: cacheFile(), clock, log });
+  const source = () => new LrclibLyrics({ url: () => emulator.lyricsUrl, cacheDir: dir, clock, log });
 
   it('gives synced lines for Teardrop, sorted, the line stamped twice at both times', async () => {
     const lyrics = await source().lyricsFor(TEARDROP);
@@ -184,7 +185,7 @@ describe('lyrics from LRCLIB (against the emulator)', () => {
   });
 
   it('treats a bad lyricsUrl as a failure, never a crash', async () => {
-    const lyrics = new LrclibLyrics({ url: () => { throw new Error('The setting backbeat.lyricsUrl must use https'); }, cacheFile: cacheFile(), clock, log });
+    const lyrics = new LrclibLyrics({ url: () => { throw new Error('The setting backbeat.lyricsUrl must use https'); }, cacheDir: dir, clock, log });
     assert.deepStrictEqual(await lyrics.lyricsFor(TEARDROP), { kind: 'none' });
   });
 });
