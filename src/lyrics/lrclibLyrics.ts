@@ -6,9 +6,9 @@ import { LyricsCache } from './lyricsCache';
 import type { Lyrics, LyricsSource, LyricsTrack } from './lyrics';
 
 // Lyrics from LRCLIB, which costs no Spotify request: each track is asked for at most once (the
-// answer is kept on disk), windows asking together share one request, and a failure is tried
-// again only after a while, so a broken network or an LRCLIB outage never turns into a stream of
-// requests.
+// answer is kept on disk, in a file every window shares), calls for a track still being asked
+// share that one request, and a failure is tried again only after a while, so a broken network or
+// an LRCLIB outage never turns into a stream of requests.
 
 /** After a failure (network, 5xx), the track shows none for this long, then LRCLIB is asked again. */
 export const RETRY_AFTER_FAILURE_MS = 10 * 60_000;

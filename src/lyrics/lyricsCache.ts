@@ -93,15 +93,16 @@ export class LyricsCache {
     let first = 0;
     while (size > MAX_FILE_BYTES - 64 && first < lines.length) size -= lines[first++].length + 1;
     const text = `{"entries":[\n${lines.slice(first).join(',\n')}\n]}\n`;
+    // Written beside, then renamed over: readers never see half a file, and a symbolic link in
+    // its place is replaced, not followed.
+    const temporary = `${this.file}.${randomBytes(6).toString('hex')}`;
     try {
       await fs.mkdir(path.dirname(this.file), { recursive: true });
-      // Written beside, then renamed over: readers never see half a file, and a symbolic link in
-      // its place is replaced, not followed.
-      const temporary = `${this.file}.${randomBytes(6).toString('hex')}`;
       await fs.writeFile(temporary, text, { encoding: 'utf8', mode: 0o600, flag: 'wx' });
       await fs.rename(temporary, this.file);
     } catch (error) {
       this.warn(`Lyrics cache not written: ${(error as Error).message}`);
+      await fs.rm(temporary, { force: true }).catch(() => undefined);
     }
   }
 }
