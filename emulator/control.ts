@@ -15,7 +15,7 @@ type ControlHandler = (emulator: Emulator, body: Record<string, unknown>) => Rep
  * extension host, a Playwright script). Mirrors the Emulator interface one to one.
  */
 const CONTROL_ROUTES: Record<string, ControlHandler> = {
-  'GET /info': (e) => json(200, { accountsUrl: e.accountsUrl, apiUrl: e.apiUrl, controlUrl: e.controlUrl, clientId: e.clientId }),
+  'GET /info': (e) => json(200, { accountsUrl: e.accountsUrl, apiUrl: e.apiUrl, controlUrl: e.controlUrl, lyricsUrl: e.lyricsUrl, clientId: e.clientId }),
   'GET /snapshot': (e) => json(200, e.snapshot()),
   'GET /quota': (e) => json(200, e.quota()),
   'GET /secrets': (e) => json(200, e.issuedSecrets()),
@@ -30,6 +30,8 @@ const CONTROL_ROUTES: Record<string, ControlHandler> = {
   'POST /reset': (e, body) => done(() => e.reset({ grants: body.grants === true })),
   'GET /requests': (e) => json(200, e.requests),
   'DELETE /requests': (e) => done(() => { e.requests.length = 0; }),
+  'GET /lyrics-requests': (e) => json(200, e.lyricsRequests),
+  'DELETE /lyrics-requests': (e) => done(() => { e.lyricsRequests.length = 0; }),
   'POST /clock/advance': (e, body) => {
     if (!(e.clock instanceof VirtualClock)) return json(409, { error: 'the emulator runs on the real clock' });
     const ms = body.ms;

@@ -43,6 +43,9 @@ export class EmulatorControl {
   async reset(options: { grants?: boolean } = {}): Promise<void> { await this.call('POST', '/reset', options); }
   requests(): Promise<RecordedRequest[]> { return this.call('GET', '/requests') as Promise<RecordedRequest[]>; }
   async clearRequests(): Promise<void> { await this.call('DELETE', '/requests'); }
+  /** Requests to the LRCLIB stand-in, which the Spotify request log leaves out. */
+  lyricsRequests(): Promise<RecordedRequest[]> { return this.call('GET', '/lyrics-requests') as Promise<RecordedRequest[]>; }
+  async clearLyricsRequests(): Promise<void> { await this.call('DELETE', '/lyrics-requests'); }
 
   /** Moves a VirtualClock on; fails (409) when the emulator runs on the real clock. Returns the new time. */
   async advanceClock(ms: number): Promise<number> {

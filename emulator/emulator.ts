@@ -12,6 +12,7 @@ import { Fault, FaultList, faultReply } from './faults';
 import { foreignHostReply, isOwnHost } from './hostGuard';
 import { html, json, parseQuery, Reply, RequestContext, writeReply } from './http';
 import { Listener } from './listener';
+import { LrclibStandIn } from './lyrics/lrclibStandIn';
 import { applyPatch, EmulatorOptions, pickClock, resolveSettings, Settings } from './options';
 import { PHONE_PATH, phonePage } from './phone/phonePage';
 import { API_PREFIX, WebApi } from './webapi/webApi';
@@ -30,12 +31,14 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export class SpotifyEmulator implements Emulator {
   readonly clock: Clock;
   readonly requests: RecordedRequest[] = [];
+  readonly lyricsRequests: RecordedRequest[] = [];
   private readonly settings: Settings;
   private readonly store: GrantStore;
   private readonly world: World;
   private readonly webApi: WebApi;
   private readonly dailyQuota: DailyQuota;
   private readonly authorizeEndpoint: AuthorizeEndpoint;
+  private readonly lrclib: LrclibStandIn;
   private readonly faults = new FaultList();
   private readonly listener: Listener;
   private desktopApp: DesktopApp | undefined;
@@ -48,12 +51,14 @@ export class SpotifyEmulator implements Emulator {
     this.dailyQuota = new DailyQuota(this.clock, () => this.settings);
     this.webApi = new WebApi(this.world, this.store, this.settings, this.dailyQuota);
     this.authorizeEndpoint = new AuthorizeEndpoint(this.settings, this.store);
+    this.lrclib = new LrclibStandIn(this.world.catalogue, () => this.settings.lyricsHugeAnswers);
     this.listener = new Listener(this.settings.host, (req, res) => void this.serve(req, res));
   }
 
   get accountsUrl(): string { return this.listener.origin; }
   get apiUrl(): string { return `${this.listener.origin}${API_PREFIX}`; }
   get controlUrl(): string { return `${this.listener.origin}${CONTROL_PREFIX}`; }
+  get lyricsUrl(): string { return this.listener.origin; }
   get clientId(): string { return this.settings.clientId; }
   get clientSecret(): string { return this.settings.clientSecret; }
 
@@ -165,8 +170,11 @@ export class SpotifyEmulator implements Emulator {
       writeReply(res, html(200, phonePage()));
       return;
     }
-    const record = (status: number, authenticated: boolean, fault: boolean) => this.requests.push({
+    // LRCLIB's stand-in is not Spotify: its requests have their own log (with the User-Agent LRCLIB asks for).
+    const lyrics = this.lrclib.handles(ctx);
+    const record = (status: number, authenticated: boolean, fault: boolean) => (lyrics ? this.lyricsRequests : this.requests).push({
       method: ctx.method, path: ctx.path, query: ctx.query, status, time: this.clock.now(), authenticated, fault,
+      ...(lyrics ? { userAgent: String(ctx.headers['user-agent'] ?? '') } : {}),
     });
     const fault = this.faults.take(ctx.method, ctx.path);
     if (fault?.destroy) {
@@ -191,6 +199,7 @@ export class SpotifyEmulator implements Emulator {
     const plain = (reply: Reply) => ({ reply, authenticated: false });
     try {
       if (ctx.path === API_PREFIX || ctx.path.startsWith(`${API_PREFIX}/`)) return this.webApi.handle(ctx);
+      if (this.lrclib.handles(ctx)) return plain(this.lrclib.answer(ctx));
       if (ctx.method === 'GET' && ctx.path === '/authorize') return plain(this.authorizeEndpoint.authorize(ctx));
       if (ctx.method === 'POST' && ctx.path === '/authorize/decision') return plain(this.authorizeEndpoint.decide(ctx));
       if (ctx.method === 'POST' && ctx.path === '/api/token') return plain(handleToken(ctx, this.settings, this.store));

@@ -22,6 +22,8 @@ export interface RecordedRequest {
   authenticated: boolean;
   /** A fault answered (or delayed, hung, destroyed) it. */
   fault: boolean;
+  /** The User-Agent header, for requests to the LRCLIB stand-in only. */
+  userAgent?: string;
 }
 
 export interface EmulatorSnapshot {
@@ -51,10 +53,15 @@ export interface Emulator {
   readonly accountsUrl: string;
   readonly apiUrl: string;
   readonly controlUrl: string;
+  /** The origin of the LRCLIB stand-in (`/api/get`), for `backbeat.lyricsUrl`. */
+  readonly lyricsUrl: string;
   readonly clientId: string;
   readonly clientSecret: string;
   readonly clock: Clock;
+  /** Requests to Spotify (accounts and Web API); never the control API's or the LRCLIB stand-in's. */
   readonly requests: RecordedRequest[];
+  /** Requests to the LRCLIB stand-in (`/api/get`, `/api/get-cached`). */
+  readonly lyricsRequests: RecordedRequest[];
   configure(patch: Partial<EmulatorOptions>): void;
   addFault(fault: Fault): void;
   clearFaults(): void;

@@ -90,6 +90,8 @@ export interface EmulatorOptions {
   dailyQuota?: number;
   /** The Retry-After sent once the daily quota is spent (reports saw 48,925 and 52,531 s). */
   quotaRetryAfterSeconds?: number;
+  /** The LRCLIB stand-in answers every track it knows with a 5 MB record: more than any client should read. */
+  lyricsHugeAnswers?: boolean;
 }
 
 /** About 14 h, between the two waits reported in 2026. */
@@ -124,6 +126,7 @@ export function resolveSettings(options: EmulatorOptions): Settings {
     desktopSendsSeeked: options.desktopSendsSeeked ?? false,
     dailyQuota: options.dailyQuota ?? 0,
     quotaRetryAfterSeconds: options.quotaRetryAfterSeconds ?? DEFAULT_QUOTA_RETRY_AFTER_SECONDS,
+    lyricsHugeAnswers: options.lyricsHugeAnswers ?? false,
   };
 }
 

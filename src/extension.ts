@@ -28,6 +28,7 @@ import { registerAccountCommands } from './ui/accountCommands';
 import { registerBudgetView } from './ui/budgetView';
 import { ControlItems } from './ui/controlItems';
 import { registerLibraryCommands } from './ui/libraryCommands';
+import { announceLyricsWhenTurnedOn } from './ui/lyricsNotice';
 import type { Notices } from './present/notices';
 import { showNotification } from './ui/notifier';
 import { NowPlayingItem } from './ui/nowPlayingItem';
@@ -112,6 +113,7 @@ export function activate(context: vscode.ExtensionContext): BackbeatApi {
     windowActivity,
     new NowPlayingItem({ state, clock, window: windowActivity, likes, settings: readPlayerSettings, budget, checkEveryMs }),
     new ControlItems(state, likes, readPlayerSettings),
+    announceLyricsWhenTurnedOn(),
     onSettingsChanged(() => {
       checkSettings(notices);
       core.settingsChanged();

@@ -8,6 +8,9 @@ const DEFAULT_TIMEOUT_MS = 15_000;
 
 export class NetworkError extends Error {}
 
+/** A body longer than the caller accepts: refused once that many bytes have come, never buffered whole. */
+export class AnswerTooLarge extends Error {}
+
 /** A complete answer: status, headers and the whole body as text. */
 export interface HttpAnswer {
   status: number;
@@ -16,16 +19,25 @@ export interface HttpAnswer {
   text: string;
 }
 
-export async function fetchWithTimeout(url: string, init: RequestInit, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<HttpAnswer> {
+/**
+ * `maxBytes` (0: no limit) bounds the body for servers Backbeat does not trust to keep it small;
+ * past it the exchange is aborted and AnswerTooLarge thrown.
+ */
+export async function fetchWithTimeout(url: string, init: RequestInit, timeoutMs = DEFAULT_TIMEOUT_MS, maxBytes = 0): Promise<HttpAnswer> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
     // node-fetch's AbortSignal type predates the DOM one; they are compatible at run time.
-    const response = await fetch(url, { ...init, signal: controller.signal as RequestInit['signal'] });
+    const response = await fetch(url, { ...init, size: maxBytes, signal: controller.signal as RequestInit['signal'] });
     const text = await response.text();
     return { status: response.status, ok: response.ok, header: (name) => response.headers.get(name), text };
   } catch (error) {
     const origin = new URL(url).origin;
+    if ((error as { type?: string }).type === 'max-size') {
+      // node-fetch stops keeping the body but would go on receiving it: close the connection.
+      controller.abort();
+      throw new AnswerTooLarge(`${origin} sent an answer over ${maxBytes} bytes`);
+    }
     if (controller.signal.aborted) {
       throw new NetworkError(`No answer from ${origin} within ${Math.round(timeoutMs / 1000)} s`);
     }

@@ -42,6 +42,8 @@ export function emulatorSettings(emulator: Emulator): Record<string, unknown> {
     'backbeat.clientId': emulator.clientId,
     'backbeat.accountsUrl': emulator.accountsUrl,
     'backbeat.apiUrl': emulator.apiUrl,
+    // Lyrics, once turned on, ask the emulator's LRCLIB stand-in, never lrclib.net.
+    'backbeat.lyricsUrl': emulator.lyricsUrl,
   };
 }
 

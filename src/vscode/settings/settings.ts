@@ -21,9 +21,14 @@ export function readSettings(): SpotifySettings {
   const config = vscode.workspace.getConfiguration(SECTION);
   return {
     clientId: readClientId() || undefined,
-    accountsUrl: checkServiceUrl(`${SECTION}.accountsUrl`, userValue(config, 'accountsUrl') ?? DEFAULT_ACCOUNTS_URL),
-    apiUrl: checkServiceUrl(`${SECTION}.apiUrl`, userValue(config, 'apiUrl') ?? DEFAULT_API_URL),
+    accountsUrl: readServiceUrl(config, 'accountsUrl', DEFAULT_ACCOUNTS_URL),
+    apiUrl: readServiceUrl(config, 'apiUrl', DEFAULT_API_URL),
   };
+}
+
+/** An application-scoped service URL, checked (https, or http on loopback); throws ServiceUrlError. */
+export function readServiceUrl(config: vscode.WorkspaceConfiguration, key: string, fallback: string): string {
+  return checkServiceUrl(`${SECTION}.${key}`, userValue(config, key) ?? fallback);
 }
 
 /** The Client ID alone ('' when unset): never throws, whatever the other settings say. */
@@ -36,8 +41,9 @@ export async function storeClientId(value: string): Promise<void> {
   await vscode.workspace.getConfiguration(SECTION).update('clientId', value.trim(), vscode.ConfigurationTarget.Global);
 }
 
-function userValue(config: vscode.WorkspaceConfiguration, key: string): string | undefined {
-  const inspected = config.inspect<string>(key);
+/** The user's (or the default) value of an application-scoped setting: a workspace's is ignored. */
+export function userValue<T = string>(config: vscode.WorkspaceConfiguration, key: string): T | undefined {
+  const inspected = config.inspect<T>(key);
   return inspected?.globalValue ?? inspected?.defaultValue;
 }
 
