@@ -30,7 +30,8 @@ export async function runIntegrationSuite(opts: IntegrationOptions = {}): Promis
     stack = await startStack({
       autoApprove: true,
       startEmulator: opts.startEmulator,
-      env: { BACKBEAT_TEST_ARTIFACTS: cleanArtifactDir('integration') }, // for the tests' own files
+      // The tests' own files; the playback state on the extension's exports (test/integration/helpers.ts).
+      env: { BACKBEAT_TEST_ARTIFACTS: cleanArtifactDir('integration'), BACKBEAT_TEST_HOOKS: '1' },
     });
     browser = await launchBrowser();
     stopAccepting = autoAcceptDialogs(browser.context, log.write);
