@@ -1,11 +1,16 @@
 import type { BackbeatApi, NowPlaying, RequestBudget } from '../../api/backbeat';
-import type { Event } from '../emitter';
+import type { Clock } from '../clock';
+import { Emitter, type Event } from '../emitter';
 import type { NowPlayingSource } from '../playback/playbackState';
 import type { PlaybackSnapshot } from '../spotify/types';
 
 // The API other extensions read (api/backbeat.d.ts, typed here so the two cannot drift): the
 // playback state, the session and the budget as plain data. Everything comes from what this window
-// already knows, so reading it never sends a request.
+// already knows, so reading it never sends a request. Its change event leaves out reads that
+// change nothing, so a presence extension updates once per change, not once per read.
+
+/** A jump the position does not make by playing on: a seek (Spotify's reported positions wander by less). */
+const JUMP_MS = 2_000;
 
 export interface NowPlayingApiSources {
   /** What the status bar shows (PlaybackState). */
@@ -16,18 +21,35 @@ export interface NowPlayingApiSources {
     readonly onDidChange: Event<void>;
   };
   signedIn(): boolean;
+  clock: Pick<Clock, 'monotonic'>;
   /** The daily budget (RequestBudget): limit 0 when the user set none. */
   budget: { readonly limit: number; readonly used: number; readonly penalty: unknown };
 }
 
-export function nowPlayingApi({ state, signedIn, budget }: NowPlayingApiSources): BackbeatApi {
+/** What listeners were last told, and when (monotonic). */
+interface Told {
+  now: NowPlaying | undefined;
+  signedIn: boolean;
+  at: number;
+}
+
+export function nowPlayingApi({ state, signedIn, clock, budget }: NowPlayingApiSources): BackbeatApi {
   const nowPlaying = () => nowPlayingOf(state.snapshot, state.source, state.progressMs());
+  const observe = (): Told => ({ now: nowPlaying(), signedIn: signedIn(), at: clock.monotonic() });
+  const changed = new Emitter<NowPlaying | undefined>();
+  let told = observe();
+  state.onDidChange(() => {
+    const seen = observe();
+    const news = isNews(told, seen);
+    told = seen;
+    if (news) changed.fire(seen.now);
+  });
   return {
     apiVersion: 1,
     nowPlaying,
     // vscode.Event's contract: the listener is called with `thisArgs`, and the subscription joins `disposables`.
     onDidChangeNowPlaying: (listener, thisArgs, disposables) => {
-      const subscription = state.onDidChange(() => listener.call(thisArgs, nowPlaying()));
+      const subscription = changed.event((now) => listener.call(thisArgs, now));
       disposables?.push(subscription);
       return subscription;
     },
@@ -56,6 +78,16 @@ export function nowPlayingOf(snapshot: PlaybackSnapshot | undefined, source: Now
     deviceName: snapshot.device?.name,
     source,
   };
+}
+
+/** Something a listener would show differently: another track or state, signing in or out, or a seek. */
+function isNews(before: Told, after: Told): boolean {
+  const [was, is] = [before.now, after.now];
+  if (before.signedIn !== after.signedIn || !was || !is) return before.signedIn !== after.signedIn || was !== is;
+  const fields = Object.keys(is) as (keyof NowPlaying)[];
+  if (fields.some((field) => field !== 'positionMs' && was[field] !== is[field])) return true;
+  const playedOn = was.positionMs + (was.isPlaying ? after.at - before.at : 0);
+  return Math.abs(is.positionMs - Math.min(playedOn, was.durationMs || Infinity)) > JUMP_MS;
 }
 
 function budgetOf(limit: number, used: number, quotaSpent: boolean): RequestBudget | undefined {

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { NowPlaying } from '../../api/backbeat';
-import { emulator, EXTENSION_ID, waitFor } from './helpers';
+import { emulator, EXTENSION_ID, signOut, waitFor } from './helpers';
 import { freshSignedInWorld } from './playbackSupport';
 
 /** What test/fixtures/consumer/extension.js exports: what it read through Backbeat's API. */
@@ -16,6 +16,11 @@ describe('another extension following the music through the API', function () {
   this.timeout(60_000);
 
   before(freshSignedInWorld);
+  // The suites after this one start signed out, with the default budget.
+  after(async () => {
+    await signOut();
+    await vscode.workspace.getConfiguration('backbeat').update('dailyRequestBudget', undefined, vscode.ConfigurationTarget.Global);
+  });
 
   it('an installed extension depending on Backbeat reads the track, then hears a change made on the phone', async () => {
     const extension = vscode.extensions.getExtension<Consumer>(CONSUMER_ID);

@@ -16,7 +16,7 @@ function openApi(dailyRequests = 0) {
   const state = new PlaybackState(clock);
   const budget = new RequestBudget({ ledger: new RequestLedger({ store: new MemoryLedgerStore(), clock, log }), clock, log, dailyRequests: () => dailyRequests });
   let signedIn = true;
-  const api: BackbeatApi = nowPlayingApi({ state, budget, signedIn: () => signedIn });
+  const api: BackbeatApi = nowPlayingApi({ state, budget, clock, signedIn: () => signedIn });
   state.setAvailability({ kind: 'unknown' });
   return { api, state, budget, clock, signOut: () => ((signedIn = false), state.setAvailability({ kind: 'signedOut' })) };
 }
@@ -70,6 +70,28 @@ describe('the now-playing API for other extensions', () => {
     disposables[0].dispose();
     state.observe(snapshot());
     assert.strictEqual(seen.length, 2, 'no call once disposed');
+  });
+
+  it('tells listeners of changes, not of every read: a read confirming what plays is no news; a seek, a pause or signing out is', async () => {
+    const { api, state, clock, signOut } = openApi();
+    const heard: (NowPlaying | undefined)[] = [];
+    api.onDidChangeNowPlaying((now) => heard.push(now));
+    state.observe(snapshot());
+    await clock.advance(5_000);
+    state.observe(snapshot({ progressMs: 65_700 })); // played on; Spotify's figure is a little off
+    assert.strictEqual(heard.length, 1);
+    state.observe(snapshot({ progressMs: 120_000 })); // a seek on the phone
+    state.observe(snapshot({ progressMs: 120_000, isPlaying: false }));
+    await clock.advance(5_000);
+    state.observe(snapshot({ progressMs: 120_000, isPlaying: false }));
+    state.observe(undefined);
+    state.observe(undefined);
+    signOut();
+    assert.deepStrictEqual(
+      heard.map((now) => [now?.positionMs, now?.isPlaying]),
+      [[60_000, true], [120_000, true], [120_000, false], [undefined, undefined], [undefined, undefined]],
+    );
+    assert.strictEqual(api.signedIn, false);
   });
 
   it('reports the daily budget left (none when unset, nothing left while Spotify\'s quota is spent)', () => {
