@@ -26,8 +26,8 @@ export interface NowPlayingApiSources {
   budget: { readonly limit: number; readonly used: number; readonly penalty: unknown };
 }
 
-/** What listeners were last told, and when (monotonic). */
-interface Told {
+/** What nowPlaying() gave when the state last changed, and when (monotonic). */
+interface Seen {
   now: NowPlaying | undefined;
   signedIn: boolean;
   at: number;
@@ -35,13 +35,13 @@ interface Told {
 
 export function nowPlayingApi({ state, signedIn, clock, budget }: NowPlayingApiSources): BackbeatApi {
   const nowPlaying = () => nowPlayingOf(state.snapshot, state.source, state.progressMs());
-  const observe = (): Told => ({ now: nowPlaying(), signedIn: signedIn(), at: clock.monotonic() });
+  const observe = (): Seen => ({ now: nowPlaying(), signedIn: signedIn(), at: clock.monotonic() });
   const changed = new Emitter<NowPlaying | undefined>();
-  let told = observe();
+  let last = observe();
   state.onDidChange(() => {
     const seen = observe();
-    const news = isNews(told, seen);
-    told = seen;
+    const news = isNews(last, seen);
+    last = seen;
     if (news) changed.fire(seen.now);
   });
   return {
@@ -61,7 +61,7 @@ export function nowPlayingApi({ state, signedIn, clock, budget }: NowPlayingApiS
 }
 
 /** A snapshot as the API tells it: undefined when nothing plays (no item, no ad). */
-export function nowPlayingOf(snapshot: PlaybackSnapshot | undefined, source: NowPlayingSource, positionMs: number): NowPlaying | undefined {
+function nowPlayingOf(snapshot: PlaybackSnapshot | undefined, source: NowPlayingSource, positionMs: number): NowPlaying | undefined {
   if (!snapshot || (!snapshot.item && !snapshot.isAd)) return undefined;
   const item = snapshot.isAd ? undefined : snapshot.item;
   return {
@@ -81,7 +81,7 @@ export function nowPlayingOf(snapshot: PlaybackSnapshot | undefined, source: Now
 }
 
 /** Something a listener would show differently: another track or state, signing in or out, or a seek. */
-function isNews(before: Told, after: Told): boolean {
+function isNews(before: Seen, after: Seen): boolean {
   const [was, is] = [before.now, after.now];
   if (before.signedIn !== after.signedIn || !was || !is) return before.signedIn !== after.signedIn || was !== is;
   const fields = Object.keys(is) as (keyof NowPlaying)[];

@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import type * as vscode from 'vscode';
 import type { BackbeatApi, NowPlaying } from '../../../api/backbeat';
 import { nowPlayingApi } from '../../../src/present/nowPlayingApi';
 import { PlaybackState } from '../../../src/playback/playbackState';
@@ -59,8 +60,10 @@ describe('the now-playing API for other extensions', () => {
     const { api, state } = openApi();
     const seen: (string | undefined)[] = [];
     const owner = { seen };
-    const disposables: { dispose(): unknown }[] = [];
-    api.onDidChangeNowPlaying(function (this: typeof owner, now) {
+    const disposables: vscode.Disposable[] = [];
+    // A consumer may hold it as a vscode.Event: this compiles only while the d.ts's event is one.
+    const onDidChange: vscode.Event<NowPlaying | undefined> = api.onDidChangeNowPlaying;
+    onDidChange(function (this: typeof owner, now) {
       this.seen.push(now?.title);
     }, owner, disposables);
     state.observe(snapshot());
