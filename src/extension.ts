@@ -20,27 +20,21 @@ import { onSettingsChanged, readSettings } from './vscode/settings/settings';
 import { localPlayerForThisSystem } from './localPlayer/forThisSystem';
 import { createLog } from './vscode/logChannel';
 import { timingForPollInterval } from './playback/scheduler';
-import type { Availability, NowPlayingSource } from './playback/playbackState';
 import { FileLedgerStore } from './quota/ledgerStore';
-import type { PlaybackSnapshot } from './spotify/types';
-import { setListenerErrorReporter, type Event } from './emitter';
+import { setListenerErrorReporter } from './emitter';
 import { registerAccountCommands } from './ui/accountCommands';
 import { registerBudgetView } from './ui/budgetView';
 import { ControlItems } from './ui/controlItems';
 import { registerLibraryCommands } from './ui/libraryCommands';
 import { announceLyricsWhenTurnedOn } from './ui/lyricsNotice';
 import type { Notices } from './present/notices';
+import { nowPlayingApi } from './present/nowPlayingApi';
+import type { BackbeatApi } from '../api/backbeat';
 import { showNotification } from './ui/notifier';
 import { NowPlayingItem } from './ui/nowPlayingItem';
 import { registerPlaybackCommands } from './ui/playbackCommands';
 import { readPlayerSettings } from './vscode/settings/playerSettings';
 import { VsCodeWindowActivity } from './vscode/editorWindowActivity';
-
-/** What other extensions may read: the track and state the status bar shows, and where it came from. */
-export interface BackbeatApi {
-  nowPlaying(): { availability: Availability['kind']; snapshot: PlaybackSnapshot | undefined; source: NowPlayingSource };
-  onDidChangeNowPlaying: Event<void>;
-}
 
 /** Binds VS Code to the core: adapts its APIs, registers what the core built; no behaviour of its own. */
 export function activate(context: vscode.ExtensionContext): BackbeatApi {
@@ -134,10 +128,11 @@ export function activate(context: vscode.ExtensionContext): BackbeatApi {
   core.start().catch((error: unknown) => log.error('Starting failed', error));
   // The benchmark reads this line to report activation time.
   log.info(`Activated in ${Math.round(performance.now() - activationStarted)} ms`);
-  return {
-    nowPlaying: () => ({ availability: state.availability.kind, snapshot: state.snapshot, source: state.source }),
-    onDidChangeNowPlaying: state.onDidChange,
-  };
+  // What other extensions read (api/backbeat.d.ts): what this window knows, never a request.
+  const api = nowPlayingApi({ state, budget, clock, signedIn: () => !!keeper.current });
+  // The integration harness also checks what the API leaves out (volume, repeat, waits) on the state itself.
+  if (process.env.BACKBEAT_TEST_HOOKS) Object.defineProperty(api, 'playbackState', { value: state });
+  return api;
 }
 
 function checkSettings(notices: Notices): void {

@@ -7,7 +7,8 @@ import { format } from 'util';
 import { autoAcceptDialogs, launchBrowser, logIn } from './browser';
 import { Counts, CRASHED, failIfNothingRan, parseResultLine } from './counts';
 import { startStack, StartEmulator } from './emulatorStack';
-import { cleanArtifactDir, repoRoot } from './paths';
+import { packageExtension } from './packageExtension';
+import { artifactsDir, cleanArtifactDir, repoRoot } from './paths';
 import { developmentUrl } from './payload';
 import { exitWith } from './summary';
 import { TestLog } from './testLog';
@@ -29,8 +30,11 @@ export async function runIntegrationSuite(opts: IntegrationOptions = {}): Promis
   try {
     stack = await startStack({
       autoApprove: true,
+      // Another extension reading Backbeat's API, installed the way a user installs one (test/integration/consumer.test.ts).
+      vsixToInstall: await packageExtension(path.join(repoRoot, 'test', 'fixtures', 'consumer'), path.join(artifactsDir, 'consumer.vsix')),
       startEmulator: opts.startEmulator,
-      env: { BACKBEAT_TEST_ARTIFACTS: cleanArtifactDir('integration') }, // for the tests' own files
+      // The tests' own files; the playback state on the extension's exports (test/integration/helpers.ts).
+      env: { BACKBEAT_TEST_ARTIFACTS: cleanArtifactDir('integration'), BACKBEAT_TEST_HOOKS: '1' },
     });
     browser = await launchBrowser();
     stopAccepting = autoAcceptDialogs(browser.context, log.write);

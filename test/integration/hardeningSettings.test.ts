@@ -50,7 +50,7 @@ describe('hardening: a workspace cannot redirect Backbeat', function () {
     await signIn();
     try {
       const api = await extensionApi();
-      await waitFor('now playing', () => api.nowPlaying().snapshot);
+      await waitFor('now playing', () => api.nowPlaying());
       const paths = (await emulator().requests()).map((r) => r.path);
       assert.ok(paths.includes('/api/token') && paths.includes('/v1/me/player'), `the emulator served the sign-in and reads: ${paths}`);
     } finally {

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { EmulatorControl } from '../../emulator/controlClient';
-import type { BackbeatApi } from '../../src/extension';
+import type { BackbeatApi } from '../../api/backbeat';
+import type { PlaybackState } from '../../src/playback/playbackState';
 
 /** Shared steps of the in-VS-Code suites: the running extension, the emulator, sign-in and waits. */
-const EXTENSION_ID = 'backbeat.spotify';
+export const EXTENSION_ID = 'backbeat.spotify';
 
 export function emulator(): EmulatorControl {
   const url = process.env.BACKBEAT_EMULATOR_CONTROL;
@@ -15,6 +16,13 @@ export async function extensionApi(): Promise<BackbeatApi> {
   const extension = vscode.extensions.getExtension<BackbeatApi>(EXTENSION_ID);
   if (!extension) throw new Error(`${EXTENSION_ID} is not installed`);
   return extension.activate();
+}
+
+/** The state the status bar renders, beyond what the API tells (volume, repeat, waits): the harness sets BACKBEAT_TEST_HOOKS. */
+export async function playbackState(): Promise<PlaybackState> {
+  const { playbackState } = (await extensionApi()) as BackbeatApi & { playbackState?: PlaybackState };
+  if (!playbackState) throw new Error('BACKBEAT_TEST_HOOKS is not set: run this suite through the test harness.');
+  return playbackState;
 }
 
 export async function waitFor<T>(what: string, probe: () => T | PromiseLike<T>, timeoutMs = 15_000): Promise<NonNullable<T>> {

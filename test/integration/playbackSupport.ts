@@ -22,8 +22,8 @@ export async function freshSignedInWorld(): Promise<void> {
   // would, makes it read back at once.
   await vscode.commands.executeCommand('backbeat.selectDevice', emulatorDevice('Backbeat Test Computer'));
   await waitFor('Teardrop playing in the extension', () => {
-    const s = api.nowPlaying().snapshot;
-    return s?.item?.name === 'Teardrop' && s.isPlaying && s.device?.name === 'Backbeat Test Computer' && s.progressMs < 60_000;
+    const s = api.nowPlaying();
+    return s?.title === 'Teardrop' && s.isPlaying && s.deviceName === 'Backbeat Test Computer' && s.positionMs < 60_000;
   });
 }
 

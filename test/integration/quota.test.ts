@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { emulator, extensionApi, waitFor } from './helpers';
+import { emulator, playbackState, waitFor } from './helpers';
 import { freshSignedInWorld, watchNotifications } from './playbackSupport';
 
 /** Spotify's Retry-After in the real extension host: shown, honoured by every request, then over. */
@@ -14,7 +14,7 @@ describe('quota: a Retry-After wait', function () {
   after(() => emulator().clearFaults());
 
   it('shows the wait, sends nothing to Spotify until it is over, then shows playback again', async () => {
-    const api = await extensionApi();
+    const shown = await playbackState();
     await emulator().clearRequests();
     await emulator().addFault({
       match: { path: '/v1/me/player*' },
@@ -25,8 +25,8 @@ describe('quota: a Retry-After wait', function () {
     const notifications = watchNotifications();
     try {
       await vscode.commands.executeCommand('backbeat.pause');
-      await waitFor('the wait in the status bar', () => api.nowPlaying().availability === 'waiting');
-      await waitFor('playback shown again', () => api.nowPlaying().availability === 'active', (RETRY_AFTER_SECONDS + 10) * 1000);
+      await waitFor('the wait in the status bar', () => shown.availability.kind === 'waiting');
+      await waitFor('playback shown again', () => shown.availability.kind === 'active', (RETRY_AFTER_SECONDS + 10) * 1000);
       await waitFor('a read after the wait', async () => (await emulator().requests()).some((r) => r.status === 200 && r.path === '/v1/me/player'));
     } finally {
       notifications.dispose();

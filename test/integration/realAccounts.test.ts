@@ -38,9 +38,11 @@ describe('day one with a real Spotify account', function () {
   it('during an ad: Next and Seek are not sent; one info line per control says why', async () => {
     await emulator().phone({ type: 'ad' });
     const api = await extensionApi();
-    await waitFor('the ad shown', () => api.nowPlaying().snapshot?.isAd);
-    assert.strictEqual(api.nowPlaying().snapshot?.item, undefined);
-    assert.strictEqual(api.nowPlaying().availability, 'active', 'an ad is not "nothing playing"');
+    const ad = await waitFor('the ad shown, not "nothing playing"', () => {
+      const shown = api.nowPlaying();
+      return shown?.kind === 'ad' ? shown : undefined;
+    });
+    assert.deepStrictEqual([ad.title, ad.uri], ['', undefined]);
     await emulator().clearRequests();
     const notes = watchNotifications();
     try {
@@ -62,10 +64,10 @@ describe('day one with a real Spotify account', function () {
     await emulator().phone({ type: 'play', uri: new Catalogue().localFile.uri });
     const api = await extensionApi();
     const item = await waitFor('the local file shown', () => {
-      const shown = api.nowPlaying().snapshot?.item;
-      return shown?.isLocal ? shown : undefined;
+      const shown = api.nowPlaying();
+      return shown?.isLocalFile ? shown : undefined;
     });
-    assert.deepStrictEqual([item.name, item.byline, item.imageUrl], ['Teardrop (Rough Mix)', 'Massive Attack', undefined]);
+    assert.deepStrictEqual([item.title, item.artists, item.coverUrl], ['Teardrop (Rough Mix)', 'Massive Attack', undefined]);
     const notes = watchNotifications();
     try {
       await vscode.commands.executeCommand('backbeat.toggleLike');
