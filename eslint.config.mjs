@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 // quota, auth and localPlayer side by side; playback; present (what the user reads, without VS
 // Code); core.ts; the adapters ui/ and vscode/, the only rooms that may import `vscode`; then
 // extension.ts. A room imports only from rooms below it (ARCHITECTURE.md).
-const ROOMS = ['spotify', 'quota', 'auth', 'localPlayer', 'playback', 'present', 'ui', 'vscode'];
+const ROOMS = ['spotify', 'quota', 'auth', 'localPlayer', 'lyrics', 'playback', 'present', 'ui', 'vscode'];
 const CORE = /(^|\/)core$/.source;
 const EXTENSION = /(^|\/)extension$/.source;
 const room = (name) => `(^|/)${name}(/|$)`;
@@ -50,6 +50,7 @@ export default tseslint.config(
   layer(['src/quota/**'], ['auth', 'localPlayer', ...above('localPlayer')]),
   layer(['src/auth/**'], ['quota', 'localPlayer', ...above('localPlayer')]),
   layer(['src/localPlayer/**'], ['quota', 'auth', ...above('localPlayer')]),
+  layer(['src/lyrics/**'], ['quota', 'auth', 'localPlayer', ...above('lyrics')]),
   layer(['src/playback/**'], above('playback')),
   layer(['src/present/**'], above('present')),
   layer(['src/core.ts'], ['ui', 'vscode'], { core: false }),

@@ -31,6 +31,7 @@ import { registerLibraryCommands } from './ui/libraryCommands';
 import type { Notices } from './present/notices';
 import { showNotification } from './ui/notifier';
 import { NowPlayingItem } from './ui/nowPlayingItem';
+import { registerNowPlayingView } from './ui/nowPlayingView';
 import { registerPlaybackCommands } from './ui/playbackCommands';
 import { readPlayerSettings } from './vscode/settings/playerSettings';
 import { VsCodeWindowActivity } from './vscode/editorWindowActivity';
@@ -112,6 +113,18 @@ export function activate(context: vscode.ExtensionContext): BackbeatApi {
     windowActivity,
     new NowPlayingItem({ state, clock, window: windowActivity, likes, settings: readPlayerSettings, budget, checkEveryMs }),
     new ControlItems(state, likes, readPlayerSettings),
+    registerNowPlayingView({
+      extensionUri: context.extensionUri,
+      state,
+      likes,
+      accountFree: () => core.sources?.accountFree ?? false,
+      clock,
+      queue: client,
+      budget,
+      client,
+      commands,
+      lookedAt: () => core.scheduler.lookedAt?.(),
+    }),
     onSettingsChanged(() => {
       checkSettings(notices);
       core.settingsChanged();

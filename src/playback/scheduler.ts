@@ -64,6 +64,8 @@ export interface ReadScheduling {
   /** One read now; `kind` says why (a command needs it, by default). */
   refreshNow(kind?: RequestKind): Promise<void>;
   timingChanged(): void;
+  /** A view of the playback became visible: the user looks, as when the window gains focus. */
+  lookedAt?(): void;
   dispose(): void;
 }
 
@@ -168,6 +170,15 @@ export class PlaybackScheduler implements ReadScheduling {
 
   /** The timing changed (a setting): the next read follows it. */
   timingChanged(): void {
+    this.reschedule();
+  }
+
+  /**
+   * A view of the playback became visible: like focus coming back, the next read is a focus read,
+   * made at once if the rhythm's interval has passed since the last read, else when it has.
+   */
+  lookedAt(): void {
+    this.refocused = true;
     this.reschedule();
   }
 
