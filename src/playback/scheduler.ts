@@ -174,12 +174,15 @@ export class PlaybackScheduler implements ReadScheduling {
   }
 
   /**
-   * A view of the playback became visible: like focus coming back, the next read is a focus read,
-   * made at once if the rhythm's interval has passed since the last read, else when it has.
+   * A view of the playback became visible: the user looks, as when the window gains focus. One
+   * focus read at once if the in-use rhythm's interval has passed since the last read (an idle
+   * window's slower rhythm does not hold it back); otherwise what shows is recent enough.
    */
   lookedAt(): void {
-    this.refocused = true;
-    this.reschedule();
+    if (!this.enabled || !this.options.window.focused || this.options.hold?.held) return;
+    const timing = this.options.timing();
+    const base = this.options.pace.rhythmIntervalMs(true, timing);
+    if (base !== undefined && this.options.clock.monotonic() - this.lastReadAt >= this.rhythmInterval(base, timing)) void this.read('focus');
   }
 
   private onWindowChange(): void {

@@ -85,8 +85,9 @@ export function nowPlayingModel(input: ModelInput): NowPlayingModel {
   const webOnly = !signedIn ? NEEDS_SIGN_IN : input.accountFree ? NEEDS_PREMIUM : undefined;
   const transportBlocked = input.accountFree && !viaApp ? NEEDS_PREMIUM : undefined;
   const playing = !!snapshot && (!!item || snapshot.isAd);
-  const control = (label: string, action: PlayerAction | undefined, blocked: string | undefined): ControlModel => {
-    const why = !playing ? NOTHING : (blocked ?? (action && disallowed(snapshot, action)?.message));
+  /** Why not, first found: nothing plays, the source cannot, Spotify disallows it, `otherwise`. */
+  const control = (label: string, action: PlayerAction | undefined, blocked: string | undefined, otherwise?: string): ControlModel => {
+    const why = !playing ? NOTHING : (blocked ?? (action && disallowed(snapshot, action)?.message) ?? otherwise);
     return why ? { label, why } : { label };
   };
   const repeatAction: PlayerAction = snapshot?.repeat === 'context' ? 'toggling_repeat_track' : 'toggling_repeat_context';
@@ -107,7 +108,7 @@ export function nowPlayingModel(input: ModelInput): NowPlayingModel {
       previous: control('Previous track', 'skipping_prev', transportBlocked),
       playPause: snapshot?.isPlaying ? control('Pause', 'pausing', transportBlocked) : control('Play', 'resuming', transportBlocked),
       next: control('Next track', 'skipping_next', transportBlocked),
-      seek: control('Position in the track', 'seeking', transportBlocked ?? (item?.durationMs ? undefined : 'This item has no length to seek in.')),
+      seek: control('Position in the track', 'seeking', transportBlocked, item?.durationMs ? undefined : 'This item has no length to seek in.'),
       shuffle: control(snapshot?.shuffle ? 'Shuffle is on: turn it off' : 'Shuffle is off: turn it on', 'toggling_shuffle', webOnly),
       repeat: control(REPEAT_LABELS[snapshot?.repeat ?? 'off'], repeatAction, webOnly),
       like: control(input.liked ? 'Unlike: remove from your Spotify library' : 'Like: save to your Spotify library', undefined, likeWhy),

@@ -1,95 +1,16 @@
 import * as assert from 'assert';
 import type { Clock } from '../../../src/clock';
-import { Emitter } from '../../../src/emitter';
-import { PlaybackScheduler, DEFAULT_TIMING, SchedulerTiming, timingForPollInterval } from '../../../src/playback/scheduler';
-import type { WindowActivity } from '../../../src/windowActivity';
-import { PlaybackState } from '../../../src/playback/playbackState';
-import { RequestBudget } from '../../../src/quota/requestBudget';
-import { RequestLedger } from '../../../src/quota/requestLedger';
-import type { RequestKind } from '../../../src/spotify/requestKinds';
+import { DEFAULT_TIMING, timingForPollInterval } from '../../../src/playback/scheduler';
 import { SpotifyError } from '../../../src/spotify/errors';
-import { RetryAfterGate } from '../../../src/spotify/retryAfterGate';
-import type { PlaybackSnapshot } from '../../../src/spotify/types';
 import { FakeClock } from '../../support/fakeClock';
-import { MemoryLedgerStore } from '../../support/memoryLedgerStore';
-import { RecordingLog } from '../../support/recordingLog';
 import { snapshot } from '../../support/snapshots';
-
-class TestWindow implements WindowActivity {
-  private readonly changed = new Emitter<void>();
-  readonly onDidChange = this.changed.event;
-  constructor(
-    public focused = true,
-    public active = true,
-  ) {}
-  set(focused: boolean, active: boolean) {
-    this.focused = focused;
-    this.active = active;
-    this.changed.fire();
-  }
-}
-
-/**
- * What Spotify would answer; the test changes it as the world changes. Each read is counted by the
- * budget as the HTTP client's hook counts it (src/spotify/http.ts), and may take a while.
- */
-class ScriptedReader {
-  reads: number[] = [];
-  kinds: RequestKind[] = [];
-  answer: PlaybackSnapshot | undefined | Error | ((now: number) => PlaybackSnapshot) = snapshot();
-  /** How long Spotify takes to answer, in fake milliseconds. */
-  latencyMs = 0;
-  constructor(
-    private readonly clock: FakeClock,
-    private readonly budget: RequestBudget,
-  ) {}
-  async playback(kind?: RequestKind) {
-    this.budget.spend('GET', '/me/player', kind);
-    this.reads.push(this.clock.now());
-    this.kinds.push(kind ?? 'onDemand');
-    if (this.latencyMs) await new Promise((resolve) => this.clock.setTimeout(() => resolve(undefined), this.latencyMs));
-    if (this.answer instanceof Error) throw this.answer;
-    if (typeof this.answer === 'function') return this.answer(this.clock.now());
-    // Each read sees the item as it is now; progress is set by the test.
-    return this.answer;
-  }
-}
-
-/** The real scheduler and the real budget (its ledger's storage in memory); 0: no budget. */
-function setup(
-  window = new TestWindow(),
-  timing: () => SchedulerTiming = () => DEFAULT_TIMING,
-  dailyRequests = 0,
-  clock = new FakeClock(),
-  /** The clock the scheduler's timers run on (one whose timers fire early, say). */
-  timers: Clock = clock,
-) {
-  const log = new RecordingLog();
-  const ledger = new RequestLedger({ store: new MemoryLedgerStore(), clock, log });
-  const budget = new RequestBudget({ ledger, clock, log, dailyRequests: () => dailyRequests });
-  const state = new PlaybackState(clock);
-  const reader = new ScriptedReader(clock, budget);
-  const gate = new RetryAfterGate(clock);
-  const scheduler = new PlaybackScheduler({
-    reader,
-    state,
-    window,
-    clock: timers,
-    log,
-    timing,
-    pace: budget,
-    wait: () => ({ msLeft: gate.msLeft(), quota: false }),
-    onDidChangeWait: gate.onDidChange,
-    beforeRead: () => budget.sync(),
-  });
-  return { clock, state, reader, gate, scheduler, window, budget, ledger };
-}
+import { setupScheduler, TestWindow } from '../../support/schedulerRig';
 
 const MINUTE = 60_000;
 
 describe('playback scheduler', () => {
   it('sends no request while signed out', async () => {
-    const { clock, reader, scheduler } = setup();
+    const { clock, reader, scheduler } = setupScheduler();
     scheduler.setEnabled(false);
     await clock.advance(60 * MINUTE);
     assert.strictEqual(reader.reads.length, 0);
@@ -97,7 +18,7 @@ describe('playback scheduler', () => {
   });
 
   it('reads at once on sign-in, then every poll interval while focused and in use', async () => {
-    const { clock, reader, scheduler } = setup();
+    const { clock, reader, scheduler } = setupScheduler();
     reader.answer = snapshot({ progressMs: 0, item: { ...snapshot().item!, durationMs: 3_600_000 } });
     scheduler.setEnabled(true);
     await clock.advance(0);
@@ -107,7 +28,7 @@ describe('playback scheduler', () => {
   });
 
   it('never reads in an unfocused window and reads at once when it is focused again', async () => {
-    const { clock, reader, scheduler, window } = setup(new TestWindow(false, false));
+    const { clock, reader, scheduler, window } = setupScheduler(new TestWindow(false, false));
     scheduler.setEnabled(true);
     await clock.advance(30 * MINUTE);
     assert.strictEqual(reader.reads.length, 0);
@@ -117,7 +38,7 @@ describe('playback scheduler', () => {
   });
 
   it('stops reading when the window loses focus', async () => {
-    const { clock, reader, scheduler, window } = setup();
+    const { clock, reader, scheduler, window } = setupScheduler();
     scheduler.setEnabled(true);
     await clock.advance(1_000);
     const before = reader.reads.length;
@@ -127,7 +48,7 @@ describe('playback scheduler', () => {
   });
 
   it('reads at the predicted end of the track, even between polls', async () => {
-    const { clock, reader, scheduler } = setup(new TestWindow(true, false)); // idle: slow polls
+    const { clock, reader, scheduler } = setupScheduler(new TestWindow(true, false)); // idle: slow polls
     reader.answer = snapshot({ progressMs: 330_000 - 10_000 }); // 10 s left
     scheduler.setEnabled(true);
     await clock.advance(0);
@@ -140,7 +61,7 @@ describe('playback scheduler', () => {
   });
 
   it('does not burst when Spotify still shows the finished track', async () => {
-    const { clock, reader, scheduler } = setup(new TestWindow(true, false));
+    const { clock, reader, scheduler } = setupScheduler(new TestWindow(true, false));
     reader.answer = snapshot({ progressMs: 330_000 }); // stuck at the end
     scheduler.setEnabled(true);
     await clock.advance(MINUTE);
@@ -148,7 +69,7 @@ describe('playback scheduler', () => {
   });
 
   it('polls slowly while the user is idle and reads at once on activity', async () => {
-    const { clock, reader, scheduler, window } = setup(new TestWindow(true, false));
+    const { clock, reader, scheduler, window } = setupScheduler(new TestWindow(true, false));
     reader.answer = snapshot({ item: { ...snapshot().item!, durationMs: 3_600_000 } });
     scheduler.setEnabled(true);
     await clock.advance(10 * MINUTE + 10_000);
@@ -160,7 +81,7 @@ describe('playback scheduler', () => {
   });
 
   it('backs off step by step when nothing is playing, up to the slow check', async () => {
-    const { clock, reader, scheduler } = setup();
+    const { clock, reader, scheduler } = setupScheduler();
     reader.answer = undefined; // 204
     scheduler.setEnabled(true);
     await clock.advance(30 * MINUTE);
@@ -171,7 +92,7 @@ describe('playback scheduler', () => {
   });
 
   it('sends nothing during a Retry-After wait and reads once it is over', async () => {
-    const { clock, reader, scheduler, gate, state } = setup();
+    const { clock, reader, scheduler, gate, state } = setupScheduler();
     scheduler.setEnabled(true);
     await clock.advance(0);
     gate.block('120');
@@ -183,7 +104,7 @@ describe('playback scheduler', () => {
   });
 
   it('confirms a command with one read shortly after, not a burst, and the rhythm goes on from that read', async () => {
-    const { clock, reader, scheduler } = setup();
+    const { clock, reader, scheduler } = setupScheduler();
     reader.answer = snapshot({ item: { ...snapshot().item!, durationMs: 3_600_000 } });
     scheduler.setEnabled(true);
     const start = clock.now();
@@ -197,7 +118,7 @@ describe('playback scheduler', () => {
   });
 
   it('reads at the track end, and the rhythm goes on from that read instead of reading again next to it', async () => {
-    const { clock, reader, scheduler } = setup();
+    const { clock, reader, scheduler } = setupScheduler();
     const start = clock.now();
     const endsAt = start + 12_300;
     reader.answer = (now) =>
@@ -212,7 +133,7 @@ describe('playback scheduler', () => {
   });
 
   it('keeps reading at the usual pace for a while after a pause it found, so a resume on the phone shows quickly', async () => {
-    const { clock, reader, scheduler } = setup();
+    const { clock, reader, scheduler } = setupScheduler();
     scheduler.setEnabled(true);
     await clock.advance(0);
     reader.answer = snapshot({ isPlaying: false }); // paused elsewhere
@@ -226,7 +147,7 @@ describe('playback scheduler', () => {
   });
 
   it('backs off at once after a pause from this window, whose resume will confirm itself', async () => {
-    const { clock, reader, scheduler, state } = setup();
+    const { clock, reader, scheduler, state } = setupScheduler();
     scheduler.setEnabled(true);
     await clock.advance(0);
     state.applyOptimistic((s) => ({ ...s, isPlaying: false })); // the Pause command
@@ -238,7 +159,7 @@ describe('playback scheduler', () => {
   });
 
   it('shows the Retry-After wait with its end, and the last state again once it is over', async () => {
-    const { clock, reader, scheduler, gate, state } = setup();
+    const { clock, reader, scheduler, gate, state } = setupScheduler();
     scheduler.setEnabled(true);
     await clock.advance(0);
     gate.block('120');
@@ -251,7 +172,7 @@ describe('playback scheduler', () => {
   });
 
   it('shows a wait caused by a command too, in a window that is not reading', async () => {
-    const { clock, scheduler, gate, state } = setup(new TestWindow(false, false));
+    const { clock, scheduler, gate, state } = setupScheduler(new TestWindow(false, false));
     scheduler.setEnabled(true);
     state.observe(snapshot());
     gate.block('30');
@@ -262,7 +183,7 @@ describe('playback scheduler', () => {
 
   it('follows backbeat.pollIntervalSeconds, and a change applies without waiting for the old interval', async () => {
     let seconds = 30;
-    const { clock, reader, scheduler } = setup(new TestWindow(), () => timingForPollInterval(seconds));
+    const { clock, reader, scheduler } = setupScheduler(new TestWindow(), () => timingForPollInterval(seconds));
     reader.answer = snapshot({ item: { ...snapshot().item!, durationMs: 3_600_000 } });
     scheduler.setEnabled(true);
     await clock.advance(2 * MINUTE);
@@ -282,7 +203,7 @@ describe('playback scheduler', () => {
   });
 
   it('keeps showing the last state when Spotify is unreachable, and backs off', async () => {
-    const { clock, reader, scheduler, state } = setup();
+    const { clock, reader, scheduler, state } = setupScheduler();
     scheduler.setEnabled(true);
     await clock.advance(0);
     reader.answer = new SpotifyError('network', 'Cannot reach api');
@@ -296,7 +217,7 @@ describe('playback scheduler', () => {
   });
 
   it('leaves no timer behind when disposed', async () => {
-    const { clock, scheduler } = setup();
+    const { clock, scheduler } = setupScheduler();
     scheduler.setEnabled(true);
     await clock.advance(10_000);
     scheduler.dispose();
@@ -308,7 +229,7 @@ describe('playback scheduler', () => {
     // plain check); with reads taking 10-40 ms that once made the rhythm read twice in a row.
     const clock = new FakeClock();
     const early: Clock = { now: () => clock.now(), monotonic: () => clock.monotonic(), setTimeout: (callback, ms) => clock.setTimeout(callback, Math.max(0, ms - 1)) };
-    const { reader, scheduler } = setup(new TestWindow(), () => DEFAULT_TIMING, 0, clock, early);
+    const { reader, scheduler } = setupScheduler(new TestWindow(), () => DEFAULT_TIMING, 0, clock, early);
     reader.latencyMs = 25;
     const start = clock.now();
     // A track ends every 61.3 s, so track-end reads fall between the rhythm's.
@@ -334,7 +255,7 @@ describe('playback scheduler', () => {
   });
 
   it('reads at once after signing in again, however recent the last read was', async () => {
-    const { clock, reader, scheduler } = setup(new TestWindow(), () => DEFAULT_TIMING, 1000);
+    const { clock, reader, scheduler } = setupScheduler(new TestWindow(), () => DEFAULT_TIMING, 1000);
     scheduler.setEnabled(true);
     await clock.advance(1_000);
     scheduler.setEnabled(false);
@@ -344,7 +265,7 @@ describe('playback scheduler', () => {
   });
 
   it('reads when the window is focused again after a while, but not when it was read a moment ago', async () => {
-    const { clock, reader, scheduler, window } = setup(new TestWindow(), () => DEFAULT_TIMING, 1000);
+    const { clock, reader, scheduler, window } = setupScheduler(new TestWindow(), () => DEFAULT_TIMING, 1000);
     reader.answer = snapshot({ item: { ...snapshot().item!, durationMs: 3_600_000 } });
     scheduler.setEnabled(true);
     await clock.advance(0);
@@ -360,8 +281,29 @@ describe('playback scheduler', () => {
     assert.deepStrictEqual(reader.kinds, ['focus', 'focus'], 'back after five minutes: read at once');
   });
 
+  it('reads once when a view of the playback is shown after a while, as focus does, and not again soon after', async () => {
+    const { clock, reader, scheduler, window } = setupScheduler(new TestWindow(true, false), () => DEFAULT_TIMING, 1000); // idle: slow rhythm
+    reader.answer = snapshot({ item: { ...snapshot().item!, durationMs: 3_600_000 } });
+    scheduler.setEnabled(true);
+    await clock.advance(MINUTE);
+    assert.strictEqual(reader.reads.length, 1, 'idle: the next steady read is minutes away');
+    scheduler.lookedAt();
+    await clock.advance(0);
+    assert.deepStrictEqual(reader.kinds, ['focus', 'focus'], 'shown a minute after the last read: read at once');
+    await clock.advance(5_000);
+    scheduler.lookedAt();
+    scheduler.lookedAt();
+    await clock.advance(0);
+    assert.strictEqual(reader.reads.length, 2, 'shown again 5 s later: the view still shows the truth');
+    window.set(false, false);
+    await clock.advance(10 * MINUTE);
+    scheduler.lookedAt();
+    await clock.advance(0);
+    assert.strictEqual(reader.reads.length, 2, 'an unfocused window reads nothing');
+  });
+
   it('paces steady reads by the daily budget: about every 34 s at 1,000, five times slower when idle', async () => {
-    const { clock, reader, scheduler, window } = setup(new TestWindow(), () => DEFAULT_TIMING, 1000);
+    const { clock, reader, scheduler, window } = setupScheduler(new TestWindow(), () => DEFAULT_TIMING, 1000);
     reader.answer = snapshot({ item: { ...snapshot().item!, durationMs: 3_600_000 } });
     scheduler.setEnabled(true);
     await clock.advance(10 * MINUTE);
@@ -374,7 +316,7 @@ describe('playback scheduler', () => {
   });
 
   it('never lets the day\'s requests exceed the budget, and keeps its reserve for commands, day after day', async () => {
-    const { clock, reader, scheduler, window, budget } = setup(new TestWindow(), () => DEFAULT_TIMING, 1000);
+    const { clock, reader, scheduler, window, budget } = setupScheduler(new TestWindow(), () => DEFAULT_TIMING, 1000);
     reader.answer = snapshot({ item: { ...snapshot().item!, durationMs: 3_600_000 } });
     scheduler.setEnabled(true);
     let most = 0;
@@ -405,7 +347,7 @@ describe('playback scheduler', () => {
   });
 
   it('stops steady reads when their share is spent and starts again when requests leave the rolling window', async () => {
-    const { clock, reader, scheduler, budget, state } = setup(new TestWindow(), () => DEFAULT_TIMING, 200);
+    const { clock, reader, scheduler, budget, state } = setupScheduler(new TestWindow(), () => DEFAULT_TIMING, 200);
     reader.answer = snapshot({ item: { ...snapshot().item!, durationMs: 3_600_000 } });
     for (let i = 0; i < budget.share; i++) budget.spend('GET', '/search', undefined); // a morning of searching
     const spentAt = clock.now();
