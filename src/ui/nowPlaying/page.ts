@@ -1,4 +1,5 @@
 import { currentLine } from '../../lyrics/lyrics';
+import { formatTime } from '../../present/format';
 import type { LyricsModel, QueueModel, ToView } from '../../present/nowPlayingFeed';
 import type { ControlModel, ControlName, NowPlayingModel } from '../../present/nowPlayingModel';
 import type { ViewMessage } from '../../present/viewMessages';
@@ -21,12 +22,30 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, t
   return node;
 }
 
-function time(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = String(total % 60).padStart(2, '0');
-  return h ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+/** Icons as SVG paths (24×24, drawn with the text colour): no font is needed for them. */
+const ICONS = {
+  previous: 'M6 5v14M19 5v14L8 12z',
+  next: 'M18 5v14M5 5v14l11-7z',
+  play: 'M7 4v16l13-8z',
+  pause: 'M8 5v14M16 5v14',
+  shuffle: 'M3 7h4l10 10h4M3 17h4l3-3M14 10l3-3h4M18 4l3 3-3 3M18 14l3 3-3 3',
+  repeat: 'M4 12V9a2 2 0 0 1 2-2h13M16 4l3 3-3 3M20 12v3a2 2 0 0 1-2 2H5M8 20l-3-3 3-3',
+  repeatTrack: 'M4 12V9a2 2 0 0 1 2-2h13M16 4l3 3-3 3M20 12v3a2 2 0 0 1-2 2H5M8 20l-3-3 3-3M12 10v4',
+  heart: 'M12 20s-8-5-8-11a4 4 0 0 1 8-1 4 4 0 0 1 8 1c0 6-8 11-8 11z',
+  volume: 'M4 9h4l5-4v14l-5-4H4zM16 9a4 4 0 0 1 0 6',
+};
+
+function icon(name: keyof typeof ICONS, filled = false): SVGSVGElement {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.classList.add('icon');
+  if (filled) svg.classList.add('filled');
+  const path = document.createElementNS(ns, 'path');
+  path.setAttribute('d', ICONS[name]);
+  svg.append(path);
+  return svg;
 }
 
 const root = document.getElementById('root')!;
@@ -76,7 +95,7 @@ volume.min = '0';
 volume.max = '100';
 volume.step = '5';
 const volumeLabel = el('label', 'volume-label');
-volumeLabel.append(el('span', 'volume-icon', '🔈︎'), volume);
+volumeLabel.append(icon('volume'), volume);
 controls.append(volumeLabel);
 
 const player = el('section', 'player');
@@ -150,12 +169,12 @@ function render(): void {
   bar.setAttribute('aria-valuemax', String(track?.durationMs ?? 0));
   describe(bar, m.controls.seek);
   bar.setAttribute('aria-label', 'Position in the track');
-  buttons.playPause.textContent = m.isPlaying ? '⏸︎' : '▶︎';
-  buttons.previous.textContent = '⏮︎';
-  buttons.next.textContent = '⏭︎';
-  buttons.shuffle.textContent = '⤮';
-  buttons.repeat.textContent = m.repeat === 'track' ? '🔂︎' : '🔁︎';
-  buttons.like.textContent = m.liked ? '♥' : '♡';
+  buttons.playPause.replaceChildren(icon(m.isPlaying ? 'pause' : 'play', !m.isPlaying));
+  buttons.previous.replaceChildren(icon('previous', true));
+  buttons.next.replaceChildren(icon('next', true));
+  buttons.shuffle.replaceChildren(icon('shuffle'));
+  buttons.repeat.replaceChildren(icon(m.repeat === 'track' ? 'repeatTrack' : 'repeat'));
+  buttons.like.replaceChildren(icon('heart', !!m.liked));
   for (const name of Object.keys(buttons) as (keyof typeof buttons)[]) describe(buttons[name], m.controls[name]);
   buttons.shuffle.setAttribute('aria-pressed', String(m.shuffle));
   buttons.repeat.setAttribute('aria-pressed', String(m.repeat !== 'off'));
@@ -173,10 +192,10 @@ function tick(): void {
   const now = position();
   const duration = model.track?.durationMs ?? 0;
   barFill.style.width = duration ? `${(100 * now) / duration}%` : '0%';
-  elapsed.textContent = time(now);
-  total.textContent = time(duration);
+  elapsed.textContent = formatTime(now);
+  total.textContent = formatTime(duration);
   bar.setAttribute('aria-valuenow', String(Math.round(now)));
-  bar.setAttribute('aria-valuetext', `${time(now)} of ${time(duration)}`);
+  bar.setAttribute('aria-valuetext', `${formatTime(now)} of ${formatTime(duration)}`);
   if (lyrics.kind === 'synced') showLyricAt(now);
 }
 
@@ -210,8 +229,8 @@ function renderQueue(queue: QueueModel): void {
     ...queue.rows.map((row, index) => {
       const item = el('li', 'queue-item');
       item.tabIndex = 0;
-      item.append(el('span', 'queue-title', row.title), el('span', 'queue-artists', row.artists), el('span', 'queue-time', time(row.durationMs)));
-      item.setAttribute('aria-label', `${row.title} by ${row.artists}, ${time(row.durationMs)}`);
+      item.append(el('span', 'queue-title', row.title), el('span', 'queue-artists', row.artists), el('span', 'queue-time', formatTime(row.durationMs)));
+      item.setAttribute('aria-label', `${row.title} by ${row.artists}, ${formatTime(row.durationMs)}`);
       const play = () => post({ type: 'playQueued', index });
       item.addEventListener('dblclick', play);
       item.addEventListener('keydown', (event) => {
@@ -233,7 +252,12 @@ function renderLyrics(): void {
     case 'synced':
       lyricLines = lyrics.lines.map(({ atMs, text }) => {
         const line = el('p', 'lyric', text);
+        // A line is a place in the track: a click or Enter goes there, where seeking is allowed.
+        line.tabIndex = 0;
         line.addEventListener('click', () => seek(atMs));
+        line.addEventListener('keydown', (event) => {
+          if (event.key === 'Enter') seek(atMs);
+        });
         return line;
       });
       lyricsBody.replaceChildren(...lyricLines);

@@ -1,0 +1,99 @@
+// The Now Playing view in a real VS Code (code-server + Chromium): open it from the activity bar,
+// control the emulator's player from it, watch it follow a change made on the phone, and read the
+// queue. Its screenshots (dark and light theme) are the ones in the README.
+import * as assert from 'assert';
+import * as path from 'path';
+import { FrameLocator, Page } from 'playwright-core';
+import { runCommand, screenshot } from '../harness/browser';
+import { repoRoot } from '../harness/paths';
+import { until } from './until';
+import { openSignedOutWorkbench, signInThroughConsent, Workbench } from './workbench';
+
+const UI_TIMEOUT_MS = 20_000;
+/** A change on the phone shows at the budget's pace (a read about every 34 s while in use). */
+const FOLLOW_TIMEOUT_MS = 50_000;
+
+describe('the Now Playing view (code-server + Chromium)', function () {
+  this.timeout(300_000);
+  let wb: Workbench;
+  let page: Page;
+  let view: FrameLocator;
+  const live = () => wb.stack.emulator.snapshot();
+  const shot = (name: string) => path.join(wb.screenshotsDir, name);
+
+  before(async function () {
+    wb = await openSignedOutWorkbench();
+    page = wb.browser.page;
+    // Spotify's image CDN stands in locally, like the emulator for the API.
+    await wb.browser.context.route('https://i.scdn.co/**', (route) => route.fulfill({ path: path.join(repoRoot, 'media', 'icon.png'), contentType: 'image/png' }));
+    await signInThroughConsent(wb);
+  });
+
+  after(async function () {
+    await wb?.stop();
+  });
+
+  it('opens from the Spotify activity bar icon and shows the cover, the track, the device and labelled controls', async function () {
+    await page.locator('.activitybar .action-item a[aria-label^="Spotify"]').first().click({ timeout: UI_TIMEOUT_MS });
+    view = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await view.locator('.title').filter({ hasText: 'Teardrop' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    const text = await view.locator('.player').innerText();
+    for (const expected of ['Massive Attack', 'Mezzanine', 'Backbeat Test Computer']) assert.ok(text.includes(expected), `the view shows ${expected}: ${text}`);
+    await until('the cover loaded', () => view.locator('img.cover').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0));
+    for (const control of ['previous', 'playPause', 'next', 'shuffle', 'repeat', 'like']) {
+      assert.ok(await view.locator(`button.control.${control}`).getAttribute('aria-label'), `${control} has an accessible label`);
+    }
+    assert.strictEqual(await view.locator('.bar').getAttribute('role'), 'slider');
+  });
+
+  it('play/pause, next, a click on the bar and the volume slider change the emulator\u2019s player', async function () {
+    await view.locator('button.control.playPause').click();
+    await until('paused in the emulator', () => !live().isPlaying);
+    await view.locator('button.control.playPause[aria-label="Play"]').waitFor({ timeout: UI_TIMEOUT_MS });
+    await view.locator('button.control.playPause').click();
+    await until('playing again', () => live().isPlaying);
+
+    await view.locator('button.control.next').click();
+    await until('the next track', () => live().itemName === 'Sour Times');
+    await view.locator('.title').filter({ hasText: 'Sour Times' }).waitFor({ timeout: UI_TIMEOUT_MS });
+
+    const bar = view.locator('.bar');
+    const box = (await bar.boundingBox())!;
+    await bar.click({ position: { x: box.width * 0.75, y: box.height / 2 } });
+    const duration = live().itemDurationMs!;
+    await until('sought to three quarters', () => Math.abs(live().progressMs - duration * 0.75) < 10_000);
+
+    await view.locator('input.volume').fill('30');
+    await until('the volume at 30', () => live().volumePercent === 30);
+  });
+
+  it('follows a change made on the phone: the title and the cover', async function () {
+    wb.stack.emulator.phone({ type: 'next' });
+    const expected = live().itemName!;
+    // The person is back at the keyboard: a window in use reads at the budget's pace.
+    await page.keyboard.press('Shift');
+    await view.locator('.title').filter({ hasText: expected }).waitFor({ timeout: FOLLOW_TIMEOUT_MS });
+    await until('the cover shown', () => view.locator('img.cover').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0));
+  });
+
+  it('Up next lists what Spotify plays next; Next plays the first of them', async function () {
+    await view.locator('details.queue summary').click();
+    const first = view.locator('.queue-item').first();
+    await first.waitFor({ timeout: UI_TIMEOUT_MS });
+    const title = await first.locator('.queue-title').innerText();
+    await screenshot(page.locator('.part.sidebar'), shot('now-playing-dark.png'));
+    await view.locator('button.control.next').click();
+    await until(`${title} playing`, () => live().itemName === title);
+  });
+
+  it('looks the part in a light theme too', async function () {
+    await runCommand(page, 'Preferences: Color Theme');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.fill('Light Modern');
+    await page.locator('.quick-input-widget .monaco-list-row.focused').filter({ hasText: 'Light Modern' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    await input.press('Enter');
+    await page.locator('.monaco-workbench.vs').waitFor({ timeout: UI_TIMEOUT_MS });
+    await view.locator('.title').waitFor({ timeout: UI_TIMEOUT_MS });
+    await screenshot(page.locator('.part.sidebar'), shot('now-playing-light.png'));
+  });
+});
