@@ -1,6 +1,6 @@
 // The Now Playing view in a real VS Code (code-server + Chromium): open it from the activity bar,
-// control the emulator's player from it, watch it follow a change made on the phone, and read the
-// queue. Its screenshots (dark and light theme) are the ones in the README.
+// control the emulator's player from it, watch it follow a change made on the phone page, and read
+// the queue. Its screenshots (dark and light theme) are the ones in the README.
 import * as assert from 'assert';
 import * as path from 'path';
 import { FrameLocator, Page } from 'playwright-core';
@@ -46,7 +46,7 @@ describe('the Now Playing view (code-server + Chromium)', function () {
     assert.strictEqual(await view.locator('.bar').getAttribute('role'), 'slider');
   });
 
-  it('play/pause, next, a click on the bar and the volume slider change the emulator\u2019s player', async function () {
+  it('play/pause, next, a click or an arrow key on the bar and the volume slider change the emulator\u2019s player', async function () {
     await view.locator('button.control.playPause').click();
     await until('paused in the emulator', () => !live().isPlaying);
     await view.locator('button.control.playPause[aria-label="Play"]').waitFor({ timeout: UI_TIMEOUT_MS });
@@ -62,28 +62,46 @@ describe('the Now Playing view (code-server + Chromium)', function () {
     await bar.click({ position: { x: box.width * 0.75, y: box.height / 2 } });
     const duration = live().itemDurationMs!;
     await until('sought to three quarters', () => Math.abs(live().progressMs - duration * 0.75) < 10_000);
+    const at = live().progressMs;
+    await bar.focus();
+    await bar.press('ArrowRight');
+    await until('5 s further on from the arrow key', () => live().progressMs - at >= 4_500 && live().progressMs - at < 12_000);
 
     await view.locator('input.volume').fill('30');
     await until('the volume at 30', () => live().volumePercent === 30);
   });
 
-  it('follows a change made on the phone: the title and the cover', async function () {
-    wb.stack.emulator.phone({ type: 'next' });
+  it('follows a change made on the phone page: the title and the cover', async function () {
+    const phone = await wb.browser.context.newPage();
+    await phone.goto(`${wb.stack.emulatorOrigin}/`);
+    const before = live().itemName!;
+    await phone.getByRole('button', { name: 'Next' }).click();
+    await until('the phone moved on', () => live().itemName !== before);
     const expected = live().itemName!;
+    await phone.close();
     // The person is back at the keyboard: a window in use reads at the budget's pace.
     await page.keyboard.press('Shift');
     await view.locator('.title').filter({ hasText: expected }).waitFor({ timeout: FOLLOW_TIMEOUT_MS });
     await until('the cover shown', () => view.locator('img.cover').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0));
   });
 
-  it('Up next lists what Spotify plays next; Next plays the first of them', async function () {
+  it('Up next lists what the emulator has queued; a double-click plays an item', async function () {
+    await runCommand(page, 'Spotify: Add to Queue...');
+    const input = page.locator('.quick-input-widget .quick-input-box input[placeholder="Type to search Spotify"]');
+    await input.waitFor({ timeout: UI_TIMEOUT_MS });
+    await input.pressSequentially('karma police', { delay: 40 });
+    await until('Karma Police first', async () => (await page.locator('.quick-input-list .monaco-list-row.focused').innerText()).includes('Karma Police'));
+    await input.press('Enter');
+    await until('queued in the emulator', () => live().queueUris.length === 1);
+
     await view.locator('details.queue summary').click();
     const first = view.locator('.queue-item').first();
-    await first.waitFor({ timeout: UI_TIMEOUT_MS });
-    const title = await first.locator('.queue-title').innerText();
+    await first.filter({ hasText: 'Karma Police' }).waitFor({ timeout: UI_TIMEOUT_MS });
     await screenshot(page.locator('.part.sidebar'), shot('now-playing-dark.png'));
-    await view.locator('button.control.next').click();
-    await until(`${title} playing`, () => live().itemName === title);
+    const second = view.locator('.queue-item').nth(1);
+    const title = await second.locator('.queue-title').innerText();
+    await second.dblclick();
+    await until(`${title} playing`, () => live().itemName === title && live().isPlaying);
   });
 
   it('looks the part in a light theme too', async function () {
