@@ -4,13 +4,13 @@ import { DEFAULT_TIMING, timingForPollInterval } from '../../../src/playback/sch
 import { SpotifyError } from '../../../src/spotify/errors';
 import { FakeClock } from '../../support/fakeClock';
 import { snapshot } from '../../support/snapshots';
-import { setupScheduler, TestWindow } from '../../support/schedulerRig';
+import { setupScheduler as setup, TestWindow } from '../../support/schedulerRig';
 
 const MINUTE = 60_000;
 
 describe('playback scheduler', () => {
   it('sends no request while signed out', async () => {
-    const { clock, reader, scheduler } = setupScheduler();
+    const { clock, reader, scheduler } = setup();
     scheduler.setEnabled(false);
     await clock.advance(60 * MINUTE);
     assert.strictEqual(reader.reads.length, 0);
@@ -18,7 +18,7 @@ describe('playback scheduler', () => {
   });
 
   it('reads at once on sign-in, then every poll interval while focused and in use', async () => {
-    const { clock, reader, scheduler } = setupScheduler();
+    const { clock, reader, scheduler } = setup();
     reader.answer = snapshot({ progressMs: 0, item: { ...snapshot().item!, durationMs: 3_600_000 } });
     scheduler.setEnabled(true);
     await clock.advance(0);
@@ -28,7 +28,7 @@ describe('playback scheduler', () => {
   });
 
   it('never reads in an unfocused window and reads at once when it is focused again', async () => {
-    const { clock, reader, scheduler, window } = setupScheduler(new TestWindow(false, false));
+    const { clock, reader, scheduler, window } = setup(new TestWindow(false, false));
     scheduler.setEnabled(true);
     await clock.advance(30 * MINUTE);
     assert.strictEqual(reader.reads.length, 0);
@@ -38,7 +38,7 @@ describe('playback scheduler', () => {
   });
 
   it('stops reading when the window loses focus', async () => {
-    const { clock, reader, scheduler, window } = setupScheduler();
+    const { clock, reader, scheduler, window } = setup();
     scheduler.setEnabled(true);
     await clock.advance(1_000);
     const before = reader.reads.length;
@@ -48,7 +48,7 @@ describe('playback scheduler', () => {
   });
 
   it('reads at the predicted end of the track, even between polls', async () => {
-    const { clock, reader, scheduler } = setupScheduler(new TestWindow(true, false)); // idle: slow polls
+    const { clock, reader, scheduler } = setup(new TestWindow(true, false)); // idle: slow polls
     reader.answer = snapshot({ progressMs: 330_000 - 10_000 }); // 10 s left
     scheduler.setEnabled(true);
     await clock.advance(0);
@@ -61,7 +61,7 @@ describe('playback scheduler', () => {
   });
 
   it('does not burst when Spotify still shows the finished track', async () => {
-    const { clock, reader, scheduler } = setupScheduler(new TestWindow(true, false));
+    const { clock, reader, scheduler } = setup(new TestWindow(true, false));
     reader.answer = snapshot({ progressMs: 330_000 }); // stuck at the end
     scheduler.setEnabled(true);
     await clock.advance(MINUTE);
@@ -69,7 +69,7 @@ describe('playback scheduler', () => {
   });
 
   it('polls slowly while the user is idle and reads at once on activity', async () => {
-    const { clock, reader, scheduler, window } = setupScheduler(new TestWindow(true, false));
+    const { clock, reader, scheduler, window } = setup(new TestWindow(true, false));
     reader.answer = snapshot({ item: { ...snapshot().item!, durationMs: 3_600_000 } });
     scheduler.setEnabled(true);
     await clock.advance(10 * MINUTE + 10_000);
@@ -81,7 +81,7 @@ describe('playback scheduler', () => {
   });
 
   it('backs off step by step when nothing is playing, up to the slow check', async () => {
-    const { clock, reader, scheduler } = setupScheduler();
+    const { clock, reader, scheduler } = setup();
     reader.answer = undefined; // 204
     scheduler.setEnabled(true);
     await clock.advance(30 * MINUTE);
@@ -92,7 +92,7 @@ describe('playback scheduler', () => {
   });
 
   it('sends nothing during a Retry-After wait and reads once it is over', async () => {
-    const { clock, reader, scheduler, gate, state } = setupScheduler();
+    const { clock, reader, scheduler, gate, state } = setup();
     scheduler.setEnabled(true);
     await clock.advance(0);
     gate.block('120');
@@ -104,7 +104,7 @@ describe('playback scheduler', () => {
   });
 
   it('confirms a command with one read shortly after, not a burst, and the rhythm goes on from that read', async () => {
-    const { clock, reader, scheduler } = setupScheduler();
+    const { clock, reader, scheduler } = setup();
     reader.answer = snapshot({ item: { ...snapshot().item!, durationMs: 3_600_000 } });
     scheduler.setEnabled(true);
     const start = clock.now();
@@ -118,7 +118,7 @@ describe('playback scheduler', () => {
   });
 
   it('reads at the track end, and the rhythm goes on from that read instead of reading again next to it', async () => {
-    const { clock, reader, scheduler } = setupScheduler();
+    const { clock, reader, scheduler } = setup();
     const start = clock.now();
     const endsAt = start + 12_300;
     reader.answer = (now) =>
@@ -133,7 +133,7 @@ describe('playback scheduler', () => {
   });
 
   it('keeps reading at the usual pace for a while after a pause it found, so a resume on the phone shows quickly', async () => {
-    const { clock, reader, scheduler } = setupScheduler();
+    const { clock, reader, scheduler } = setup();
     scheduler.setEnabled(true);
     await clock.advance(0);
     reader.answer = snapshot({ isPlaying: false }); // paused elsewhere
@@ -147,7 +147,7 @@ describe('playback scheduler', () => {
   });
 
   it('backs off at once after a pause from this window, whose resume will confirm itself', async () => {
-    const { clock, reader, scheduler, state } = setupScheduler();
+    const { clock, reader, scheduler, state } = setup();
     scheduler.setEnabled(true);
     await clock.advance(0);
     state.applyOptimistic((s) => ({ ...s, isPlaying: false })); // the Pause command
@@ -159,7 +159,7 @@ describe('playback scheduler', () => {
   });
 
   it('shows the Retry-After wait with its end, and the last state again once it is over', async () => {
-    const { clock, reader, scheduler, gate, state } = setupScheduler();
+    const { clock, reader, scheduler, gate, state } = setup();
     scheduler.setEnabled(true);
     await clock.advance(0);
     gate.block('120');
@@ -172,7 +172,7 @@ describe('playback scheduler', () => {
   });
 
   it('shows a wait caused by a command too, in a window that is not reading', async () => {
-    const { clock, scheduler, gate, state } = setupScheduler(new TestWindow(false, false));
+    const { clock, scheduler, gate, state } = setup(new TestWindow(false, false));
     scheduler.setEnabled(true);
     state.observe(snapshot());
     gate.block('30');
@@ -183,7 +183,7 @@ describe('playback scheduler', () => {
 
   it('follows backbeat.pollIntervalSeconds, and a change applies without waiting for the old interval', async () => {
     let seconds = 30;
-    const { clock, reader, scheduler } = setupScheduler(new TestWindow(), () => timingForPollInterval(seconds));
+    const { clock, reader, scheduler } = setup(new TestWindow(), () => timingForPollInterval(seconds));
     reader.answer = snapshot({ item: { ...snapshot().item!, durationMs: 3_600_000 } });
     scheduler.setEnabled(true);
     await clock.advance(2 * MINUTE);
@@ -203,7 +203,7 @@ describe('playback scheduler', () => {
   });
 
   it('keeps showing the last state when Spotify is unreachable, and backs off', async () => {
-    const { clock, reader, scheduler, state } = setupScheduler();
+    const { clock, reader, scheduler, state } = setup();
     scheduler.setEnabled(true);
     await clock.advance(0);
     reader.answer = new SpotifyError('network', 'Cannot reach api');
@@ -217,7 +217,7 @@ describe('playback scheduler', () => {
   });
 
   it('leaves no timer behind when disposed', async () => {
-    const { clock, scheduler } = setupScheduler();
+    const { clock, scheduler } = setup();
     scheduler.setEnabled(true);
     await clock.advance(10_000);
     scheduler.dispose();
@@ -229,7 +229,7 @@ describe('playback scheduler', () => {
     // plain check); with reads taking 10-40 ms that once made the rhythm read twice in a row.
     const clock = new FakeClock();
     const early: Clock = { now: () => clock.now(), monotonic: () => clock.monotonic(), setTimeout: (callback, ms) => clock.setTimeout(callback, Math.max(0, ms - 1)) };
-    const { reader, scheduler } = setupScheduler(new TestWindow(), () => DEFAULT_TIMING, 0, clock, early);
+    const { reader, scheduler } = setup(new TestWindow(), () => DEFAULT_TIMING, 0, clock, early);
     reader.latencyMs = 25;
     const start = clock.now();
     // A track ends every 61.3 s, so track-end reads fall between the rhythm's.
@@ -255,7 +255,7 @@ describe('playback scheduler', () => {
   });
 
   it('reads at once after signing in again, however recent the last read was', async () => {
-    const { clock, reader, scheduler } = setupScheduler(new TestWindow(), () => DEFAULT_TIMING, 1000);
+    const { clock, reader, scheduler } = setup(new TestWindow(), () => DEFAULT_TIMING, 1000);
     scheduler.setEnabled(true);
     await clock.advance(1_000);
     scheduler.setEnabled(false);
@@ -265,7 +265,7 @@ describe('playback scheduler', () => {
   });
 
   it('reads when the window is focused again after a while, but not when it was read a moment ago', async () => {
-    const { clock, reader, scheduler, window } = setupScheduler(new TestWindow(), () => DEFAULT_TIMING, 1000);
+    const { clock, reader, scheduler, window } = setup(new TestWindow(), () => DEFAULT_TIMING, 1000);
     reader.answer = snapshot({ item: { ...snapshot().item!, durationMs: 3_600_000 } });
     scheduler.setEnabled(true);
     await clock.advance(0);
@@ -282,7 +282,7 @@ describe('playback scheduler', () => {
   });
 
   it('reads once when a view of the playback is shown after a while, as focus does, and not again soon after', async () => {
-    const { clock, reader, scheduler, window } = setupScheduler(new TestWindow(true, false), () => DEFAULT_TIMING, 1000); // idle: slow rhythm
+    const { clock, reader, scheduler, window } = setup(new TestWindow(true, false), () => DEFAULT_TIMING, 1000); // idle: slow rhythm
     reader.answer = snapshot({ item: { ...snapshot().item!, durationMs: 3_600_000 } });
     scheduler.setEnabled(true);
     await clock.advance(MINUTE);
@@ -303,7 +303,7 @@ describe('playback scheduler', () => {
   });
 
   it('paces steady reads by the daily budget: about every 34 s at 1,000, five times slower when idle', async () => {
-    const { clock, reader, scheduler, window } = setupScheduler(new TestWindow(), () => DEFAULT_TIMING, 1000);
+    const { clock, reader, scheduler, window } = setup(new TestWindow(), () => DEFAULT_TIMING, 1000);
     reader.answer = snapshot({ item: { ...snapshot().item!, durationMs: 3_600_000 } });
     scheduler.setEnabled(true);
     await clock.advance(10 * MINUTE);
@@ -316,7 +316,7 @@ describe('playback scheduler', () => {
   });
 
   it('never lets the day\'s requests exceed the budget, and keeps its reserve for commands, day after day', async () => {
-    const { clock, reader, scheduler, window, budget } = setupScheduler(new TestWindow(), () => DEFAULT_TIMING, 1000);
+    const { clock, reader, scheduler, window, budget } = setup(new TestWindow(), () => DEFAULT_TIMING, 1000);
     reader.answer = snapshot({ item: { ...snapshot().item!, durationMs: 3_600_000 } });
     scheduler.setEnabled(true);
     let most = 0;
@@ -347,7 +347,7 @@ describe('playback scheduler', () => {
   });
 
   it('stops steady reads when their share is spent and starts again when requests leave the rolling window', async () => {
-    const { clock, reader, scheduler, budget, state } = setupScheduler(new TestWindow(), () => DEFAULT_TIMING, 200);
+    const { clock, reader, scheduler, budget, state } = setup(new TestWindow(), () => DEFAULT_TIMING, 200);
     reader.answer = snapshot({ item: { ...snapshot().item!, durationMs: 3_600_000 } });
     for (let i = 0; i < budget.share; i++) budget.spend('GET', '/search', undefined); // a morning of searching
     const spentAt = clock.now();
