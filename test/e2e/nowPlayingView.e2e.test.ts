@@ -111,7 +111,23 @@ describe('the Now Playing view (code-server + Chromium)', function () {
     await page.locator('.quick-input-widget .monaco-list-row.focused').filter({ hasText: 'Light Modern' }).waitFor({ timeout: UI_TIMEOUT_MS });
     await input.press('Enter');
     await page.locator('.monaco-workbench.vs').waitFor({ timeout: UI_TIMEOUT_MS });
-    await view.locator('.title').waitFor({ timeout: UI_TIMEOUT_MS });
+    await view.locator('.title').filter({ hasText: live().itemName! }).waitFor({ timeout: UI_TIMEOUT_MS });
     await screenshot(page.locator('.part.sidebar'), shot('now-playing-light.png'));
+  });
+
+  it('an ad: skipping and seeking greyed out, saying why, and a click sends nothing', async function () {
+    wb.stack.emulator.phone({ type: 'ad', durationMs: 60_000 });
+    await page.keyboard.press('Shift');
+    const next = view.locator('button.control.next');
+    await until('Next greyed out', async () => (await next.getAttribute('aria-disabled')) === 'true', FOLLOW_TIMEOUT_MS);
+    assert.strictEqual(await next.getAttribute('aria-description'), 'Spotify does not allow skipping to the next track during an ad.');
+    assert.strictEqual(await view.locator('.bar').getAttribute('aria-disabled'), 'true');
+    const sent = wb.stack.emulator.requests.length;
+    // A person can still click them (Playwright would wait for them to be enabled).
+    await next.click({ force: true });
+    await view.locator('.bar').click({ force: true });
+    await new Promise((r) => setTimeout(r, 500));
+    assert.deepStrictEqual(wb.stack.emulator.requests.slice(sent).filter((r) => r.method !== 'GET'), [], 'a greyed-out control sends nothing');
+    assert.ok(live().playingAd);
   });
 });

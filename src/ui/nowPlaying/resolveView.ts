@@ -55,7 +55,8 @@ function run(action: ViewAction, deps: NowPlayingViewDeps): Thenable<unknown> {
       return deps.commands.run({
         name: `Play ${item.name}`,
         action: 'interrupting_playback',
-        guess: (s) => ({ ...s, isPlaying: true }),
+        // Another item: a read still showing the one from before is Spotify lagging, read again.
+        movesOn: true,
         send: () => deps.client.play({ uris: [item.uri] }),
       });
     }
