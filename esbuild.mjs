@@ -1,6 +1,9 @@
 // Bundles the extension into minified CommonJS files for VS Code's Node extension host:
 // dist/extension.js, loaded at activation, and dist/mprisBus.js, the D-Bus part of the Linux
-// local player (dbus-next), loaded only on Linux once the local player starts. The macOS and
+// local player (dbus-next), loaded only on Linux once the local player starts; and
+// the Now Playing view's two halves, loaded only when the view opens: dist/nowPlayingView.js (its
+// extension side) and dist/nowPlaying.js (its page, for the webview's browser; the CSS is
+// media/nowPlaying.css). The macOS and
 // Windows helper scripts ship as the plain files they are, in dist/helpers.
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync } from 'fs';
@@ -31,7 +34,7 @@ await esbuild.build({
   entryPoints: ['src/extension.ts'],
   outfile: 'dist/extension.js',
   // The D-Bus part stays a file of its own beside extension.js (src/localPlayer/linux/loadMprisBus.ts).
-  external: ['vscode', './mprisBus.js'],
+  external: ['vscode', './mprisBus.js', './nowPlayingView.js'],
   define: { BACKBEAT_BUNDLE: 'true' },
   plugins: [builtInUrl],
 });
@@ -42,6 +45,22 @@ await esbuild.build({
   outfile: 'dist/mprisBus.js',
   // dbus-next's optional native socket and X11 address lookup; Backbeat uses neither.
   external: ['usocket', 'x11'],
+});
+
+await esbuild.build({
+  ...common,
+  entryPoints: ['src/ui/nowPlaying/resolveView.ts'],
+  outfile: 'dist/nowPlayingView.js',
+  external: ['vscode'],
+});
+
+await esbuild.build({
+  ...common,
+  entryPoints: ['src/ui/nowPlaying/page.ts'],
+  outfile: 'dist/nowPlaying.js',
+  format: 'iife',
+  platform: 'browser',
+  target: 'es2022',
 });
 
 mkdirSync('dist/helpers', { recursive: true });

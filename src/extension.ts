@@ -32,8 +32,10 @@ import { nowPlayingApi } from './present/nowPlayingApi';
 import type { BackbeatApi } from '../api/backbeat';
 import { showNotification } from './ui/notifier';
 import { NowPlayingItem } from './ui/nowPlayingItem';
+import { registerNowPlayingView } from './ui/nowPlayingView';
 import { registerPlaybackCommands } from './ui/playbackCommands';
 import { readPlayerSettings } from './vscode/settings/playerSettings';
+import { lyricsEnabled, readLyricsUrl } from './vscode/settings/lyricsSettings';
 import { VsCodeWindowActivity } from './vscode/editorWindowActivity';
 
 /** Binds VS Code to the core: adapts its APIs, registers what the core built; no behaviour of its own. */
@@ -108,6 +110,20 @@ export function activate(context: vscode.ExtensionContext): BackbeatApi {
     new NowPlayingItem({ state, clock, window: windowActivity, likes, settings: readPlayerSettings, budget, checkEveryMs }),
     new ControlItems(state, likes, readPlayerSettings),
     announceLyricsWhenTurnedOn(),
+    registerNowPlayingView({
+      extensionUri: context.extensionUri,
+      state,
+      likes,
+      accountFree: () => core.sources?.accountFree ?? false,
+      clock,
+      queue: client,
+      budget,
+      client,
+      commands,
+      lookedAt: () => core.scheduler.lookedAt?.(),
+      // Read when the view is shown: turning lyrics on or off takes effect the next time.
+      lyrics: () => (lyricsEnabled() ? { url: readLyricsUrl, cacheDir: context.globalStorageUri.fsPath, clock, log } : undefined),
+    }),
     onSettingsChanged(() => {
       checkSettings(notices);
       core.settingsChanged();

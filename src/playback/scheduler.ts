@@ -64,6 +64,8 @@ export interface ReadScheduling {
   /** One read now; `kind` says why (a command needs it, by default). */
   refreshNow(kind?: RequestKind): Promise<void>;
   timingChanged(): void;
+  /** A view of the playback became visible: the user looks, as when the window gains focus. */
+  lookedAt?(): void;
   dispose(): void;
 }
 
@@ -169,6 +171,18 @@ export class PlaybackScheduler implements ReadScheduling {
   /** The timing changed (a setting): the next read follows it. */
   timingChanged(): void {
     this.reschedule();
+  }
+
+  /**
+   * A view of the playback became visible: the user looks, as when the window gains focus. One
+   * focus read at once if the in-use rhythm's interval has passed since the last read (an idle
+   * window's slower rhythm does not hold it back); otherwise what shows is recent enough.
+   */
+  lookedAt(): void {
+    if (!this.enabled || !this.options.window.focused || this.options.hold?.held) return;
+    const timing = this.options.timing();
+    const base = this.options.pace.rhythmIntervalMs(true, timing);
+    if (base !== undefined && this.options.clock.monotonic() - this.lastReadAt >= this.rhythmInterval(base, timing)) void this.read('focus');
   }
 
   private onWindowChange(): void {

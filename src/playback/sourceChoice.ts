@@ -77,6 +77,11 @@ export class SourceChoice implements ReadHold, Disposable {
     this.wasSignedIn = signedIn;
   }
 
+  /** Spotify answered PREMIUM_REQUIRED for this account. */
+  get accountFree(): boolean {
+    return this.free;
+  }
+
   /** Spotify answered PREMIUM_REQUIRED: from now on, commands go to the local app whenever it runs. */
   accountIsFree(): void {
     this.free = true;

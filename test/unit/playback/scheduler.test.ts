@@ -1,89 +1,10 @@
 import * as assert from 'assert';
 import type { Clock } from '../../../src/clock';
-import { Emitter } from '../../../src/emitter';
-import { PlaybackScheduler, DEFAULT_TIMING, SchedulerTiming, timingForPollInterval } from '../../../src/playback/scheduler';
-import type { WindowActivity } from '../../../src/windowActivity';
-import { PlaybackState } from '../../../src/playback/playbackState';
-import { RequestBudget } from '../../../src/quota/requestBudget';
-import { RequestLedger } from '../../../src/quota/requestLedger';
-import type { RequestKind } from '../../../src/spotify/requestKinds';
+import { DEFAULT_TIMING, timingForPollInterval } from '../../../src/playback/scheduler';
 import { SpotifyError } from '../../../src/spotify/errors';
-import { RetryAfterGate } from '../../../src/spotify/retryAfterGate';
-import type { PlaybackSnapshot } from '../../../src/spotify/types';
 import { FakeClock } from '../../support/fakeClock';
-import { MemoryLedgerStore } from '../../support/memoryLedgerStore';
-import { RecordingLog } from '../../support/recordingLog';
 import { snapshot } from '../../support/snapshots';
-
-class TestWindow implements WindowActivity {
-  private readonly changed = new Emitter<void>();
-  readonly onDidChange = this.changed.event;
-  constructor(
-    public focused = true,
-    public active = true,
-  ) {}
-  set(focused: boolean, active: boolean) {
-    this.focused = focused;
-    this.active = active;
-    this.changed.fire();
-  }
-}
-
-/**
- * What Spotify would answer; the test changes it as the world changes. Each read is counted by the
- * budget as the HTTP client's hook counts it (src/spotify/http.ts), and may take a while.
- */
-class ScriptedReader {
-  reads: number[] = [];
-  kinds: RequestKind[] = [];
-  answer: PlaybackSnapshot | undefined | Error | ((now: number) => PlaybackSnapshot) = snapshot();
-  /** How long Spotify takes to answer, in fake milliseconds. */
-  latencyMs = 0;
-  constructor(
-    private readonly clock: FakeClock,
-    private readonly budget: RequestBudget,
-  ) {}
-  async playback(kind?: RequestKind) {
-    this.budget.spend('GET', '/me/player', kind);
-    this.reads.push(this.clock.now());
-    this.kinds.push(kind ?? 'onDemand');
-    if (this.latencyMs) await new Promise((resolve) => this.clock.setTimeout(() => resolve(undefined), this.latencyMs));
-    if (this.answer instanceof Error) throw this.answer;
-    if (typeof this.answer === 'function') return this.answer(this.clock.now());
-    // Each read sees the item as it is now; progress is set by the test.
-    return this.answer;
-  }
-}
-
-/** The real scheduler and the real budget (its ledger's storage in memory); 0: no budget. */
-function setup(
-  window = new TestWindow(),
-  timing: () => SchedulerTiming = () => DEFAULT_TIMING,
-  dailyRequests = 0,
-  clock = new FakeClock(),
-  /** The clock the scheduler's timers run on (one whose timers fire early, say). */
-  timers: Clock = clock,
-) {
-  const log = new RecordingLog();
-  const ledger = new RequestLedger({ store: new MemoryLedgerStore(), clock, log });
-  const budget = new RequestBudget({ ledger, clock, log, dailyRequests: () => dailyRequests });
-  const state = new PlaybackState(clock);
-  const reader = new ScriptedReader(clock, budget);
-  const gate = new RetryAfterGate(clock);
-  const scheduler = new PlaybackScheduler({
-    reader,
-    state,
-    window,
-    clock: timers,
-    log,
-    timing,
-    pace: budget,
-    wait: () => ({ msLeft: gate.msLeft(), quota: false }),
-    onDidChangeWait: gate.onDidChange,
-    beforeRead: () => budget.sync(),
-  });
-  return { clock, state, reader, gate, scheduler, window, budget, ledger };
-}
+import { setupScheduler as setup, TestWindow } from '../../support/schedulerRig';
 
 const MINUTE = 60_000;
 
@@ -358,6 +279,27 @@ describe('playback scheduler', () => {
     window.set(true, true);
     await clock.advance(0);
     assert.deepStrictEqual(reader.kinds, ['focus', 'focus'], 'back after five minutes: read at once');
+  });
+
+  it('reads once when a view of the playback is shown after a while, as focus does, and not again soon after', async () => {
+    const { clock, reader, scheduler, window } = setup(new TestWindow(true, false), () => DEFAULT_TIMING, 1000); // idle: slow rhythm
+    reader.answer = snapshot({ item: { ...snapshot().item!, durationMs: 3_600_000 } });
+    scheduler.setEnabled(true);
+    await clock.advance(MINUTE);
+    assert.strictEqual(reader.reads.length, 1, 'idle: the next steady read is minutes away');
+    scheduler.lookedAt();
+    await clock.advance(0);
+    assert.deepStrictEqual(reader.kinds, ['focus', 'focus'], 'shown a minute after the last read: read at once');
+    await clock.advance(5_000);
+    scheduler.lookedAt();
+    scheduler.lookedAt();
+    await clock.advance(0);
+    assert.strictEqual(reader.reads.length, 2, 'shown again 5 s later: the view still shows the truth');
+    window.set(false, false);
+    await clock.advance(10 * MINUTE);
+    scheduler.lookedAt();
+    await clock.advance(0);
+    assert.strictEqual(reader.reads.length, 2, 'an unfocused window reads nothing');
   });
 
   it('paces steady reads by the daily budget: about every 34 s at 1,000, five times slower when idle', async () => {
