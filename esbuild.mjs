@@ -52,6 +52,8 @@ await esbuild.build({
   entryPoints: ['src/ui/nowPlaying/resolveView.ts'],
   outfile: 'dist/nowPlayingView.js',
   external: ['vscode'],
+  // Lyrics come through node-fetch: the same built-in URL as the main bundle.
+  plugins: [builtInUrl],
 });
 
 await esbuild.build({
