@@ -1,4 +1,9 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import type { Clock } from '../src/clock';
+import { LrclibLyrics } from '../src/lyrics/lrclibLyrics';
+import { NowPlayingFeed } from '../src/present/nowPlayingFeed';
 import type { PlaybackState } from '../src/playback/playbackState';
 import type { SpotifyClient } from '../src/spotify/client';
 import { RetryAfterGate } from '../src/spotify/retryAfterGate';
@@ -6,6 +11,7 @@ import type { Emulator } from '../emulator';
 import type { Core } from '../src/core';
 import type { UserMessage } from '../src/present/errorMessages';
 import { CoreWindow, SimulatedWindowActivity } from '../test/support/coreWindow';
+import { RecordingLog } from '../test/support/recordingLog';
 import type { SharedSecrets } from '../test/support/fakeSecretStorage';
 import type { LedgerStore } from '../src/quota/ledgerStore';
 import { EmulatorDesktopPlayer } from '../test/support/emulatorDesktopPlayer';
@@ -35,12 +41,16 @@ interface OpenWindowOptions {
 export class SimulatedWindow {
   readonly clock: Clock;
   private readonly window: CoreWindow;
+  private readonly options: OpenWindowOptions;
+  /** The Now Playing view's feed, when the contender keeps it open (src/present/nowPlayingFeed.ts). */
+  private view: { feed: NowPlayingFeed; lyricsDir: string } | undefined;
   /** The desktop app as a helper with a heartbeat (macOS, Windows), when the contender follows it. */
   readonly local: EmulatorDesktopPlayer | undefined;
 
   constructor(options: OpenWindowOptions) {
     const { contender } = options;
     const baseline = contender.scheduling;
+    this.options = options;
     this.clock = options.clock;
     this.local = contender.localPlayer ? new EmulatorDesktopPlayer(options.emulator, options.clock, { heartbeat: true }) : undefined;
     this.window = new CoreWindow({
@@ -79,13 +89,37 @@ export class SimulatedWindow {
     return this.core.state;
   }
 
-  /** Reads the stored session, as a window does on activation (and starts its reads). */
+  /** Reads the stored session, as a window does on activation (and starts its reads); opens the view if the contender keeps it open. */
   async open(): Promise<void> {
     await this.window.open();
     if (!this.core.keeper.current) throw new Error('the simulated window found no session');
+    if (this.options.contender.viewOpen) this.view = this.openView();
   }
 
-  close(): Promise<void> {
-    return this.window.close();
+  /** The view as the extension feeds it, shown all day with Up next open and lyrics from the emulator's LRCLIB. */
+  private openView(): { feed: NowPlayingFeed; lyricsDir: string } {
+    const { core, clock } = this;
+    const lyricsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'backbeat-bench-lyrics-'));
+    const feed = new NowPlayingFeed({
+      state: core.state,
+      likes: core.likes,
+      accountFree: () => core.sources?.accountFree ?? false,
+      clock,
+      queue: core.client,
+      budget: core.budget,
+      lyrics: new LrclibLyrics({ url: () => this.options.emulator.lyricsUrl, cacheDir: lyricsDir, clock, log: new RecordingLog() }),
+      lookedAt: () => core.scheduler.lookedAt?.(),
+      post: () => undefined,
+    });
+    feed.setVisible(true);
+    feed.receive({ type: 'ready' });
+    feed.receive({ type: 'queueOpen', open: true });
+    return { feed, lyricsDir };
+  }
+
+  async close(): Promise<void> {
+    this.view?.feed.dispose();
+    await this.window.close();
+    if (this.view) fs.rmSync(this.view.lyricsDir, { recursive: true, force: true });
   }
 }

@@ -25,6 +25,8 @@ export interface Contender {
   dailyRequestBudget?: number;
   /** Each window follows the emulator's desktop app as the local player (`backbeat.localPlayer` auto). */
   localPlayer?: boolean;
+  /** Each window shows the Now Playing view all day, with Up next open and lyrics on (backbeat.lyrics). */
+  viewOpen?: boolean;
   /** The local player's helper hangs (writes nothing, heartbeat included) from `atMs` after the start, for `forMs`. */
   helperSilence?: { atMs: number; forMs: number };
 }

@@ -77,6 +77,8 @@ function helperSilentTargets(silent: ResultRow): TargetCheck[] {
   ];
 }
 const MAX_PHONE_P95_S = 45;
+/** The Now Playing view open all day: only its queue reads (once per track while Up next is open) come on top. */
+const MAX_VIEW_EXTRA_REQUESTS = 150;
 
 export function checkDayTargets(rows: readonly DayRow[], budget = 1000): TargetCheck[] {
   const byId = (id: string) => rows.find((r) => r.id === id)!.result;
@@ -88,6 +90,18 @@ export function checkDayTargets(rows: readonly DayRow[], budget = 1000): TargetC
     { target: `ours-${budget}: 0 commands refused`, met: ours.commandsRefused === 0, detail: String(ours.commandsRefused) },
     { target: `ours-${budget}: track-end p95 at most ${MAX_TRACK_END_P95_S} s`, met: ours.trackEndP95S <= MAX_TRACK_END_P95_S, detail: `${ours.trackEndP95S} s` },
     { target: `ours-${budget}: phone-change p95 at most ${MAX_PHONE_P95_S} s`, met: ours.phoneP95S <= MAX_PHONE_P95_S, detail: `${ours.phoneP95S} s` },
+    ...viewOpenTargets(byId('ours-1000-view-open'), byId('ours-1000')),
     ...['A', 'B'].map((id) => ({ target: `${id} hits the quota`, met: byId(id).quotaExceededAtS !== null, detail: quotaTime(byId(id)) })),
+  ];
+}
+
+function viewOpenTargets(view: ResultRow, ours: ResultRow): TargetCheck[] {
+  const extra = view.requests - ours.requests;
+  return [
+    {
+      target: `ours-1000-view-open: at most ${MAX_VIEW_EXTRA_REQUESTS} requests more than ours-1000 (the queue reads), never QUOTA_EXCEEDED`,
+      met: extra <= MAX_VIEW_EXTRA_REQUESTS && view.quotaExceededAtS === null,
+      detail: `${view.requests} vs ${ours.requests} (+${extra}), ${view.quotaExceededAtS === null ? 'never' : clockTime(view.quotaExceededAtS)}`,
+    },
   ];
 }

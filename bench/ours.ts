@@ -11,6 +11,14 @@ export function backbeatWithBudget(dailyRequestBudget: number): Contender {
   return { id: `ours-${dailyRequestBudget}`, name: `Backbeat, budget ${dailyRequestBudget.toLocaleString('en-US')}`, dailyRequestBudget };
 }
 
+/** The default budget with the Now Playing view open all day, Up next open and lyrics on. */
+export const VIEW_OPEN_ROW: Contender = {
+  id: 'ours-1000-view-open',
+  name: 'Backbeat, budget 1,000, Now Playing view open, lyrics on',
+  dailyRequestBudget: DEFAULT_DAILY_BUDGET,
+  viewOpen: true,
+};
+
 const HOUR_MS = 3_600_000;
 
 /**

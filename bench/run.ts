@@ -10,7 +10,7 @@ import type { Contender } from './contender';
 import { buildDay, DESKTOP_DAY, WORKING_DAY } from './dayScenario';
 import { checkDayTargets, checkDesktopDayTargets, DayRow, formatDayTable } from './dayTable';
 import { percentile, rowMetrics } from './metrics';
-import { backbeatScheduler, backbeatWithBudget, DESKTOP_DAY_ROWS } from './ours';
+import { backbeatScheduler, backbeatWithBudget, DESKTOP_DAY_ROWS, VIEW_OPEN_ROW } from './ours';
 import { resultRow, ResultTable, writeResults } from './results';
 import { buildScenario, RETRY_AFTER_SECONDS } from './scenario';
 import { simulate, type RunResult, type RunSetup } from './simulation';
@@ -44,7 +44,7 @@ const B = fixedIntervalPoller('B', 'B: 4 endpoints every 2 s, every window', {
   extraEndpoints: ['/me/player/currently-playing', '/me/player/devices', '/me/player/queue'],
 });
 const HOUR_ROWS: Contender[] = [backbeatScheduler, A, B, commandAndTrackEndReader];
-const DAY_ROWS: Contender[] = [backbeatWithBudget(500), backbeatWithBudget(1000), backbeatWithBudget(2000), A, B, commandAndTrackEndReader];
+const DAY_ROWS: Contender[] = [backbeatWithBudget(500), backbeatWithBudget(1000), backbeatWithBudget(2000), VIEW_OPEN_ROW, A, B, commandAndTrackEndReader];
 
 async function runAll(contenders: readonly Contender[], play: (c: Contender) => Promise<RunResult>): Promise<RunResult[]> {
   const runs: RunResult[] = [];
@@ -86,6 +86,10 @@ async function main(): Promise<number> {
   console.log(`\nA working day, 09:00-18:00 (seed ${DAY_SEED}), 2 windows, against the emulator's daily quota of ${DAY_QUOTA.toLocaleString('en-US')}.\n`);
   console.log(formatDayTable(dayRows));
   console.log(`\nPhone changes measured while someone works in VS Code (${dayCounts.staleness.phone.values.length} of 20 in ours-1000's run); track ends while a window is focused (${dayCounts.staleness.trackEnd.values.length}). "Commands refused" counts editor commands and picker uses that did not go through.`);
+
+  const viewRun = dayRuns[DAY_ROWS.indexOf(VIEW_OPEN_ROW)];
+  const queueReads = viewRun.requests.filter((r) => r.endpoint === 'GET /me/player/queue').length;
+  console.log(`ours-1000-view-open: ${viewRun.requests.length - dayCounts.requests.length} requests more than ours-1000, of which ${queueReads} are the view's queue reads (Up next open all day); lyrics come from LRCLIB, not Spotify.`);
 
   const desktopRows: DayRow[] = desktopRuns.map((run, i) => ({ id: DESKTOP_DAY_ROWS[i].id, name: DESKTOP_DAY_ROWS[i].name, result: resultRow(run) }));
   console.log(`\nThe same day with the music in the Spotify desktop app on this computer (16 of the 20 outside changes made in the app), local player on and off.\n`);
