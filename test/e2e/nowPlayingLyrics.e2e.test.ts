@@ -27,12 +27,18 @@ describe('Lyrics in the Now Playing view (code-server + Chromium)', function () 
   const catalogue = new Catalogue();
   const live = () => wb.stack.emulator.snapshot();
   const desktopPlays = (name: string) => wb.stack.emulator.desktop({ type: 'play', uri: catalogue.trackByName(name).uri });
-  /** The highlighted line: its text, its place among the lines, and how many lines are highlighted. */
+  /**
+   * The highlighted line: its text, its place among the lines, how many lines are highlighted, and
+   * whether a person sees it: inside the lyrics box, with the page itself not scrolled away from the player.
+   */
   const highlighted = () =>
     view.locator('.lyrics-body').evaluate((body) => {
       const lines = Array.from(body.querySelectorAll('.lyric'));
       const current = lines.filter((line) => line.classList.contains('current'));
-      return { text: current[0]?.textContent ?? undefined, index: lines.indexOf(current[0]), count: current.length, lines: lines.map((line) => line.textContent) };
+      const box = body.getBoundingClientRect();
+      const line = current[0]?.getBoundingClientRect();
+      const seen = !!line && line.height > 0 && line.top >= box.top - 1 && line.bottom <= box.bottom + 1 && document.scrollingElement!.scrollTop === 0;
+      return { text: current[0]?.textContent ?? undefined, index: lines.indexOf(current[0]), count: current.length, seen, lines: lines.map((l) => l.textContent) };
     });
   const highlightIs = (text: string, which: 'first' | 'last' = 'first', timeoutMs = SEEK_SHOWS_MS) =>
     until(
@@ -40,7 +46,7 @@ describe('Lyrics in the Now Playing view (code-server + Chromium)', function () 
       async () => {
         const now = await highlighted();
         const index = which === 'first' ? now.lines.indexOf(text) : now.lines.lastIndexOf(text);
-        return now.count === 1 && now.text === text && now.index === index ? true : undefined;
+        return now.count === 1 && now.text === text && now.index === index && now.seen ? true : undefined;
       },
       timeoutMs,
     );
@@ -74,6 +80,9 @@ describe('Lyrics in the Now Playing view (code-server + Chromium)', function () 
     // A seek in the desktop app, forwards then back: the line stamped at 0:33 and 2:45 is current each time, at its own place.
     wb.stack.emulator.desktop({ type: 'seek', positionMs: 170_000 });
     await highlightIs(STAMPED_TWICE, 'last');
+    // A stamp with no words (3:30, a pause in the singing) is still a line a person can see lit.
+    wb.stack.emulator.desktop({ type: 'seek', positionMs: 215_000 });
+    await highlightIs('');
     wb.stack.emulator.desktop({ type: 'seek', positionMs: 40_000 });
     await highlightIs(STAMPED_TWICE, 'first');
     assert.deepStrictEqual(wb.stack.emulator.requests.filter((r) => r.path.startsWith('/v1/')), [], 'no Web API request');
