@@ -20,6 +20,8 @@ interface WorkbenchOptions {
   extensionRoot?: string;
   startEmulator?: StartEmulator;
   screenshotsDir?: string;
+  /** More user settings, over the harness's (e.g. `backbeat.lyrics`). */
+  userSettings?: Record<string, unknown>;
 }
 
 /**
@@ -46,7 +48,7 @@ export async function openSignedOutWorkbench(opts: WorkbenchOptions = {}): Promi
     vsixToInstall: vsix,
     startEmulator: opts.startEmulator,
     // Screenshots go in the README: show VS Code's default look.
-    userSettings: { 'workbench.colorTheme': 'Default Dark Modern' },
+    userSettings: { 'workbench.colorTheme': 'Default Dark Modern', ...opts.userSettings },
   });
   let browser: Browser | undefined;
   let stopAccepting = () => undefined as void;

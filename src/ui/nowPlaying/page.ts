@@ -286,7 +286,9 @@ function showLyricAt(positionMs: number): void {
   if (!line) return;
   line.classList.add('current');
   line.setAttribute('aria-current', 'true');
-  if (lyricsSection.open) line.scrollIntoView({ block: 'center', behavior: reducedMotion.matches ? 'auto' : 'smooth' });
+  // Only the lyrics box scrolls (scrollIntoView would scroll the page too, taking the player away).
+  const top = line.offsetTop - (lyricsBody.clientHeight - line.offsetHeight) / 2;
+  if (lyricsSection.open) lyricsBody.scrollTo({ top, behavior: reducedMotion.matches ? 'auto' : 'smooth' });
 }
 
 window.addEventListener('message', (event: MessageEvent<ToView>) => {
