@@ -8,8 +8,8 @@ import type { LocalPlayer } from './localPlayer';
 // the browser for a minute does not restart it; after a stretch without focus it ends. One that
 // polls (macOS without change notifications) ends as soon as the window loses focus.
 // What the app does not announce (a seek in Spotify's own window) is re-read when the window
-// gains focus and, while it is focused, the app plays and the status bar shows the time, every
-// few seconds: a local call, no quota.
+// gains focus and, while it is focused, the app has a track and the status bar shows the time,
+// every few seconds: a local call, no quota.
 export const UNFOCUSED_STOP_MS = 5 * 60_000;
 export const POSITION_CHECK_MS = 3_000;
 
@@ -57,7 +57,8 @@ export class LocalPlayerWhileInUse implements Disposable {
 
   /** Keeps one position check due while it is worth one. */
   private checkPosition(): void {
-    const worth = this.wasFocused && this.player.state?.status === 'playing' && this.showsProgress();
+    // Paused too: a seek made in a paused app moves the time the status bar shows.
+    const worth = this.wasFocused && !!this.player.state?.track && this.showsProgress();
     if (!worth) {
       this.positionTimer?.dispose();
       this.positionTimer = undefined;

@@ -61,7 +61,7 @@ describe('what the desktop app does not announce is looked at again while someon
   beforeEach(async () => (emulator = await startEmulator()));
   afterEach(() => emulator.close());
 
-  it('re-reads on focus and every few seconds while the app plays and the time shows; never unfocused, paused or with the time hidden', async () => {
+  it('re-reads on focus and every few seconds while the app has a track and the time shows, paused too; never unfocused, without a track or with the time hidden', async () => {
     const clock = new FakeClock();
     const window = new FakeWindow();
     window.set(false, false);
@@ -78,12 +78,16 @@ describe('what the desktop app does not announce is looked at again while someon
     window.set(true, true);
     emulator.desktop({ type: 'pause' });
     await clock.advance(10 * POSITION_CHECK_MS);
-    assert.strictEqual(player.refreshes, 12, 'once on focus; not while paused');
+    assert.strictEqual(player.refreshes, 22, 'once on focus, and on while paused (a seek in a paused app)');
+    emulator.configure({ desktopRunning: false });
+    await clock.advance(10 * POSITION_CHECK_MS);
+    assert.strictEqual(player.refreshes, 22, 'not once the app quit');
+    emulator.configure({ desktopRunning: true });
     emulator.desktop({ type: 'play' });
     showsProgress = false;
     lifecycle.update();
     await clock.advance(10 * POSITION_CHECK_MS);
-    assert.strictEqual(player.refreshes, 12, 'not when the status bar hides the time');
+    assert.strictEqual(player.refreshes, 22, 'not when the status bar hides the time');
     lifecycle.dispose();
   });
 });
