@@ -6,9 +6,8 @@ import { execFile } from 'child_process';
 import * as path from 'path';
 import { Page } from 'playwright-core';
 import { screenshot, statusBarItem } from '../harness/browser';
-import { repoRoot } from '../harness/paths';
 import { until } from './until';
-import { openSignedOutWorkbench, stopAfterwards, Workbench } from './workbench';
+import { openSignedOutWorkbench, serveCoversLocally, stopAfterwards, Workbench } from './workbench';
 
 const UI_TIMEOUT_MS = 20_000;
 
@@ -26,7 +25,7 @@ describe('The Spotify app on this computer, signed out (code-server + Chromium)'
   before(async function () {
     wb = await openSignedOutWorkbench();
     page = wb.browser.page;
-    await wb.browser.context.route('https://i.scdn.co/**', (route) => route.fulfill({ path: path.join(repoRoot, 'media', 'icon.png'), contentType: 'image/png' }));
+    await serveCoversLocally(wb);
   });
 
   stopAfterwards(() => wb);

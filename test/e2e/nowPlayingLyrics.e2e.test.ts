@@ -6,10 +6,9 @@ import * as assert from 'assert';
 import * as path from 'path';
 import { FrameLocator, Page } from 'playwright-core';
 import { Catalogue } from '../../emulator/world/catalogue';
-import { runCommand, screenshot, statusBarItem } from '../harness/browser';
-import { repoRoot } from '../harness/paths';
+import { screenshot, statusBarItem } from '../harness/browser';
 import { until } from './until';
-import { openSignedOutWorkbench, stopAfterwards, Workbench } from './workbench';
+import { openSignedOutWorkbench, serveCoversLocally, stopAfterwards, switchToLightTheme, Workbench } from './workbench';
 
 const UI_TIMEOUT_MS = 20_000;
 /** A seek made in the desktop app is announced to nobody: it shows within 5 s, slower on a busy machine. */
@@ -57,7 +56,7 @@ describe('Lyrics in the Now Playing view (code-server + Chromium)', function () 
   before(async function () {
     wb = await openSignedOutWorkbench({ userSettings: { 'backbeat.lyrics': true } });
     page = wb.browser.page;
-    await wb.browser.context.route('https://i.scdn.co/**', (route) => route.fulfill({ path: path.join(repoRoot, 'media', 'icon.png'), contentType: 'image/png' }));
+    await serveCoversLocally(wb);
   });
 
   stopAfterwards(() => wb);
@@ -94,12 +93,7 @@ describe('Lyrics in the Now Playing view (code-server + Chromium)', function () 
     await view.locator('button.control.playPause[aria-label="Play"]').waitFor({ timeout: UI_TIMEOUT_MS });
     await highlightIs(STAMPED_TWICE, 'first');
     await screenshot(page.locator('.part.sidebar'), path.join(wb.screenshotsDir, 'now-playing-lyrics-dark.png'));
-    await runCommand(page, 'Preferences: Color Theme');
-    const input = page.locator('.quick-input-widget .quick-input-box input');
-    await input.fill('Light Modern');
-    await page.locator('.quick-input-widget .monaco-list-row.focused').filter({ hasText: 'Light Modern' }).waitFor({ timeout: UI_TIMEOUT_MS });
-    await input.press('Enter');
-    await page.locator('.monaco-workbench.vs').waitFor({ timeout: UI_TIMEOUT_MS });
+    await switchToLightTheme(page);
     await highlightIs(STAMPED_TWICE, 'first');
     await screenshot(page.locator('.part.sidebar'), path.join(wb.screenshotsDir, 'now-playing-lyrics-light.png'));
   });

@@ -5,9 +5,8 @@ import * as assert from 'assert';
 import * as path from 'path';
 import { FrameLocator, Page } from 'playwright-core';
 import { runCommand, screenshot } from '../harness/browser';
-import { repoRoot } from '../harness/paths';
 import { until } from './until';
-import { openSignedOutWorkbench, signInThroughConsent, Workbench } from './workbench';
+import { openSignedOutWorkbench, serveCoversLocally, signInThroughConsent, switchToLightTheme, Workbench } from './workbench';
 
 const UI_TIMEOUT_MS = 20_000;
 /** A change on the phone shows at the budget's pace (a read about every 34 s while in use). */
@@ -24,8 +23,7 @@ describe('the Now Playing view (code-server + Chromium)', function () {
   before(async function () {
     wb = await openSignedOutWorkbench();
     page = wb.browser.page;
-    // Spotify's image CDN stands in locally, like the emulator for the API.
-    await wb.browser.context.route('https://i.scdn.co/**', (route) => route.fulfill({ path: path.join(repoRoot, 'media', 'icon.png'), contentType: 'image/png' }));
+    await serveCoversLocally(wb);
     await signInThroughConsent(wb);
   });
 
@@ -105,12 +103,7 @@ describe('the Now Playing view (code-server + Chromium)', function () {
   });
 
   it('looks the part in a light theme too', async function () {
-    await runCommand(page, 'Preferences: Color Theme');
-    const input = page.locator('.quick-input-widget .quick-input-box input');
-    await input.fill('Light Modern');
-    await page.locator('.quick-input-widget .monaco-list-row.focused').filter({ hasText: 'Light Modern' }).waitFor({ timeout: UI_TIMEOUT_MS });
-    await input.press('Enter');
-    await page.locator('.monaco-workbench.vs').waitFor({ timeout: UI_TIMEOUT_MS });
+    await switchToLightTheme(page);
     await view.locator('.title').filter({ hasText: live().itemName! }).waitFor({ timeout: UI_TIMEOUT_MS });
     await screenshot(page.locator('.part.sidebar'), shot('now-playing-light.png'));
   });

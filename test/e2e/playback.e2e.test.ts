@@ -4,9 +4,8 @@ import * as assert from 'assert';
 import * as path from 'path';
 import { Locator, Page } from 'playwright-core';
 import { runCommand, screenshot, statusBarItem } from '../harness/browser';
-import { repoRoot } from '../harness/paths';
 import { until } from './until';
-import { openSignedOutWorkbench, signInThroughConsent, Workbench } from './workbench';
+import { openSignedOutWorkbench, serveCoversLocally, signInThroughConsent, Workbench } from './workbench';
 
 const UI_TIMEOUT_MS = 20_000;
 
@@ -24,8 +23,7 @@ describe('Controlling playback in VS Code (code-server + Chromium)', function ()
   before(async function () {
     wb = await openSignedOutWorkbench();
     page = wb.browser.page;
-    // Spotify's image CDN stands in locally, like the emulator for the API: the tooltip shows a cover.
-    await wb.browser.context.route('https://i.scdn.co/**', (route) => route.fulfill({ path: path.join(repoRoot, 'media', 'icon.png'), contentType: 'image/png' }));
+    await serveCoversLocally(wb);
     await signInThroughConsent(wb);
   });
 

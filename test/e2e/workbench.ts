@@ -93,3 +93,18 @@ export async function signInThroughConsent(wb: Workbench): Promise<void> {
   await consent.getByRole('button', { name: 'Approve' }).click({ timeout: UI_TIMEOUT_MS });
   await statusBarItem(page, 'nowPlaying').filter({ hasText: 'Teardrop' }).waitFor({ timeout: UI_TIMEOUT_MS });
 }
+
+/** Spotify's image CDN stands in locally, as the emulator does for the API: covers load from media/icon.png. */
+export async function serveCoversLocally(wb: Workbench): Promise<void> {
+  await wb.browser.context.route('https://i.scdn.co/**', (route) => route.fulfill({ path: path.join(repoRoot, 'media', 'icon.png'), contentType: 'image/png' }));
+}
+
+/** Switches the workbench to VS Code's Light Modern theme, as a person does from the palette. */
+export async function switchToLightTheme(page: Workbench['browser']['page']): Promise<void> {
+  await runCommand(page, 'Preferences: Color Theme');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.fill('Light Modern');
+  await page.locator('.quick-input-widget .monaco-list-row.focused').filter({ hasText: 'Light Modern' }).waitFor({ timeout: UI_TIMEOUT_MS });
+  await input.press('Enter');
+  await page.locator('.monaco-workbench.vs').waitFor({ timeout: UI_TIMEOUT_MS });
+}
