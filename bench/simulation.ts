@@ -3,7 +3,7 @@ import { startEmulator, type Emulator, type EmulatorOptions, type EmulatorSnapsh
 import { SharedSecrets } from '../test/support/fakeSecretStorage';
 import { MemoryLedgerStore } from '../test/support/memoryLedgerStore';
 import { RecordingLog } from '../test/support/recordingLog';
-import { emulatorSession } from '../test/support/emulatorGrant';
+import { signInToEmulator } from '../sim/emulatorSignIn';
 import { SimulatedWindow } from './benchWindow';
 import type { Contender } from './contender';
 import { runEditorCommand, usePicker } from './editorCommands';
@@ -45,7 +45,8 @@ export async function simulate(contender: Contender, scenario: Scenario, inFligh
   let watch: TrackEndWatch | undefined;
   try {
     const secrets = new SharedSecrets();
-    await new SessionStore(secrets.window(), new RecordingLog()).write(await emulatorSession(emulator, clock.now()));
+    const log = new RecordingLog();
+    await new SessionStore(secrets.window(), log).write(await signInToEmulator(emulator, clock, log));
     let focused: number | undefined;
     // Sent requests, in the order the emulator logs them: whether any window had focus then.
     const sentWithFocus: boolean[] = [];

@@ -1,7 +1,12 @@
 import type { SecretStorage } from './auth/secretStorage';
 import { SessionKeeper } from './auth/sessionKeeper';
 import { SessionStore } from './auth/sessionStore';
-import type { TokenClient } from './auth/tokenEndpoint';
+import { AccountChoice, FlagMemento } from './auth/accountChoice';
+import { accountOfToken } from './auth/accountOfToken';
+import { ClientSecretStore } from './auth/clientSecretStore';
+import type { StoredSession } from './auth/session';
+import { SignInHost, SignInService } from './auth/signInService';
+import type { SpotifySettings } from './auth/spotifySettings';
 import type { Clock } from './clock';
 import type { Disposable } from './disposable';
 import type { Event } from './emitter';
@@ -41,15 +46,18 @@ export interface CoreHost {
   clock: Clock;
   log: Pick<Log, 'trace' | 'info' | 'warn' | 'addSecret'>;
   window: WindowActivity;
-  apiUrl(): string;
+  /** The app and the servers (`backbeat.clientId`...): read at each use, so setting changes apply. */
+  spotify(): SpotifySettings;
   /** Where the request ledger lives: shared by every window of this machine. */
   ledgerStore: LedgerStore;
   /** Where windows mark session changes for each other (web editor tabs hear nothing else). */
   sessionMarks?: SessionMarks;
   /** `backbeat.dailyRequestBudget`: requests per rolling 24 h, 0 for none. */
   dailyRequestBudget(): number;
-  /** Where and how to refresh tokens; read at refresh time so setting changes apply. */
-  tokenClient(usesClientSecret: boolean): Promise<TokenClient>;
+  /** Storage every window shares (VS Code's globalState): whether the user signed out since the last sign-in. */
+  memento: FlagMemento;
+  /** The sign-in flows this host can offer, and its progress and question UI. */
+  signIn: SignInHost;
   showNotice: ShowNotice;
   timing(): SchedulerTiming;
   /** True while a view shows the like flag. */
@@ -80,6 +88,9 @@ export class Core {
   readonly budget: RequestBudget;
   readonly store: SessionStore;
   readonly keeper: SessionKeeper;
+  /** The optional client secret (classic Authorization Code flow). */
+  readonly clientSecrets: ClientSecretStore;
+  private readonly signIns: SignInService;
   readonly client: SpotifyClient;
   readonly devices: DeviceList;
   readonly playlists: MyPlaylists;
@@ -104,25 +115,41 @@ export class Core {
     this.ledger = new RequestLedger({ store: host.ledgerStore, clock, log });
     this.budget = new RequestBudget({ ledger: this.ledger, clock, log, dailyRequests: host.dailyRequestBudget });
     this.store = new SessionStore(host.secrets, log, host.sessionMarks);
+    this.clientSecrets = new ClientSecretStore(host.secrets, log);
     this.keeper = new SessionKeeper({
       store: this.store,
       clock,
       log,
-      tokenClient: host.tokenClient,
+      tokenClient: async (usesClientSecret) => {
+        const { accountsUrl, clientId = '' } = host.spotify();
+        return { accountsUrl, clientId, clientSecret: usesClientSecret ? await this.clientSecrets.get() : undefined, timeoutMs: host.requestTimeoutMs };
+      },
       onSignedOutByServer: (error) => this.notices.report(error, 'Refresh'),
       onSessionInAnotherTab: () => void host.showNotice(SESSION_IN_ANOTHER_TAB),
     });
-    this.client = new SpotifyClient(
-      new SpotifyHttp({
-        apiUrl: host.apiUrl,
-        tokens: this.keeper,
-        gate: this.gate,
+    const http = {
+      apiUrl: () => host.spotify().apiUrl,
+      gate: this.gate,
+      clock,
+      log,
+      timeoutMs: host.requestTimeoutMs,
+      onRequest: host.onRequest,
+      meter: host.budgeted === false ? undefined : this.budget,
+    };
+    this.client = new SpotifyClient(new SpotifyHttp({ ...http, tokens: this.keeper }));
+    const accountChoice = new AccountChoice(host.memento, this.keeper.onDidChange);
+    this.signIns = new SignInService(
+      this.keeper,
+      {
+        settings: host.spotify,
+        clientSecrets: this.clientSecrets,
+        // The new token's account, asked through the same gate, budget and timeout as every request.
+        accountOf: accountOfToken(http),
         clock,
         log,
-        timeoutMs: host.requestTimeoutMs,
-        onRequest: host.onRequest,
-        meter: host.budgeted === false ? undefined : this.budget,
-      }),
+        showDialog: () => accountChoice.wanted,
+      },
+      host.signIn,
     );
     this.devices = new DeviceList(this.client, clock);
     this.playlists = new MyPlaylists(this.client);
@@ -161,8 +188,20 @@ export class Core {
       // Told once, by the window Spotify told; the others show it in the status bar.
       this.budget.onDidReceivePenalty((p) => this.notices.report(new QuotaExceeded(p.until, p.reason), 'Spotify')),
       this.store.onDidSignInOutOfReach(() => void host.showNotice(SESSION_IN_ANOTHER_TAB)),
+      accountChoice,
     ];
     this.local = local;
+  }
+
+  /**
+   * Signs in with Backbeat's scopes, `scopes` and those granted before, and keeps the session; a
+   * failure is reported to the user (one notification per cause) and thrown.
+   */
+  signIn(scopes?: readonly string[]): Promise<StoredSession> {
+    return this.signIns.signIn(scopes).catch((error: unknown) => {
+      this.notices.report(error, 'Sign-in');
+      throw error;
+    });
   }
 
   /**

@@ -1,17 +1,12 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { AccountChoice } from './auth/accountChoice';
 import { CallbackUriHandler } from './vscode/callbackUriHandler';
-import { ClientSecretStore } from './auth/clientSecretStore';
-import { accountOfToken } from './auth/accountOfToken';
 import { editorSignInUi } from './vscode/editorSignIn';
 import { createSignInFlows, flowsToTryHere } from './vscode/editorFlows';
 import { redirectUriToRegister } from './vscode/redirectUriToRegister';
 import { PendingSignIns } from './auth/pendingSignIns';
 import { PROVIDER_ID, PROVIDER_LABEL, SpotifyAuthProvider } from './vscode/authProvider';
-import { DEFAULT_SCOPES } from './auth/scopes';
 import { FileSessionMarks } from './auth/sessionMark';
-import { signInChoosingFlow } from './auth/signIn';
 import { systemClock } from './clock';
 import { Core } from './core';
 import { localPlayerEnabled } from './vscode/settings/localPlayerSetting';
@@ -45,24 +40,23 @@ export function activate(context: vscode.ExtensionContext): BackbeatApi {
   const log = createLog();
   // A listener's exception (a renderer's, say) goes to the log instead of vanishing.
   context.subscriptions.push(setListenerErrorReporter((error) => log.error('An event listener failed', error)));
-  const clientSecrets = new ClientSecretStore(context.secrets, log);
   const settings = () => readSettings();
   const windowActivity = new VsCodeWindowActivity();
   const timing = () => timingForPollInterval(readPollIntervalSeconds());
+  const pending = new PendingSignIns(clock);
+  const flows = createSignInFlows(context.extension.id, pending);
   const core = new Core({
     secrets: context.secrets,
     clock,
     log,
     window: windowActivity,
-    apiUrl: () => settings().apiUrl,
+    spotify: settings,
     // The extension host's global storage is one folder for every window (and code-server tab).
     ledgerStore: new FileLedgerStore(path.join(context.globalStorageUri.fsPath, 'requests')),
     sessionMarks: new FileSessionMarks(path.join(context.globalStorageUri.fsPath, 'session-mark.json')),
     dailyRequestBudget: readDailyRequestBudget,
-    tokenClient: async (usesClientSecret) => {
-      const { accountsUrl, clientId = '' } = settings();
-      return { accountsUrl, clientId, clientSecret: usesClientSecret ? await clientSecrets.get() : undefined };
-    },
+    memento: context.globalState,
+    signIn: { flows: () => flowsToTryHere(context.extension.id, flows), ui: editorSignInUi },
     showNotice: showNotification(log),
     timing,
     likeShown: () => readPlayerSettings().controls.includes('like'),
@@ -71,30 +65,10 @@ export function activate(context: vscode.ExtensionContext): BackbeatApi {
     localPlayerEnabled,
     showsProgress: () => readPlayerSettings().showProgress,
   });
-  const { notices, gate, keeper, client, state, commands, likes, budget, ledger, devices, playlists } = core;
+  const { notices, keeper, client, state, commands, likes, budget, ledger, devices, playlists } = core;
   /** The steady rhythm while the window is in use, as the tooltip and the budget view state it. */
   const checkEveryMs = () => budget.rhythmIntervalMs(true, timing());
-
-  const pending = new PendingSignIns(clock);
-  const flows = createSignInFlows(context.extension.id, pending);
-  const accountChoice = new AccountChoice(context.globalState, keeper.onDidChange);
-  const signInDeps = {
-    settings,
-    clientSecrets,
-    clock,
-    log,
-    ui: editorSignInUi,
-    accountOf: accountOfToken({ apiUrl: () => settings().apiUrl, gate, meter: budget, clock, log }),
-    showDialog: () => accountChoice.wanted,
-  };
-  const provider = new SpotifyAuthProvider(keeper, (scopes) =>
-    flowsToTryHere(context.extension.id, flows)
-      .then((candidates) => signInChoosingFlow(signInDeps, candidates, scopes))
-      .catch((error: unknown) => {
-        notices.report(error, 'Sign-in');
-        throw error;
-      }),
-  );
+  const provider = new SpotifyAuthProvider(keeper, (scopes) => core.signIn(scopes));
 
   const grantedScopes = () => keeper.current?.scopes ?? [];
   const playbackDeps = { client, devices, playlists, state, commands, likes, clock, settings: readPlayerSettings, grantedScopes };
@@ -105,7 +79,6 @@ export function activate(context: vscode.ExtensionContext): BackbeatApi {
     vscode.window.registerUriHandler(new CallbackUriHandler(pending, log)),
     vscode.authentication.registerAuthenticationProvider(PROVIDER_ID, PROVIDER_LABEL, provider, { supportsMultipleAccounts: false }),
     provider,
-    accountChoice,
     windowActivity,
     new NowPlayingItem({ state, clock, window: windowActivity, likes, settings: readPlayerSettings, budget, checkEveryMs }),
     new ControlItems(state, likes, readPlayerSettings),
@@ -131,8 +104,8 @@ export function activate(context: vscode.ExtensionContext): BackbeatApi {
     ...registerAccountCommands({
       keeper,
       log,
-      clientSecrets,
-      signIn: () => provider.createSession(DEFAULT_SCOPES),
+      clientSecrets: core.clientSecrets,
+      signIn: () => core.signIn(),
       redirectUri: (flow) => redirectUriToRegister(context.extension.id, flows, flow),
     }),
     ...registerPlaybackCommands(playbackDeps),

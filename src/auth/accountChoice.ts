@@ -6,7 +6,7 @@ import type { Event } from '../emitter';
 import type { SessionChange } from './sessionKeeper';
 
 /** The part of VS Code's globalState this needs (shared by every window). */
-interface FlagMemento {
+export interface FlagMemento {
   get<T>(key: string): T | undefined;
   update(key: string, value: unknown): Thenable<void>;
 }

@@ -33,7 +33,7 @@ export interface SignInDeps {
   accountOf: AccountOfToken;
   ui: SignInUi;
   clock: Clock;
-  log: Log;
+  log: Pick<Log, 'info' | 'addSecret'>;
   /** Ask Spotify to show its dialog (after a sign-out, so another account can be chosen). */
   showDialog(): boolean;
 }

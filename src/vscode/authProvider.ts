@@ -2,7 +2,7 @@ import type * as vscode from 'vscode';
 import { Emitter } from '../emitter';
 import type { StoredSession } from '../auth/session';
 import type { SessionChange, SessionKeeper } from '../auth/sessionKeeper';
-import { DEFAULT_SCOPES, hasAllScopes, normalizeScopes } from '../auth/scopes';
+import { hasAllScopes, normalizeScopes } from '../auth/scopes';
 
 // VS Code's view of the Spotify account (provider id `spotify`): the Accounts menu, and
 // `vscode.authentication.getSession('spotify', scopes)` for Backbeat and any other extension.
@@ -28,7 +28,7 @@ export class SpotifyAuthProvider implements vscode.AuthenticationProvider, vscod
 
   constructor(
     private readonly keeper: SessionKeeper,
-    private readonly signIn: (scopes: string[]) => Promise<StoredSession>,
+    private readonly signIn: (scopes: readonly string[]) => Promise<StoredSession>,
   ) {
     this.subscription = keeper.onDidChange((change) => this.changed.fire(toEvent(change)));
   }
@@ -40,12 +40,9 @@ export class SpotifyAuthProvider implements vscode.AuthenticationProvider, vscod
     return [toAuthenticationSession(session)];
   }
 
+  /** Signing in keeps the session (src/auth/signInService.ts), which fires the change event. */
   async createSession(scopes: readonly string[]): Promise<vscode.AuthenticationSession> {
-    // Asking for more keeps what was granted: consent covers the union.
-    const wanted = normalizeScopes([...DEFAULT_SCOPES, ...(this.keeper.current?.scopes ?? []), ...scopes]);
-    const session = await this.signIn(wanted);
-    await this.keeper.signedIn(session);
-    return toAuthenticationSession(session);
+    return toAuthenticationSession(await this.signIn(scopes));
   }
 
   async removeSession(sessionId: string): Promise<void> {

@@ -5,7 +5,8 @@ import { DEFAULT_TIMING } from '../../src/playback/scheduler';
 import type { WindowActivity } from '../../src/windowActivity';
 import type { UserMessage } from '../../src/present/errorMessages';
 import type { Emulator } from '../../emulator';
-import { tokenClient } from './emulatorGrant';
+import { emulatorSignInHost } from '../../sim/emulatorSignIn';
+import { MemoryMemento } from './memoryMemento';
 import type { SharedSecrets } from './fakeSecretStorage';
 import type { LedgerStore } from '../../src/quota/ledgerStore';
 import { RecordingLog } from './recordingLog';
@@ -54,10 +55,11 @@ export class CoreWindow {
       clock: options.clock,
       log: this.log,
       window: this.activity,
-      apiUrl: () => emulator.apiUrl,
+      spotify: () => ({ clientId: emulator.clientId, accountsUrl: emulator.accountsUrl, apiUrl: emulator.apiUrl }),
+      memento: new MemoryMemento(),
+      signIn: emulatorSignInHost(emulator),
       ledgerStore: options.ledger,
       dailyRequestBudget: () => options.dailyRequestBudget,
-      tokenClient: async () => tokenClient(emulator),
       showNotice: async (message) => void this.notices.push(message),
       timing: () => DEFAULT_TIMING,
       likeShown: () => false,

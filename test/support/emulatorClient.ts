@@ -4,7 +4,7 @@ import { HttpMethod, Query, SpotifyHttp } from '../../src/spotify/http';
 import { RetryAfterGate } from '../../src/spotify/retryAfterGate';
 import type { Emulator } from '../../emulator';
 import { RecordingLog } from './recordingLog';
-import { emulatorSession } from './emulatorGrant';
+import { signInToEmulator } from '../../sim/emulatorSignIn';
 
 /** One request exactly as the client built it (the emulator's own log keeps no bodies). */
 export interface SentRequest {
@@ -27,8 +27,8 @@ class NotingHttp extends SpotifyHttp {
 
 /** A SpotifyClient signed in to the emulator with every scope Backbeat asks for (or with `scopes`). */
 export async function emulatorClient(emu: Emulator, scopes?: readonly string[]): Promise<{ client: SpotifyClient; sent: SentRequest[]; log: RecordingLog }> {
-  const session = await emulatorSession(emu, Date.now(), scopes);
   const log = new RecordingLog();
+  const session = await signInToEmulator(emu, systemClock, log, scopes);
   const http = new NotingHttp({
     apiUrl: () => emu.apiUrl,
     tokens: {

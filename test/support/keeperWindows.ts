@@ -5,7 +5,6 @@ import { Emulator, EmulatorOptions, startEmulator } from '../../emulator';
 import { FakeClock } from './fakeClock';
 import { SharedSecrets } from './fakeSecretStorage';
 import { RecordingLog } from './recordingLog';
-import { tokenClient } from './emulatorGrant';
 
 // Shared rig for tests of several VS Code windows signed in to one account: an emulator,
 // a fake clock, and the keychain all windows share; each window gets its own store and keeper.
@@ -48,7 +47,7 @@ export function openKeeperWindow(emu: Emulator, secrets: SharedSecrets, clock: F
     store,
     clock,
     log,
-    tokenClient: async (withSecret) => tokenClient(emu, withSecret),
+    tokenClient: async (withSecret) => ({ accountsUrl: emu.accountsUrl, clientId: emu.clientId, clientSecret: withSecret ? emu.clientSecret : undefined, timeoutMs: 2_000 }),
     onSignedOutByServer,
   });
   return { log, storage, store, keeper };

@@ -1,7 +1,7 @@
 import { SessionStore } from '../../src/auth/sessionStore';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator';
 import { CoreWindow } from './coreWindow';
-import { emulatorSession } from './emulatorGrant';
+import { signInToEmulator } from '../../sim/emulatorSignIn';
 import { SharedSecrets } from './fakeSecretStorage';
 import type { InFlightRequests } from './inFlightRequests';
 import { MemoryLedgerStore } from './memoryLedgerStore';
@@ -18,7 +18,7 @@ interface SimulatedMachine {
   secrets: SharedSecrets;
   /** A VS Code window opening on this machine (a restart is a new one). */
   open(dailyRequestBudget?: number): Promise<CoreWindow>;
-  /** Web API requests the emulator served, oldest first. */
+  /** Web API requests the emulator served the windows, oldest first. */
   apiRequests(): { time: number; status: number; path: string }[];
   close(): Promise<void>;
 }
@@ -36,7 +36,10 @@ export async function simulatedMachine(inFlight: InFlightRequests, options: Mach
   const emulator = await startEmulator({ ...options.emulator, clock, tokenLifetimeSeconds: 3 * 24 * 3600 });
   const secrets = new SharedSecrets(options.secretsAnnounced ?? true, options.tabCopies ?? false);
   const sessionMarks = new MemorySessionMarks();
-  await new SessionStore(secrets.window(), new RecordingLog()).write(await emulatorSession(emulator, clock.now()));
+  const log = new RecordingLog();
+  await new SessionStore(secrets.window(), log).write(await signInToEmulator(emulator, clock, log));
+  // The sign-in's own request (GET /me) is the machine's set-up, not the windows'.
+  const setUp = emulator.requests.length;
   const ledger = new MemoryLedgerStore();
   const windows: CoreWindow[] = [];
   return {
@@ -49,7 +52,7 @@ export async function simulatedMachine(inFlight: InFlightRequests, options: Mach
       await window.open();
       return window;
     },
-    apiRequests: () => emulator.requests.filter((r) => r.path.startsWith('/v1')),
+    apiRequests: () => emulator.requests.slice(setUp).filter((r) => r.path.startsWith('/v1')),
     async close() {
       await Promise.all(windows.map((w) => w.close()));
       await emulator.close();

@@ -16,7 +16,8 @@ import { FakeClock, settle } from '../fakeClock';
 import { SharedSecrets } from '../fakeSecretStorage';
 import { MemoryLedgerStore } from '../memoryLedgerStore';
 import { RecordingLog } from '../recordingLog';
-import { emulatorSession } from '../emulatorGrant';
+import { emulatorSignInHost } from '../../../sim/emulatorSignIn';
+import { MemoryMemento } from '../memoryMemento';
 import { EmulatorDesktopPlayer } from '../emulatorDesktopPlayer';
 
 // The extension's core (src/core.ts), the very wiring `src/extension.ts` uses, on Node, talking to
@@ -125,11 +126,12 @@ export class Rig {
       clock,
       log: this.log,
       window: this.window,
-      apiUrl: () => emu.apiUrl,
+      spotify: () => ({ clientId: emu.clientId, accountsUrl: emu.accountsUrl, apiUrl: emu.apiUrl }),
+      memento: new MemoryMemento(),
+      signIn: emulatorSignInHost(emu),
       ledgerStore: this.ledgerStore,
       // The shipped default: the suites see the budget's pace and its limits as users do.
       dailyRequestBudget: () => extras.dailyRequestBudget ?? DEFAULT_DAILY_BUDGET,
-      tokenClient: async () => ({ accountsUrl: emu.accountsUrl, clientId: emu.clientId, timeoutMs: RIG_TIMEOUT_MS }),
       showNotice: this.notices.show,
       timing: () => DEFAULT_TIMING,
       likeShown: () => extras.likeShown ?? false,
@@ -168,13 +170,9 @@ export class Rig {
     return rig;
   }
 
-  /** A real PKCE authorization and code exchange with the emulator, adopted as a sign-in. */
-  async signIn(): Promise<StoredSession> {
-    const session = await emulatorSession(this.emu, this.clock.now());
-    this.log.addSecret(session.accessToken);
-    this.log.addSecret(session.refreshToken);
-    await this.keeper.signedIn(session);
-    return session;
+  /** The core's own sign-in (PKCE, code exchange, GET /me, kept in SecretStorage), the emulator approving at once. */
+  signIn(): Promise<StoredSession> {
+    return this.pump(this.core.signIn());
   }
 
   /** A user command through the core's PlayerCommands, as the editor's commands run it. */

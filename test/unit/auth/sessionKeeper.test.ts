@@ -6,7 +6,8 @@ import { TokenError } from '../../../src/auth/tokenEndpoint';
 import { Emulator, startEmulator, VirtualClock } from '../../../emulator';
 import { FakeClock, settle } from '../../support/fakeClock';
 import { FakeSecretStorage, SharedSecrets } from '../../support/fakeSecretStorage';
-import { emulatorSession } from '../../support/emulatorGrant';
+import { signInToEmulator } from '../../../sim/emulatorSignIn';
+import { RecordingLog } from '../../support/recordingLog';
 import { openKeeperWindow, until, useWindowsRig } from '../../support/keeperWindows';
 
 /** One VS Code window: its SecretStorage view, store, keeper and what it told the user. */
@@ -22,7 +23,7 @@ describe('session keeper (refresh, rotation, windows, against the emulator)', ()
   const rig = useWindowsRig();
   let session: StoredSession;
   beforeEach(async () => {
-    session = await emulatorSession(rig.emu, rig.clock.now());
+    session = await signInToEmulator(rig.emu, rig.clock, new RecordingLog());
   });
 
   it('keeps a fresh token without any request, and refreshes one within 60 s of expiry before use', async () => {
@@ -120,7 +121,7 @@ describe('session keeper (refresh, rotation, windows, against the emulator)', ()
     const virtual = new VirtualClock(Date.now());
     const old = await startEmulator({ clock: virtual });
     try {
-      const s = await emulatorSession(old, rig.clock.now());
+      const s = await signInToEmulator(old, rig.clock, new RecordingLog());
       const w = openWindow(old, rig.secrets, rig.clock);
       await w.keeper.signedIn(s);
       virtual.advance(183 * 24 * 3600_000);

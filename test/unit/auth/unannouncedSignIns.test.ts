@@ -2,7 +2,6 @@ import * as assert from 'assert';
 import { SessionStore } from '../../../src/auth/sessionStore';
 import type { StoredSession } from '../../../src/auth/session';
 import type { CoreWindow } from '../../support/coreWindow';
-import { emulatorSession } from '../../support/emulatorGrant';
 import { FakeSecretStorage, SharedSecrets } from '../../support/fakeSecretStorage';
 import { InFlightRequests } from '../../support/inFlightRequests';
 import { RecordingLog } from '../../support/recordingLog';
@@ -48,8 +47,7 @@ describe('windows that hear nothing of each other', function () {
       assert.strictEqual(b.core.state.availability.kind, 'signedOut');
       assert.strictEqual(m.apiRequests().length, before, 'and it read nothing with the old session');
 
-      const session = await emulatorSession(m.emulator, m.clock.now());
-      await a.core.keeper.signedIn(session);
+      const session = await a.core.signIn();
       b.activity.set(false, false);
       b.activity.set(true, true);
       await m.clock.runUntil(m.clock.now() + 1000);

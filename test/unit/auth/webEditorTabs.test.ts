@@ -1,7 +1,6 @@
 import * as assert from 'assert';
 import { SESSION_KEY } from '../../../src/auth/sessionStore';
 import type { CoreWindow } from '../../support/coreWindow';
-import { emulatorSession } from '../../support/emulatorGrant';
 import { InFlightRequests } from '../../support/inFlightRequests';
 import { simulatedMachine } from '../../support/simulatedMachine';
 
@@ -50,8 +49,7 @@ describe('tabs of a web editor, each with its own copy of SecretStorage', functi
       await a.core.keeper.signOut();
       const b = await m.open();
       assert.strictEqual(sessionOf(b), undefined);
-      const session = await emulatorSession(m.emulator, m.clock.now());
-      await a.core.keeper.signedIn(session);
+      const session = await a.core.signIn();
       focus(b);
       await m.clock.runUntil(m.clock.now() + 1000);
       focus(b);
@@ -72,8 +70,7 @@ describe('tabs of a web editor, each with its own copy of SecretStorage', functi
     try {
       const a = await m.open();
       const b = await m.open();
-      const newer = await emulatorSession(m.emulator, m.clock.now());
-      await a.core.keeper.signedIn(newer);
+      const newer = await a.core.signIn();
       await b.core.keeper.signOut();
       assert.strictEqual(sessionOf(b), undefined, 'this tab is signed out');
       assert.strictEqual(JSON.parse(m.secrets.values.get(SESSION_KEY) ?? '{}').id, newer.id, 'the other tab\u2019s session is still stored');

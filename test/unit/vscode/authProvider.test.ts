@@ -6,15 +6,17 @@ import { SESSION_KEY } from '../../../src/auth/sessionStore';
 import type { Emulator } from '../../../emulator';
 import { FakeClock, settle } from '../../support/fakeClock';
 import { SharedSecrets } from '../../support/fakeSecretStorage';
-import { emulatorSession } from '../../support/emulatorGrant';
+import { SignInService } from '../../../src/auth/signInService';
+import { emulatorSignInDeps, emulatorSignInHost } from '../../../sim/emulatorSignIn';
 import { openKeeperWindow, until, useWindowsRig } from '../../support/keeperWindows';
 
 type ChangeEvent = { added?: readonly { id: string }[]; removed?: readonly { id: string }[]; changed?: readonly { id: string; accessToken: string }[] };
 
-/** One VS Code window: its provider over its own keeper and store, on the keychain all windows share. */
-function openWindow(emu: Emulator, secrets: SharedSecrets, clock: FakeClock, signIn: (scopes: string[]) => Promise<StoredSession>) {
+/** One VS Code window: its provider over its own keeper and store, on the keychain all windows share, signing in to the emulator. */
+function openWindow(emu: Emulator, secrets: SharedSecrets, clock: FakeClock) {
   const { keeper, log } = openKeeperWindow(emu, secrets, clock, () => undefined);
-  const provider = new SpotifyAuthProvider(keeper, signIn);
+  const signIns = new SignInService(keeper, emulatorSignInDeps(emu, clock, log), emulatorSignInHost(emu));
+  const provider = new SpotifyAuthProvider(keeper, (scopes) => signIns.signIn(scopes));
   const events: ChangeEvent[] = [];
   provider.onDidChangeSessions((e) => events.push(e));
   return { keeper, provider, events, log };
@@ -23,15 +25,10 @@ function openWindow(emu: Emulator, secrets: SharedSecrets, clock: FakeClock, sig
 describe('authentication provider "spotify" (what VS Code and other extensions see)', () => {
   const rig = useWindowsRig({ rotateRefreshTokens: true });
 
-  const signInWithEmulator = (asked: string[][]) => async (scopes: string[]) => {
-    asked.push(scopes);
-    return emulatorSession(rig.emu, rig.clock.now());
-  };
-
   /** Windows a and b over the shared keychain, signed in from a, once b has seen it. */
   async function twoWindowsSignedIn() {
-    const a = openWindow(rig.emu, rig.secrets, rig.clock, signInWithEmulator([]));
-    const b = openWindow(rig.emu, rig.secrets, rig.clock, signInWithEmulator([]));
+    const a = openWindow(rig.emu, rig.secrets, rig.clock);
+    const b = openWindow(rig.emu, rig.secrets, rig.clock);
     await b.keeper.initialize();
     const session = await a.provider.createSession(DEFAULT_SCOPES);
     await until('b sees the sign-in', async () => (await b.provider.getSessions()).length === 1);
@@ -39,13 +36,12 @@ describe('authentication provider "spotify" (what VS Code and other extensions s
   }
 
   it('asking for extra scopes re-consents with the union of what was granted and what is asked', async () => {
-    const asked: string[][] = [];
-    const w = openWindow(rig.emu, rig.secrets, rig.clock, signInWithEmulator(asked));
-    await w.provider.createSession(['user-read-playback-state']);
-    assert.deepStrictEqual(asked[0], [...DEFAULT_SCOPES].sort(), 'Backbeat\u2019s scopes at least');
+    const w = openWindow(rig.emu, rig.secrets, rig.clock);
+    const first = await w.provider.createSession(['user-read-playback-state']);
+    assert.deepStrictEqual([...first.scopes].sort(), [...DEFAULT_SCOPES].sort(), 'Backbeat\u2019s scopes at least');
     assert.deepStrictEqual(await w.provider.getSessions(['user-follow-read']), [], 'a scope not granted: no session, so VS Code asks to create one');
-    await w.provider.createSession(['user-follow-read']);
-    assert.deepStrictEqual(asked[1], [...DEFAULT_SCOPES, 'user-follow-read'].sort());
+    const second = await w.provider.createSession(['user-follow-read']);
+    assert.deepStrictEqual([...second.scopes].sort(), [...DEFAULT_SCOPES, 'user-follow-read'].sort(), 'what was granted, and what is asked');
     assert.strictEqual((await w.provider.getSessions()).length, 1);
     assert.strictEqual(w.events.length, 2);
   });
