@@ -28,6 +28,12 @@ function layer(files, forbidden, { vscode = false, core = true, extension = true
 }
 const above = (name) => ROOMS.slice(ROOMS.indexOf(name) + 1);
 
+/** Files outside src/ that may not import the top-level folders `forbidden`. */
+function outsideOf(files, forbidden, message, ignores = []) {
+  const regex = `(^|/)(${forbidden.join('|')})/`;
+  return { files, ignores, rules: { 'no-restricted-imports': ['error', { patterns: [{ regex, message }] }] } };
+}
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', '.test-artifacts/**', '**/*.mjs', '**/*.jxa.js'] },
   ...tseslint.configs.recommended,
@@ -40,7 +46,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**', 'bench/**', 'emulator/**'],
+    files: ['test/**', 'bench/**', 'emulator/**', 'sim/**'],
     rules: { 'no-console': 'off' },
   },
   // The base files import only each other.
@@ -56,6 +62,9 @@ export default tseslint.config(
   layer(['src/core.ts'], ['ui', 'vscode'], { core: false }),
   layer(['src/ui/**', 'src/vscode/**'], [], { vscode: true }),
   layer(['src/extension.ts'], [], { vscode: true, extension: false, core: false }),
-  // The benchmark measures the extension and may share the simulation, never the test suites.
-  { files: ['bench/**'], rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)test/(unit|integration|e2e|hardening)(/|$)', message: 'The benchmark does not import test suites.' }] }] } },
+  // Below the suites and the benchmark: sim/ (a Core on Node, its doubles, a real VS Code to drive)
+  // serves both and imports neither; the benchmark shares sim/, never test/.
+  outsideOf(['sim/**'], ['test', 'bench'], 'sim/ serves the tests and the benchmark and imports neither.'),
+  outsideOf(['bench/**'], ['test'], 'The benchmark imports nothing from test/: what it shares with the tests lives in sim/.'),
+  outsideOf(['emulator/**'], ['sim', 'test', 'bench'], 'The emulator stands for Spotify: it knows nothing of who drives it.', ['emulator/test/**']),
 );

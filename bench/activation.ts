@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { launchBrowser, logIn, openWorkbench, statusBarItem } from '../test/harness/browser';
-import { launchCodeServer } from '../test/harness/launchCodeServer';
-import { packageExtension } from '../test/harness/packageExtension';
+import { launchBrowser, logIn, openWorkbench, statusBarItem } from '../sim/editor/browser';
+import { launchCodeServer } from '../sim/editor/launchCodeServer';
+import { packageExtension } from '../sim/editor/packageExtension';
 
 // Time spent in `activate`, as the extension itself logs it ("Activated in N ms"), over several
 // real activations: the packaged extension installed in code-server, each workbench load in

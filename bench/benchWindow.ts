@@ -10,14 +10,15 @@ import { RetryAfterGate } from '../src/spotify/retryAfterGate';
 import type { Emulator } from '../emulator';
 import type { Core } from '../src/core';
 import type { UserMessage } from '../src/present/errorMessages';
-import { CoreWindow, SimulatedWindowActivity } from '../test/support/coreWindow';
-import { RecordingLog } from '../test/support/recordingLog';
-import type { SharedSecrets } from '../test/support/fakeSecretStorage';
+import { CoreWindow } from '../sim/coreWindow';
+import type { SimulatedWindowActivity } from '../sim/windowActivity';
+import { RecordingLog } from '../sim/recordingLog';
+import type { SharedSecrets } from '../sim/fakeSecretStorage';
 import type { LedgerStore } from '../src/quota/ledgerStore';
-import { EmulatorDesktopPlayer } from '../test/support/emulatorDesktopPlayer';
+import { EmulatorDesktopPlayer } from '../sim/emulatorDesktopPlayer';
 import type { Contender } from './contender';
 
-// One simulated VS Code window running the extension's core (test/support/coreWindow.ts: the
+// One simulated VS Code window running the extension's core (sim/coreWindow.ts: the
 // wiring of src/extension.ts). For a baseline the contender's rule for when to read replaces
 // Backbeat's scheduler, its requests ignore Retry-After and it keeps no daily budget.
 
@@ -56,7 +57,7 @@ export class SimulatedWindow {
     this.window = new CoreWindow({
       ...options,
       dailyRequestBudget: contender.dailyRequestBudget ?? 0,
-      overrides: {
+      host: {
         onRequest: options.onRequest,
         ...(this.local && { localPlayer: this.local }),
         ...(baseline && {
@@ -78,7 +79,7 @@ export class SimulatedWindow {
 
   /** What the user was told (a refused command). */
   get notices(): UserMessage[] {
-    return this.window.notices;
+    return this.window.notices.shown;
   }
 
   get client(): SpotifyClient {

@@ -1,4 +1,4 @@
-import { launchBrowser } from '../test/harness/browser';
+import { launchBrowser } from '../sim/editor/browser';
 import type { RowMetrics } from './metrics';
 
 // A small chart of the benchmark's own numbers for the README: requests per hour and p95

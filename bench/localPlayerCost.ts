@@ -2,8 +2,8 @@ import { execFile, spawn } from 'child_process';
 import * as path from 'path';
 import { systemClock } from '../src/clock';
 import { MprisPlayer } from '../src/localPlayer/linux/mprisPlayer';
-import { startPrivateBus } from '../test/support/privateBus';
-import { repoRoot } from '../test/harness/paths';
+import { startPrivateBus } from '../sim/privateBus';
+import { repoRoot } from '../sim/editor/paths';
 
 // `npm run bench:local-player`: what following the Spotify app costs the extension host on Linux.
 // This process plays the extension host: it loads the bundled D-Bus part (dist/mprisBus.js) and

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { artifactsDir, repoRoot } from '../test/harness/paths';
-import { InFlightRequests } from '../test/support/inFlightRequests';
+import { artifactsDir, repoRoot } from '../sim/editor/paths';
+import { InFlightRequests } from '../sim/inFlightRequests';
 import { measureActivations } from './activation';
 import { commandAndTrackEndReader } from './baselines/commandAndTrackEndReader';
 import { fixedIntervalPoller } from './baselines/fixedIntervalPoller';

@@ -1,16 +1,16 @@
 import { SessionStore } from '../src/auth/sessionStore';
 import { startEmulator, type Emulator, type EmulatorOptions, type EmulatorSnapshot, type PhoneAction } from '../emulator';
-import { SharedSecrets } from '../test/support/fakeSecretStorage';
-import { MemoryLedgerStore } from '../test/support/memoryLedgerStore';
-import { RecordingLog } from '../test/support/recordingLog';
+import { SharedSecrets } from '../sim/fakeSecretStorage';
+import { MemoryLedgerStore } from '../sim/memoryLedgerStore';
+import { RecordingLog } from '../sim/recordingLog';
 import { signInToEmulator } from '../sim/emulatorSignIn';
 import { SimulatedWindow } from './benchWindow';
 import type { Contender } from './contender';
 import { runEditorCommand, usePicker } from './editorCommands';
-import type { InFlightRequests } from '../test/support/inFlightRequests';
+import type { InFlightRequests } from '../sim/inFlightRequests';
 import { WINDOW_COUNT, type Scenario, type ScenarioEvent } from './scenario';
 import { StalenessMeter, TrackEndWatch } from './staleness';
-import { VirtualTime } from '../test/support/virtualTime';
+import { VirtualTime } from '../sim/virtualTime';
 
 // Plays a scenario (the hour, or a working day) once for one contender: a fresh emulator on a
 // virtual clock, one signed-in session and one request ledger shared by two simulated windows,

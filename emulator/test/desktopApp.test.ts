@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { execFile } from 'child_process';
 import type { Emulator, VirtualClock } from '..';
-import { PrivateBus, startPrivateBus } from '../../test/support/privateBus';
+import { PrivateBus, startPrivateBus } from '../../sim/privateBus';
 import { api, signIn, startOnVirtualClock } from './support';
 
 // The emulator's desktop app (org.mpris.MediaPlayer2.spotify on a private session bus) checked

@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as path from 'path';
 import { Locator, Page } from 'playwright-core';
 import { NOT_REGISTERED_MESSAGES } from '../../emulator/options';
-import { runCommand, screenshot, statusBarItem } from '../harness/browser';
+import { runCommand, screenshot, statusBarItem } from '../../sim/editor/browser';
 import { openSignedOutWorkbench, stopAfterwards, Workbench } from './workbench';
 
 const UI_TIMEOUT_MS = 20_000;

@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import { execFile } from 'child_process';
 import * as path from 'path';
 import { Page } from 'playwright-core';
-import { screenshot, statusBarItem } from '../harness/browser';
+import { screenshot, statusBarItem } from '../../sim/editor/browser';
 import { until } from './until';
 import { openSignedOutWorkbench, serveCoversLocally, stopAfterwards, Workbench } from './workbench';
 

@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import * as path from 'path';
 import { FrameLocator, Page } from 'playwright-core';
 import { Catalogue } from '../../emulator/world/catalogue';
-import { screenshot, statusBarItem } from '../harness/browser';
+import { screenshot, statusBarItem } from '../../sim/editor/browser';
 import { until } from './until';
 import { openSignedOutWorkbench, serveCoversLocally, stopAfterwards, switchToLightTheme, Workbench } from './workbench';
 

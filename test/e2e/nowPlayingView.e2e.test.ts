@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import { FrameLocator, Page } from 'playwright-core';
-import { runCommand, screenshot } from '../harness/browser';
+import { runCommand, screenshot } from '../../sim/editor/browser';
 import { until } from './until';
 import { openSignedOutWorkbench, serveCoversLocally, signInThroughConsent, switchToLightTheme, Workbench } from './workbench';
 

@@ -2,7 +2,7 @@
 // `npm run sandbox`: change the music on the phone, watch the status bar follow; make Spotify
 // misbehave, watch Backbeat react.
 import { Page } from 'playwright-core';
-import { statusBarItem } from '../harness/browser';
+import { statusBarItem } from '../../sim/editor/browser';
 import { openSignedOutWorkbench, signInThroughConsent, Workbench } from './workbench';
 
 // Long enough for the daily budget's pace (a read about every 34 s while in use, see

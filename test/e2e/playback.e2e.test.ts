@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import { Locator, Page } from 'playwright-core';
-import { runCommand, screenshot, statusBarItem } from '../harness/browser';
+import { runCommand, screenshot, statusBarItem } from '../../sim/editor/browser';
 import { until } from './until';
 import { openSignedOutWorkbench, serveCoversLocally, signInThroughConsent, Workbench } from './workbench';
 

@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import { Page } from 'playwright-core';
-import { openWorkbench, runCommand, screenshot, statusBarItem } from '../harness/browser';
+import { openWorkbench, runCommand, screenshot, statusBarItem } from '../../sim/editor/browser';
 import { until } from './until';
 import { openSignedOutWorkbench, signInThroughConsent, stopAfterwards, Workbench } from './workbench';
 

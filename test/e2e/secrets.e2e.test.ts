@@ -4,8 +4,8 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import { Page } from 'playwright-core';
-import { clickDialogButton, runCommand, statusBarItem } from '../harness/browser';
-import { artifactsDir, cleanArtifactDir } from '../harness/paths';
+import { clickDialogButton, runCommand, statusBarItem } from '../../sim/editor/browser';
+import { artifactsDir, cleanArtifactDir } from '../../sim/editor/paths';
 import { filesUnder, Output, scanInto } from '../support/hardening/leakScan';
 import { emptyReport, writeReport } from '../support/hardening/tally';
 import { openSignedOutWorkbench, Workbench } from './workbench';

@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import { Page } from 'playwright-core';
-import { clickDialogButton, runCommand, screenshot, statusBarItem } from '../harness/browser';
+import { clickDialogButton, runCommand, screenshot, statusBarItem } from '../../sim/editor/browser';
 import { until } from './until';
 import { openSignedOutWorkbench, stopAfterwards, Workbench } from './workbench';
 

@@ -6,8 +6,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Page, Request } from 'playwright-core';
-import { openWorkbench, runCommand, screenshot, statusBarItem } from '../harness/browser';
-import { writeUserSettings } from '../harness/launchCodeServer';
+import { openWorkbench, runCommand, screenshot, statusBarItem } from '../../sim/editor/browser';
+import { writeUserSettings } from '../../sim/editor/launchCodeServer';
 import { until } from './until';
 import { openSignedOutWorkbench, Workbench } from './workbench';
 

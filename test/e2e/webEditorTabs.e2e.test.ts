@@ -4,7 +4,7 @@
 // another's new secrets without one.
 import * as assert from 'assert';
 import { Page } from 'playwright-core';
-import { openWorkbench, runCommand, statusBarItem } from '../harness/browser';
+import { openWorkbench, runCommand, statusBarItem } from '../../sim/editor/browser';
 import { openSignedOutWorkbench, signInThroughConsent, stopAfterwards, Workbench } from './workbench';
 
 const UI_TIMEOUT_MS = 20_000;

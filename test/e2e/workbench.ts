@@ -2,10 +2,10 @@
 // wired to the emulator (with its consent page, like real Spotify), the workbench open in
 // Chromium, nobody signed in.
 import * as path from 'path';
-import { autoAcceptDialogs, Browser, clickDialogButton, launchBrowser, logIn, openWorkbench, runCommand, screenshot, statusBarItem } from '../harness/browser';
+import { autoAcceptDialogs, Browser, clickDialogButton, launchBrowser, logIn, openWorkbench, runCommand, screenshot, statusBarItem } from '../../sim/editor/browser';
 import { Stack, startStack, StartEmulator } from '../harness/emulatorStack';
-import { packageExtension } from '../harness/packageExtension';
-import { artifactsDir, repoRoot } from '../harness/paths';
+import { packageExtension } from '../../sim/editor/packageExtension';
+import { artifactsDir, repoRoot } from '../../sim/editor/paths';
 
 export interface Workbench {
   stack: Stack;

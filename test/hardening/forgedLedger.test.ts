@@ -8,7 +8,7 @@ import { quotaSpentLabel, spendLine } from '../../src/present/budgetText';
 import { FORGERIES, partWrittenNow, reasonForgingALine } from '../support/hostileLedger';
 import { Rig } from '../support/hardening/rig';
 import { tally } from '../support/hardening/tally';
-import { RecordingLog } from '../support/recordingLog';
+import { RecordingLog } from '../../sim/recordingLog';
 
 // The request ledger is files in global storage that anyone with the user's rights can edit, and
 // a hostile server can choose the words of its 429. The real core over a ledger in files, against

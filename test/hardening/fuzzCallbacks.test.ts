@@ -12,7 +12,7 @@ import { createState } from '../../src/auth/pkce';
 import { SignInCancelled, SignInTimedOut } from '../../src/auth/signInErrors';
 import { Emitter } from '../../src/emitter';
 import { FakeClock, settle } from '../support/fakeClock';
-import { RecordingLog } from '../support/recordingLog';
+import { RecordingLog } from '../../sim/recordingLog';
 import { tally } from '../support/hardening/tally';
 
 // Every way a callback reaches the extension (the URI handler, the loopback server, a pasted

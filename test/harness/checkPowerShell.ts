@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parsePowerShell, syntaxErrors } from '../support/powerShellGrammar';
 import { Counts } from './counts';
-import { repoRoot } from './paths';
+import { repoRoot } from '../../sim/editor/paths';
 
 const SEARCHED = ['src', 'test'];
 

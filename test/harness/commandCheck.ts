@@ -1,8 +1,8 @@
 // A tool run as one check (typecheck, lint): passes when it exits 0, output shown as is.
 import * as path from 'path';
 import { Counts } from './counts';
-import { repoRoot } from './paths';
-import { run } from './proc';
+import { repoRoot } from '../../sim/editor/paths';
+import { run } from '../../sim/editor/proc';
 
 /** Runs a Node tool from the repo's node_modules, e.g. ('typescript/bin/tsc', ['-p', '.']). */
 export async function nodeToolCheck(script: string, args: string[]): Promise<Counts> {

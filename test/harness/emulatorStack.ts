@@ -3,9 +3,9 @@
 // D-Bus session bus joins them: the emulator publishes its computer's Spotify desktop app there
 // (MPRIS) and the extension host finds it through DBUS_SESSION_BUS_ADDRESS, so one emulator
 // drives both the Web API and the local path.
-import { startPrivateBus } from '../support/privateBus';
-import { CodeServer, CodeServerOptions, launchCodeServer } from './launchCodeServer';
-import { freePort } from './net';
+import { startPrivateBus } from '../../sim/privateBus';
+import { CodeServer, CodeServerOptions, launchCodeServer } from '../../sim/editor/launchCodeServer';
+import { freePort } from '../../sim/editor/net';
 
 type EmulatorModule = typeof import('../../emulator');
 export type StartEmulator = EmulatorModule['startEmulator'];

@@ -6,7 +6,7 @@ import * as path from 'path';
 import * as readline from 'readline';
 import Mocha from 'mocha';
 import { Counts, CRASHED, failIfNothingRan, parseResultLine } from './counts';
-import { repoRoot } from './paths';
+import { repoRoot } from '../../sim/editor/paths';
 
 /** Compiled test files under `dir` whose names end with `suffix`, in a stable order. */
 export function findFiles(dir: string, suffix: string): string[] {

@@ -1,7 +1,7 @@
 // code-server has no --extensionDevelopmentPath flag; the workbench URL's `payload` asks
 // the web workbench to load an extension from source and run its tests in the real
 // extension host instead. Paths are on the server, addressed as vscode-remote URIs.
-import { workbenchUrl } from './browser';
+import { workbenchUrl } from '../../sim/editor/browser';
 
 interface DevelopmentPayload {
   /** Absolute folder of the extension under development (holds package.json). */

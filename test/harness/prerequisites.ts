@@ -4,7 +4,7 @@
 // app is published on, and playerctl, the independent MPRIS client its contract tests check it
 // with. Installed here when possible so CI and fresh machines work.
 import { spawnSync } from 'child_process';
-import { run, which } from './proc';
+import { run, which } from '../../sim/editor/proc';
 
 const REQUIRED_PACKAGES = ['chromium', 'libkrb5-dev', 'ripgrep', 'make', 'g++', 'python3', 'dbus-daemon', 'playerctl'] as const;
 

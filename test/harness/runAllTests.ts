@@ -2,7 +2,7 @@
 // (a crashing one is counted as failed and the rest still run), prints a summary table
 // and, as the very last line, the totals in the form CI reads: "N passed, N failed"
 // (plus ", N skipped" when any test was skipped).
-import { ensureCodeServer } from './codeServer';
+import { ensureCodeServer } from '../../sim/editor/codeServer';
 import { addCounts, Counts, CRASHED, failIfNothingRan, totalsLine } from './counts';
 import { ensurePrerequisites } from './prerequisites';
 import { Row, summaryTable } from './summary';

@@ -4,8 +4,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { runTests, TestRunFailedError } from '@vscode/test-electron';
 import { EMULATOR_HOST, emulatorSettings } from './emulatorStack';
-import { BASE_SETTINGS, writeUserSettings } from './launchCodeServer';
-import { cacheDir, cleanArtifactDir, freshScratchDir, repoRoot } from './paths';
+import { BASE_SETTINGS, writeUserSettings } from '../../sim/editor/launchCodeServer';
+import { cacheDir, cleanArtifactDir, freshScratchDir, repoRoot } from '../../sim/editor/paths';
 
 async function main(): Promise<number> {
   const { startEmulator } = await import('../../emulator');

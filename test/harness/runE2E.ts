@@ -4,7 +4,7 @@
 import * as path from 'path';
 import { Counts, CRASHED } from './counts';
 import { findFiles, runMochaProcess } from './mochaRun';
-import { repoRoot } from './paths';
+import { repoRoot } from '../../sim/editor/paths';
 import { exitWith } from './summary';
 
 const E2E_TIMEOUT_MS = 180_000;

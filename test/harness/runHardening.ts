@@ -5,7 +5,7 @@
 import * as path from 'path';
 import { Counts } from './counts';
 import { findFiles, runMochaProcess } from './mochaRun';
-import { artifactsDir, repoRoot } from './paths';
+import { artifactsDir, repoRoot } from '../../sim/editor/paths';
 import { exitWith } from './summary';
 import { ensureRunId, hardeningSummary, readReport } from '../support/hardening/tally';
 

@@ -4,11 +4,11 @@
 import * as path from 'path';
 import { Page } from 'playwright-core';
 import { format } from 'util';
-import { autoAcceptDialogs, launchBrowser, logIn } from './browser';
+import { autoAcceptDialogs, launchBrowser, logIn } from '../../sim/editor/browser';
 import { Counts, CRASHED, failIfNothingRan, parseResultLine } from './counts';
 import { startStack, StartEmulator } from './emulatorStack';
-import { packageExtension } from './packageExtension';
-import { artifactsDir, cleanArtifactDir, repoRoot } from './paths';
+import { packageExtension } from '../../sim/editor/packageExtension';
+import { artifactsDir, cleanArtifactDir, repoRoot } from '../../sim/editor/paths';
 import { developmentUrl } from './payload';
 import { exitWith } from './summary';
 import { TestLog } from './testLog';

@@ -4,11 +4,11 @@
 // emulator starts fresh. code-server asks for a password made up at each start.
 import * as fs from 'fs';
 import * as path from 'path';
-import { ensureCodeServer } from './codeServer';
+import { ensureCodeServer } from '../../sim/editor/codeServer';
 import { EMULATOR_HOST, startStack } from './emulatorStack';
-import { preferPort } from './net';
-import { packageExtension } from './packageExtension';
-import { cacheDir } from './paths';
+import { preferPort } from '../../sim/editor/net';
+import { packageExtension } from '../../sim/editor/packageExtension';
+import { cacheDir } from '../../sim/editor/paths';
 import { ensurePrerequisites } from './prerequisites';
 import { parseSandboxArgs, sandboxBanner } from './sandboxBanner';
 

@@ -1,7 +1,7 @@
 // A run's output shown live and kept in a file under .test-artifacts for reading later.
 import * as fs from 'fs';
 import * as path from 'path';
-import { artifactsDir } from './paths';
+import { artifactsDir } from '../../sim/editor/paths';
 
 export class TestLog {
   private fd: number | undefined;

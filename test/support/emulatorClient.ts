@@ -3,7 +3,7 @@ import { SpotifyClient } from '../../src/spotify/client';
 import { HttpMethod, Query, SpotifyHttp } from '../../src/spotify/http';
 import { RetryAfterGate } from '../../src/spotify/retryAfterGate';
 import type { Emulator } from '../../emulator';
-import { RecordingLog } from './recordingLog';
+import { RecordingLog } from '../../sim/recordingLog';
 import { signInToEmulator } from '../../sim/emulatorSignIn';
 
 /** One request exactly as the client built it (the emulator's own log keeps no bodies). */

@@ -4,7 +4,7 @@ import * as path from 'path';
 import type { LocalPlayerDeps } from '../../src/localPlayer/localPlayer';
 import type { LocalPlayer, LocalPlayerState } from '../../src/localPlayer/localPlayer';
 import { FakeClock } from './fakeClock';
-import { RecordingLog } from './recordingLog';
+import { RecordingLog } from '../../sim/recordingLog';
 
 // Puts the stand-ins for osascript and powershell (test/support/stubs) first on PATH for one
 // test, tells them which recorded script output to replay, and reads back what they were asked.

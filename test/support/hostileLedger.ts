@@ -3,8 +3,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Clock } from '../../src/clock';
 import { RequestLedger } from '../../src/quota/requestLedger';
-import { MemoryLedgerStore } from './memoryLedgerStore';
-import { RecordingLog } from './recordingLog';
+import { MemoryLedgerStore } from '../../sim/memoryLedgerStore';
+import { RecordingLog } from '../../sim/recordingLog';
 
 // The request ledger's folder as someone hostile leaves it (anyone with the user's rights can edit
 // global storage): forged lines, absurd dates, a symbolic link, a huge part, binary garbage. Shared

@@ -3,8 +3,8 @@ import { SessionStore } from '../../src/auth/sessionStore';
 import type { TokenError } from '../../src/auth/tokenEndpoint';
 import { Emulator, EmulatorOptions, startEmulator } from '../../emulator';
 import { FakeClock } from './fakeClock';
-import { SharedSecrets } from './fakeSecretStorage';
-import { RecordingLog } from './recordingLog';
+import { SharedSecrets } from '../../sim/fakeSecretStorage';
+import { RecordingLog } from '../../sim/recordingLog';
 
 // Shared rig for tests of several VS Code windows signed in to one account: an emulator,
 // a fake clock, and the keychain all windows share; each window gets its own store and keeper.

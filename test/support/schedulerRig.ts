@@ -1,9 +1,7 @@
 // The real playback scheduler over the real budget (its ledger in memory), a window whose focus the
 // test sets, and a Spotify that answers what the test says and counts every read.
 import type { Clock } from '../../src/clock';
-import { Emitter } from '../../src/emitter';
 import { PlaybackScheduler, DEFAULT_TIMING, SchedulerTiming } from '../../src/playback/scheduler';
-import type { WindowActivity } from '../../src/windowActivity';
 import { PlaybackState } from '../../src/playback/playbackState';
 import { RequestBudget } from '../../src/quota/requestBudget';
 import { RequestLedger } from '../../src/quota/requestLedger';
@@ -11,23 +9,10 @@ import type { RequestKind } from '../../src/spotify/requestKinds';
 import { RetryAfterGate } from '../../src/spotify/retryAfterGate';
 import type { PlaybackSnapshot } from '../../src/spotify/types';
 import { FakeClock } from './fakeClock';
-import { MemoryLedgerStore } from './memoryLedgerStore';
-import { RecordingLog } from './recordingLog';
+import { MemoryLedgerStore } from '../../sim/memoryLedgerStore';
+import { RecordingLog } from '../../sim/recordingLog';
+import { SimulatedWindowActivity } from '../../sim/windowActivity';
 import { snapshot } from './snapshots';
-
-export class TestWindow implements WindowActivity {
-  private readonly changed = new Emitter<void>();
-  readonly onDidChange = this.changed.event;
-  constructor(
-    public focused = true,
-    public active = true,
-  ) {}
-  set(focused: boolean, active: boolean) {
-    this.focused = focused;
-    this.active = active;
-    this.changed.fire();
-  }
-}
 
 /**
  * What Spotify would answer; the test changes it as the world changes. Each read is counted by the
@@ -57,7 +42,7 @@ export class ScriptedReader {
 
 /** The real scheduler and the real budget (its ledger's storage in memory); 0: no budget. */
 export function setupScheduler(
-  window = new TestWindow(),
+  window = new SimulatedWindowActivity(true, true),
   timing: () => SchedulerTiming = () => DEFAULT_TIMING,
   dailyRequests = 0,
   clock = new FakeClock(),

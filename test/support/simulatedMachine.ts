@@ -1,13 +1,13 @@
 import { SessionStore } from '../../src/auth/sessionStore';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator';
-import { CoreWindow } from './coreWindow';
+import { CoreWindow } from '../../sim/coreWindow';
 import { signInToEmulator } from '../../sim/emulatorSignIn';
-import { SharedSecrets } from './fakeSecretStorage';
-import type { InFlightRequests } from './inFlightRequests';
-import { MemoryLedgerStore } from './memoryLedgerStore';
-import { MemorySessionMarks } from './memorySessionMarks';
-import { RecordingLog } from './recordingLog';
-import { VirtualTime } from './virtualTime';
+import { SharedSecrets } from '../../sim/fakeSecretStorage';
+import type { InFlightRequests } from '../../sim/inFlightRequests';
+import { MemoryLedgerStore } from '../../sim/memoryLedgerStore';
+import { MemorySessionMarks } from '../../sim/memorySessionMarks';
+import { RecordingLog } from '../../sim/recordingLog';
+import { VirtualTime } from '../../sim/virtualTime';
 
 // One computer for tests of several windows: the emulator on a virtual clock that waits for HTTP,
 // a signed-in session in the keychain the windows share, and the request ledger's storage.
@@ -46,8 +46,8 @@ export async function simulatedMachine(inFlight: InFlightRequests, options: Mach
     emulator,
     clock,
     secrets,
-    async open(dailyRequestBudget = 1000) {
-      const window = new CoreWindow({ emulator, secrets, ledger, clock, dailyRequestBudget, overrides: { sessionMarks } });
+    async open(dailyRequestBudget?: number) {
+      const window = new CoreWindow({ emulator, secrets, ledger, clock, dailyRequestBudget, host: { sessionMarks } });
       windows.push(window);
       await window.open();
       return window;

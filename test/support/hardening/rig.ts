@@ -1,32 +1,27 @@
 import { SessionKeeper } from '../../../src/auth/sessionKeeper';
 import type { StoredSession } from '../../../src/auth/session';
 import { Core } from '../../../src/core';
-import { Emitter } from '../../../src/emitter';
 import { PlaybackState } from '../../../src/playback/playbackState';
-import { DEFAULT_TIMING, PlaybackReader, PlaybackScheduler } from '../../../src/playback/scheduler';
-import type { WindowActivity } from '../../../src/windowActivity';
+import { PlaybackReader, PlaybackScheduler } from '../../../src/playback/scheduler';
 import { SpotifyClient } from '../../../src/spotify/client';
 import { RetryAfterGate } from '../../../src/spotify/retryAfterGate';
 import type { PlaybackSnapshot } from '../../../src/spotify/types';
 import { FileLedgerStore, LedgerStore } from '../../../src/quota/ledgerStore';
 import type { RequestKind } from '../../../src/spotify/requestKinds';
-import type { UserMessage } from '../../../src/present/errorMessages';
 import { Emulator, EmulatorOptions, startEmulator } from '../../../emulator';
 import { FakeClock, settle } from '../fakeClock';
-import { SharedSecrets } from '../fakeSecretStorage';
-import { MemoryLedgerStore } from '../memoryLedgerStore';
-import { RecordingLog } from '../recordingLog';
-import { emulatorSignInHost } from '../../../sim/emulatorSignIn';
-import { MemoryMemento } from '../memoryMemento';
-import { EmulatorDesktopPlayer } from '../emulatorDesktopPlayer';
+import { SharedSecrets } from '../../../sim/fakeSecretStorage';
+import { MemoryLedgerStore } from '../../../sim/memoryLedgerStore';
+import { RecordingLog } from '../../../sim/recordingLog';
+import { CoreWindow } from '../../../sim/coreWindow';
+import { UserNotices } from '../../../sim/userNotices';
+import { SimulatedWindowActivity } from '../../../sim/windowActivity';
+import { EmulatorDesktopPlayer } from '../../../sim/emulatorDesktopPlayer';
 
 // The extension's core (src/core.ts), the very wiring `src/extension.ts` uses, on Node, talking to
 // the emulator. Only what VS Code provides is a double: SecretStorage, the clock (shared with the
 // emulator, so tokens expire in simulated time), the window's focus and the notifications (their
 // one-per-cause rule is the core's; showing one is recorded here).
-
-/** `backbeat.dailyRequestBudget`'s default. */
-const DEFAULT_DAILY_BUDGET = 1000;
 
 interface RigExtras {
   /** The emulator's desktop app, as MPRIS reports it (true) or as a helper with a heartbeat. */
@@ -41,43 +36,6 @@ interface RigExtras {
 
 /** Real milliseconds a request may take before it is aborted: short, so hanging servers cost little. */
 const RIG_TIMEOUT_MS = 400;
-
-export class FakeWindow implements WindowActivity {
-  focused = true;
-  active = true;
-  private readonly changed = new Emitter<void>();
-  readonly onDidChange = this.changed.event;
-
-  set(focused: boolean, active: boolean): void {
-    this.focused = focused;
-    this.active = active;
-    this.changed.fire();
-  }
-
-  get listenerCount(): number {
-    return this.changed.listenerCount;
-  }
-}
-
-/** What the user saw: the notifications the core's Notices rule let through, each open until dismissed. */
-class UserNotices {
-  readonly shown: UserMessage[] = [];
-  private readonly open: (() => void)[] = [];
-
-  readonly show = (message: UserMessage): Promise<void> => {
-    this.shown.push(message);
-    return new Promise((resolve) => this.open.push(resolve));
-  };
-
-  /** The user closes every open notification. */
-  dismissAll(): void {
-    this.open.splice(0).forEach((close) => close());
-  }
-
-  countFor(cause: string): number {
-    return this.shown.filter((m) => m.cause === cause).length;
-  }
-}
 
 /** The scheduler's reader, counting reads and keeping the one under way. */
 class ObservedReader implements PlaybackReader {
@@ -102,10 +60,10 @@ class ObservedReader implements PlaybackReader {
 const realDelay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class Rig {
-  readonly log = new RecordingLog();
   readonly secrets = new SharedSecrets();
-  readonly window = new FakeWindow();
-  readonly notices = new UserNotices();
+  readonly log: RecordingLog;
+  readonly window: SimulatedWindowActivity;
+  readonly notices: UserNotices;
   readonly core: Core;
   readonly reader: ObservedReader;
   /** Messages of errors thrown to callers (commands, reads): they are outputs too. */
@@ -121,25 +79,23 @@ export class Rig {
     extras: RigExtras,
   ) {
     let reader: ObservedReader | undefined;
-    this.core = new Core({
-      secrets: this.secrets.window(),
+    // In use from the start, with the shipped daily budget unless told: the suites see the budget's pace and limits as users do.
+    const window = new CoreWindow({
+      emulator: emu,
+      secrets: this.secrets,
+      ledger: ledgerStore,
       clock,
-      log: this.log,
-      window: this.window,
-      spotify: () => ({ clientId: emu.clientId, accountsUrl: emu.accountsUrl, apiUrl: emu.apiUrl }),
-      memento: new MemoryMemento(),
-      signIn: emulatorSignInHost(emu),
-      ledgerStore: this.ledgerStore,
-      // The shipped default: the suites see the budget's pace and its limits as users do.
-      dailyRequestBudget: () => extras.dailyRequestBudget ?? DEFAULT_DAILY_BUDGET,
-      showNotice: this.notices.show,
-      timing: () => DEFAULT_TIMING,
-      likeShown: () => extras.likeShown ?? false,
-      requestTimeoutMs: RIG_TIMEOUT_MS,
-      // The real scheduler, reading through a counter so tests can wait for its next read.
-      scheduling: (options) => new PlaybackScheduler({ ...options, reader: (reader = new ObservedReader(options.reader)) }),
-      localPlayer: local,
+      dailyRequestBudget: extras.dailyRequestBudget,
+      focused: true,
+      host: {
+        likeShown: () => extras.likeShown ?? false,
+        requestTimeoutMs: RIG_TIMEOUT_MS,
+        // The real scheduler, reading through a counter so tests can wait for its next read.
+        scheduling: (options) => new PlaybackScheduler({ ...options, reader: (reader = new ObservedReader(options.reader)) }),
+        localPlayer: local,
+      },
     });
+    ({ log: this.log, activity: this.window, notices: this.notices, core: this.core } = window);
     this.reader = reader!;
   }
 

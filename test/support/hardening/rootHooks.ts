@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { artifactsDir } from '../../harness/paths';
+import { artifactsDir } from '../../../sim/editor/paths';
 import { tally, writeReport } from './tally';
 
 // Loaded with `mocha --require`: any promise rejection nobody handled, anywhere in the suite,

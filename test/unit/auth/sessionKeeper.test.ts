@@ -5,9 +5,9 @@ import type { StoredSession } from '../../../src/auth/session';
 import { TokenError } from '../../../src/auth/tokenEndpoint';
 import { Emulator, startEmulator, VirtualClock } from '../../../emulator';
 import { FakeClock, settle } from '../../support/fakeClock';
-import { FakeSecretStorage, SharedSecrets } from '../../support/fakeSecretStorage';
+import { FakeSecretStorage, SharedSecrets } from '../../../sim/fakeSecretStorage';
 import { signInToEmulator } from '../../../sim/emulatorSignIn';
-import { RecordingLog } from '../../support/recordingLog';
+import { RecordingLog } from '../../../sim/recordingLog';
 import { openKeeperWindow, until, useWindowsRig } from '../../support/keeperWindows';
 
 /** One VS Code window: its SecretStorage view, store, keeper and what it told the user. */

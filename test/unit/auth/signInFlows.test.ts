@@ -18,8 +18,8 @@ import { Emulator, startEmulator } from '../../../emulator';
 import { NOT_REGISTERED_MESSAGES } from '../../../emulator/options';
 import { load, redirectAfterConsent } from '../../support/browserDouble';
 import { FakeClock } from '../../support/fakeClock';
-import { FakeSecretStorage } from '../../support/fakeSecretStorage';
-import { RecordingLog } from '../../support/recordingLog';
+import { FakeSecretStorage } from '../../../sim/fakeSecretStorage';
+import { RecordingLog } from '../../../sim/recordingLog';
 
 /** The person at the editor: reads the progress notification, can press its Cancel, answers "Try another way". */
 class Person implements SignInUi {

@@ -1,10 +1,10 @@
 import * as assert from 'assert';
 import { SessionStore } from '../../../src/auth/sessionStore';
 import type { StoredSession } from '../../../src/auth/session';
-import type { CoreWindow } from '../../support/coreWindow';
-import { FakeSecretStorage, SharedSecrets } from '../../support/fakeSecretStorage';
-import { InFlightRequests } from '../../support/inFlightRequests';
-import { RecordingLog } from '../../support/recordingLog';
+import type { CoreWindow } from '../../../sim/coreWindow';
+import { FakeSecretStorage, SharedSecrets } from '../../../sim/fakeSecretStorage';
+import { InFlightRequests } from '../../../sim/inFlightRequests';
+import { RecordingLog } from '../../../sim/recordingLog';
 import { simulatedMachine } from '../../support/simulatedMachine';
 
 // Windows that share the storage but miss its change events: a window reads the stored session again

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { SESSION_KEY } from '../../../src/auth/sessionStore';
-import type { CoreWindow } from '../../support/coreWindow';
-import { InFlightRequests } from '../../support/inFlightRequests';
+import type { CoreWindow } from '../../../sim/coreWindow';
+import { InFlightRequests } from '../../../sim/inFlightRequests';
 import { simulatedMachine } from '../../support/simulatedMachine';
 
 // code-server's tabs: each reads SecretStorage from its own copy, taken when the tab opened, and
@@ -54,7 +54,7 @@ describe('tabs of a web editor, each with its own copy of SecretStorage', functi
       await m.clock.runUntil(m.clock.now() + 1000);
       focus(b);
       await m.clock.runUntil(m.clock.now() + 1000);
-      assert.deepStrictEqual(b.notices.map((n) => [n.text, n.actions.map((x) => x.command)]), [
+      assert.deepStrictEqual(b.notices.shown.map((n) => [n.text, n.actions.map((x) => x.command)]), [
         ['Your Spotify sign-in changed in another tab. Reload this tab to use it here.', ['workbench.action.reloadWindow']],
       ], 'told once, with a reload');
       assert.strictEqual(m.secrets.values.get(SESSION_KEY) !== undefined, true, 'the new session stays stored');
@@ -93,7 +93,7 @@ describe('tabs of a web editor, each with its own copy of SecretStorage', functi
       await m.clock.runUntil(m.clock.now() + 5_000);
       assert.ok((await refused) instanceof Error, 'this tab\u2019s old refresh token was refused');
       assert.strictEqual(sessionOf(b), undefined, 'this tab stops using the old session');
-      assert.deepStrictEqual(b.notices.map((n) => n.actions.map((x) => x.command)), [['workbench.action.reloadWindow']], 'one notice: reload');
+      assert.deepStrictEqual(b.notices.shown.map((n) => n.actions.map((x) => x.command)), [['workbench.action.reloadWindow']], 'one notice: reload');
       assert.strictEqual(JSON.parse(m.secrets.values.get(SESSION_KEY) ?? '{}').refreshToken, renewed.refreshToken, 'the renewed session stays stored');
       assert.strictEqual(sessionOf(await m.open())?.refreshToken, renewed.refreshToken, 'and a reloaded tab has it');
     } finally {

@@ -1,7 +1,7 @@
 // `npm run sandbox` and every test's code-server: no web page on the user's machine can use the
 // workbench (password login, loopback), and the sandbox's banner says how to get in and start over.
 import * as assert from 'assert';
-import { serverCommand } from '../../harness/launchCodeServer';
+import { serverCommand } from '../../../sim/editor/launchCodeServer';
 import { parseSandboxArgs, SandboxInfo, sandboxBanner } from '../../harness/sandboxBanner';
 
 const PASSWORD = 'pw-Zq81mK0rT2yXc4vB';

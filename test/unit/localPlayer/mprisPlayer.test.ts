@@ -8,8 +8,8 @@ import { LOOK_AGAIN_MS } from '../../../src/localPlayer/absentBridge';
 import type { LocalPlayerState } from '../../../src/localPlayer/localPlayer';
 import { signIn, api } from '../../../emulator/test/support';
 import { FakeClock } from '../../support/fakeClock';
-import { PrivateBus, startPrivateBus } from '../../support/privateBus';
-import { RecordingLog } from '../../support/recordingLog';
+import { PrivateBus, startPrivateBus } from '../../../sim/privateBus';
+import { RecordingLog } from '../../../sim/recordingLog';
 import { until } from '../../support/until';
 
 // The Linux bridge for real: dbus-next on a private session bus, talking to the emulator's

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { SILENT_MS } from '../../../src/localPlayer/provenAlive';
-import type { EmulatorDesktopPlayer } from '../../support/emulatorDesktopPlayer';
+import type { EmulatorDesktopPlayer } from '../../../sim/emulatorDesktopPlayer';
 import { Rig } from '../../support/hardening/rig';
 
 // A helper that hangs (macOS or Windows, where nothing here runs them) must never freeze the status

@@ -1,9 +1,9 @@
 import * as assert from 'assert';
 import { LocalPlayerWhileInUse, POSITION_CHECK_MS, UNFOCUSED_STOP_MS } from '../../../src/localPlayer/whileInUse';
 import { Emulator, startEmulator } from '../../../emulator';
-import { EmulatorDesktopPlayer } from '../../support/emulatorDesktopPlayer';
+import { EmulatorDesktopPlayer } from '../../../sim/emulatorDesktopPlayer';
 import { FakeClock } from '../../support/fakeClock';
-import { FakeWindow } from '../../support/hardening/rig';
+import { SimulatedWindowActivity } from '../../../sim/windowActivity';
 
 describe('the local player runs only while VS Code is in use', () => {
   let emulator: Emulator;
@@ -12,7 +12,7 @@ describe('the local player runs only while VS Code is in use', () => {
 
   it('starts with a focused window, ends after a stretch without focus, and starts again on focus', async () => {
     const clock = new FakeClock();
-    const window = new FakeWindow();
+    const window = new SimulatedWindowActivity(true, true);
     const player = new EmulatorDesktopPlayer(emulator, clock);
     const lifecycle = new LocalPlayerWhileInUse(player, window, clock, () => true, () => true);
     assert.strictEqual(player.watched, true);
@@ -30,7 +30,7 @@ describe('the local player runs only while VS Code is in use', () => {
 
   it('does not start in a window that never had focus, nor with the setting off', () => {
     const clock = new FakeClock();
-    const window = new FakeWindow();
+    const window = new SimulatedWindowActivity(true, true);
     window.set(false, false);
     let enabled = true;
     const player = new EmulatorDesktopPlayer(emulator, clock);
@@ -63,7 +63,7 @@ describe('what the desktop app does not announce is looked at again while someon
 
   it('re-reads on focus and every few seconds while the app has a track and the time shows, paused too; never unfocused, without a track or with the time hidden', async () => {
     const clock = new FakeClock();
-    const window = new FakeWindow();
+    const window = new SimulatedWindowActivity(true, true);
     window.set(false, false);
     let showsProgress = true;
     const player = new CountingPlayer(emulator, clock);

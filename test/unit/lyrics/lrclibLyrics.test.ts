@@ -7,7 +7,7 @@ import { LrclibLyrics, NONE_KEPT_MS, RETRY_AFTER_FAILURE_MS } from '../../../src
 import { USER_AGENT } from '../../../src/lyrics/lrclibClient';
 import type { LyricsTrack } from '../../../src/lyrics/lyrics';
 import { FakeClock } from '../../support/fakeClock';
-import { RecordingLog } from '../../support/recordingLog';
+import { RecordingLog } from '../../../sim/recordingLog';
 
 // Lyrics from LRCLIB (here the emulator's stand-in) cost no Spotify request and at most one LRCLIB
 // request per track, kept across restarts; a failure is asked again only after a while.

@@ -5,10 +5,10 @@ import type { SpotifyClient } from '../../../src/spotify/client';
 import { LikeStatus } from '../../../src/playback/likeStatus';
 import { Emulator, startEmulator } from '../../../emulator';
 import { Catalogue } from '../../../emulator/world/catalogue';
-import { RecordingLog } from '../../support/recordingLog';
+import { RecordingLog } from '../../../sim/recordingLog';
 import { FakeClock, settle } from '../../support/fakeClock';
 import { emulatorClient } from '../../support/emulatorClient';
-import { SimulatedWindowActivity } from '../../support/coreWindow';
+import { SimulatedWindowActivity } from '../../../sim/windowActivity';
 
 /** The like flag costs one `GET /me/library/contains` per item, at most once a minute, and only while it is shown. */
 describe('like status', function () {

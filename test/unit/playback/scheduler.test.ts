@@ -4,7 +4,8 @@ import { DEFAULT_TIMING, timingForPollInterval } from '../../../src/playback/sch
 import { SpotifyError } from '../../../src/spotify/errors';
 import { FakeClock } from '../../support/fakeClock';
 import { snapshot } from '../../support/snapshots';
-import { setupScheduler as setup, TestWindow } from '../../support/schedulerRig';
+import { setupScheduler as setup } from '../../support/schedulerRig';
+import { SimulatedWindowActivity } from '../../../sim/windowActivity';
 
 const MINUTE = 60_000;
 
@@ -28,7 +29,7 @@ describe('playback scheduler', () => {
   });
 
   it('never reads in an unfocused window and reads at once when it is focused again', async () => {
-    const { clock, reader, scheduler, window } = setup(new TestWindow(false, false));
+    const { clock, reader, scheduler, window } = setup(new SimulatedWindowActivity(false, false));
     scheduler.setEnabled(true);
     await clock.advance(30 * MINUTE);
     assert.strictEqual(reader.reads.length, 0);
@@ -48,7 +49,7 @@ describe('playback scheduler', () => {
   });
 
   it('reads at the predicted end of the track, even between polls', async () => {
-    const { clock, reader, scheduler } = setup(new TestWindow(true, false)); // idle: slow polls
+    const { clock, reader, scheduler } = setup(new SimulatedWindowActivity(true, false)); // idle: slow polls
     reader.answer = snapshot({ progressMs: 330_000 - 10_000 }); // 10 s left
     scheduler.setEnabled(true);
     await clock.advance(0);
@@ -61,7 +62,7 @@ describe('playback scheduler', () => {
   });
 
   it('does not burst when Spotify still shows the finished track', async () => {
-    const { clock, reader, scheduler } = setup(new TestWindow(true, false));
+    const { clock, reader, scheduler } = setup(new SimulatedWindowActivity(true, false));
     reader.answer = snapshot({ progressMs: 330_000 }); // stuck at the end
     scheduler.setEnabled(true);
     await clock.advance(MINUTE);
@@ -69,7 +70,7 @@ describe('playback scheduler', () => {
   });
 
   it('polls slowly while the user is idle and reads at once on activity', async () => {
-    const { clock, reader, scheduler, window } = setup(new TestWindow(true, false));
+    const { clock, reader, scheduler, window } = setup(new SimulatedWindowActivity(true, false));
     reader.answer = snapshot({ item: { ...snapshot().item!, durationMs: 3_600_000 } });
     scheduler.setEnabled(true);
     await clock.advance(10 * MINUTE + 10_000);
@@ -172,7 +173,7 @@ describe('playback scheduler', () => {
   });
 
   it('shows a wait caused by a command too, in a window that is not reading', async () => {
-    const { clock, scheduler, gate, state } = setup(new TestWindow(false, false));
+    const { clock, scheduler, gate, state } = setup(new SimulatedWindowActivity(false, false));
     scheduler.setEnabled(true);
     state.observe(snapshot());
     gate.block('30');
@@ -183,7 +184,7 @@ describe('playback scheduler', () => {
 
   it('follows backbeat.pollIntervalSeconds, and a change applies without waiting for the old interval', async () => {
     let seconds = 30;
-    const { clock, reader, scheduler } = setup(new TestWindow(), () => timingForPollInterval(seconds));
+    const { clock, reader, scheduler } = setup(new SimulatedWindowActivity(true, true), () => timingForPollInterval(seconds));
     reader.answer = snapshot({ item: { ...snapshot().item!, durationMs: 3_600_000 } });
     scheduler.setEnabled(true);
     await clock.advance(2 * MINUTE);
@@ -229,7 +230,7 @@ describe('playback scheduler', () => {
     // plain check); with reads taking 10-40 ms that once made the rhythm read twice in a row.
     const clock = new FakeClock();
     const early: Clock = { now: () => clock.now(), monotonic: () => clock.monotonic(), setTimeout: (callback, ms) => clock.setTimeout(callback, Math.max(0, ms - 1)) };
-    const { reader, scheduler } = setup(new TestWindow(), () => DEFAULT_TIMING, 0, clock, early);
+    const { reader, scheduler } = setup(new SimulatedWindowActivity(true, true), () => DEFAULT_TIMING, 0, clock, early);
     reader.latencyMs = 25;
     const start = clock.now();
     // A track ends every 61.3 s, so track-end reads fall between the rhythm's.
@@ -255,7 +256,7 @@ describe('playback scheduler', () => {
   });
 
   it('reads at once after signing in again, however recent the last read was', async () => {
-    const { clock, reader, scheduler } = setup(new TestWindow(), () => DEFAULT_TIMING, 1000);
+    const { clock, reader, scheduler } = setup(new SimulatedWindowActivity(true, true), () => DEFAULT_TIMING, 1000);
     scheduler.setEnabled(true);
     await clock.advance(1_000);
     scheduler.setEnabled(false);
@@ -265,7 +266,7 @@ describe('playback scheduler', () => {
   });
 
   it('reads when the window is focused again after a while, but not when it was read a moment ago', async () => {
-    const { clock, reader, scheduler, window } = setup(new TestWindow(), () => DEFAULT_TIMING, 1000);
+    const { clock, reader, scheduler, window } = setup(new SimulatedWindowActivity(true, true), () => DEFAULT_TIMING, 1000);
     reader.answer = snapshot({ item: { ...snapshot().item!, durationMs: 3_600_000 } });
     scheduler.setEnabled(true);
     await clock.advance(0);
@@ -282,7 +283,7 @@ describe('playback scheduler', () => {
   });
 
   it('reads once when a view of the playback is shown after a while, as focus does, and not again soon after', async () => {
-    const { clock, reader, scheduler, window } = setup(new TestWindow(true, false), () => DEFAULT_TIMING, 1000); // idle: slow rhythm
+    const { clock, reader, scheduler, window } = setup(new SimulatedWindowActivity(true, false), () => DEFAULT_TIMING, 1000); // idle: slow rhythm
     reader.answer = snapshot({ item: { ...snapshot().item!, durationMs: 3_600_000 } });
     scheduler.setEnabled(true);
     await clock.advance(MINUTE);
@@ -303,7 +304,7 @@ describe('playback scheduler', () => {
   });
 
   it('paces steady reads by the daily budget: about every 34 s at 1,000, five times slower when idle', async () => {
-    const { clock, reader, scheduler, window } = setup(new TestWindow(), () => DEFAULT_TIMING, 1000);
+    const { clock, reader, scheduler, window } = setup(new SimulatedWindowActivity(true, true), () => DEFAULT_TIMING, 1000);
     reader.answer = snapshot({ item: { ...snapshot().item!, durationMs: 3_600_000 } });
     scheduler.setEnabled(true);
     await clock.advance(10 * MINUTE);
@@ -316,7 +317,7 @@ describe('playback scheduler', () => {
   });
 
   it('never lets the day\'s requests exceed the budget, and keeps its reserve for commands, day after day', async () => {
-    const { clock, reader, scheduler, window, budget } = setup(new TestWindow(), () => DEFAULT_TIMING, 1000);
+    const { clock, reader, scheduler, window, budget } = setup(new SimulatedWindowActivity(true, true), () => DEFAULT_TIMING, 1000);
     reader.answer = snapshot({ item: { ...snapshot().item!, durationMs: 3_600_000 } });
     scheduler.setEnabled(true);
     let most = 0;
@@ -347,7 +348,7 @@ describe('playback scheduler', () => {
   });
 
   it('stops steady reads when their share is spent and starts again when requests leave the rolling window', async () => {
-    const { clock, reader, scheduler, budget, state } = setup(new TestWindow(), () => DEFAULT_TIMING, 200);
+    const { clock, reader, scheduler, budget, state } = setup(new SimulatedWindowActivity(true, true), () => DEFAULT_TIMING, 200);
     reader.answer = snapshot({ item: { ...snapshot().item!, durationMs: 3_600_000 } });
     for (let i = 0; i < budget.share; i++) budget.spend('GET', '/search', undefined); // a morning of searching
     const spentAt = clock.now();

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { LocalPlayerError } from '../../../src/localPlayer/localPlayer';
 import { PAUSED_HANDOVER_MS } from '../../../src/playback/sourceChoice';
-import type { EmulatorDesktopPlayer } from '../../support/emulatorDesktopPlayer';
+import type { EmulatorDesktopPlayer } from '../../../sim/emulatorDesktopPlayer';
 import { Rig } from '../../support/hardening/rig';
 
 // The merge rules of src/playback/sourceChoice.ts, one test each, through the core's real wiring

@@ -6,8 +6,8 @@ import { PlaybackState } from '../../../src/playback/playbackState';
 import { RequestBudget } from '../../../src/quota/requestBudget';
 import { RequestLedger } from '../../../src/quota/requestLedger';
 import { FakeClock } from '../../support/fakeClock';
-import { MemoryLedgerStore } from '../../support/memoryLedgerStore';
-import { RecordingLog } from '../../support/recordingLog';
+import { MemoryLedgerStore } from '../../../sim/memoryLedgerStore';
+import { RecordingLog } from '../../../sim/recordingLog';
 import { snapshot } from '../../support/snapshots';
 
 /** The API over a real PlaybackState and RequestBudget, as the extension builds it. */

@@ -6,7 +6,8 @@ import { QueueReads } from '../../../src/present/queueReads';
 import { isAutomatic, kindOfRequest } from '../../../src/spotify/requestKinds';
 import type { PlaybackQueue, PlayableItem } from '../../../src/spotify/types';
 import { DEFAULT_TIMING } from '../../../src/playback/scheduler';
-import { setupScheduler, TestWindow } from '../../support/schedulerRig';
+import { setupScheduler } from '../../support/schedulerRig';
+import { SimulatedWindowActivity } from '../../../sim/windowActivity';
 import { snapshot } from '../../support/snapshots';
 
 const MINUTE = 60_000;
@@ -14,7 +15,7 @@ const track = (n: number): PlayableItem => ({ ...snapshot().item!, uri: `spotify
 
 /** The feed over the real scheduler and budget; counts queue reads and what reaches the page. */
 function setup(options: { lyrics?: (t: LyricsTrack) => Promise<Lyrics>; queueFails?: boolean } = {}) {
-  const rig = setupScheduler(new TestWindow(), () => DEFAULT_TIMING, 1000);
+  const rig = setupScheduler(new SimulatedWindowActivity(true, true), () => DEFAULT_TIMING, 1000);
   rig.reader.answer = snapshot({ item: track(1) });
   const posted: ToView[] = [];
   const queueReads: number[] = [];
@@ -48,7 +49,7 @@ const last = <T extends ToView['type']>(posted: ToView[], type: T) => posted.fil
 
 describe('Now Playing view feed', () => {
   it('an open, visible view adds no reads: the same requests over 30 minutes as without it', async () => {
-    const without = setupScheduler(new TestWindow(), () => DEFAULT_TIMING, 1000);
+    const without = setupScheduler(new SimulatedWindowActivity(true, true), () => DEFAULT_TIMING, 1000);
     without.reader.answer = snapshot({ item: track(1) });
     without.scheduler.setEnabled(true);
     await without.clock.advance(30 * MINUTE);

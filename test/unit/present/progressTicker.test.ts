@@ -1,24 +1,14 @@
 import * as assert from 'assert';
-import { Emitter } from '../../../src/emitter';
 import { PlaybackState } from '../../../src/playback/playbackState';
 import { ProgressTicker } from '../../../src/present/progressTicker';
 import { FakeClock } from '../../support/fakeClock';
+import { SimulatedWindowActivity } from '../../../sim/windowActivity';
 import { snapshot } from '../../support/snapshots';
-
-class TestWindow {
-  private readonly changed = new Emitter<void>();
-  readonly onDidChange = this.changed.event;
-  constructor(public focused = true) {}
-  focus(focused: boolean) {
-    this.focused = focused;
-    this.changed.fire();
-  }
-}
 
 function setup(options: { wanted?: boolean; focused?: boolean } = {}) {
   const clock = new FakeClock();
   const state = new PlaybackState(clock);
-  const window = new TestWindow(options.focused ?? true);
+  const window = new SimulatedWindowActivity(options.focused ?? true, true);
   const ticks: number[] = [];
   let wanted = options.wanted ?? true;
   const ticker = new ProgressTicker(state, window, clock, () => wanted, () => ticks.push(state.progressMs()));
@@ -50,12 +40,12 @@ describe('progress ticker', () => {
   it('stops when the window loses focus and starts again when it comes back', async () => {
     const { clock, state, window, ticks, ticker } = setup();
     state.observe(snapshot());
-    window.focus(false);
+    window.set(false, true);
     assert.strictEqual(ticker.running, false);
     assert.strictEqual(clock.pendingTimers, 0);
     await clock.advance(10_000);
     assert.deepStrictEqual(ticks, []);
-    window.focus(true);
+    window.set(true, true);
     assert.strictEqual(ticker.running, true);
   });
 

@@ -5,7 +5,7 @@ import * as path from 'path';
 import { FileLedgerStore } from '../../../src/quota/ledgerStore';
 import { RequestLedger } from '../../../src/quota/requestLedger';
 import { FakeClock } from '../../support/fakeClock';
-import { RecordingLog } from '../../support/recordingLog';
+import { RecordingLog } from '../../../sim/recordingLog';
 
 /** The ledger's real storage: files in the extension's global storage folder, shared by every window. */
 describe('file ledger store', () => {

@@ -9,7 +9,7 @@ import { LEDGER_WINDOW_MS, RequestLedger } from '../../../src/quota/requestLedge
 import { quotaSpentLabel, spendLine } from '../../../src/present/budgetText';
 import { FakeClock } from '../../support/fakeClock';
 import { FORGERIES, Forgery, partWrittenNow, reasonForgingALine, requestLines } from '../../support/hostileLedger';
-import { RecordingLog } from '../../support/recordingLog';
+import { RecordingLog } from '../../../sim/recordingLog';
 
 // The ledger's files are plain text anyone with the user's rights can edit, and the clock they are
 // dated by can go back. Whatever is left there, the user keeps their commands, their reads come

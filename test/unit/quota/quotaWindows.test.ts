@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { InFlightRequests } from '../../support/inFlightRequests';
+import { InFlightRequests } from '../../../sim/inFlightRequests';
 import { simulatedMachine } from '../../support/simulatedMachine';
 
 // The daily quota through the real wiring: cores (src/core.ts) of several windows sharing one
@@ -25,9 +25,9 @@ describe("Spotify's daily quota across windows (core + emulator)", function () {
       const penalty = a.core.budget.penalty!;
       assert.strictEqual(penalty.until, refused.time + 50_000_000);
       assert.deepStrictEqual(a.core.state.availability, { kind: 'waiting', until: penalty.until, quota: true });
-      assert.deepStrictEqual(a.notices.map((n) => n.cause), ['quota_exceeded'], 'told once');
-      assert.match(a.notices[0].text, /daily request quota.*QUOTA_EXCEEDED/);
-      assert.deepStrictEqual(a.notices[0].actions[0], { title: 'Learn More', command: 'vscode.open', args: ['https://github.com/backbeat/spotify#spotifys-daily-quota'] });
+      assert.deepStrictEqual(a.notices.shown.map((n) => n.cause), ['quota_exceeded'], 'told once');
+      assert.match(a.notices.shown[0].text, /daily request quota.*QUOTA_EXCEEDED/);
+      assert.deepStrictEqual(a.notices.shown[0].actions[0], { title: 'Learn More', command: 'vscode.open', args: ['https://github.com/backbeat/spotify#spotifys-daily-quota'] });
 
       // The other window is focused: it looks at the ledger before reading, and sends nothing.
       a.activity.set(false, false);
@@ -72,8 +72,8 @@ describe("Spotify's daily quota across windows (core + emulator)", function () {
       assert.strictEqual(m.apiRequests().length, 100, 'no confirming reads on the reserve');
       assert.strictEqual(await w.core.commands.next(), false);
       assert.strictEqual(m.apiRequests().length, 100, 'the refused command sent nothing');
-      assert.deepStrictEqual(w.notices.map((n) => n.cause), ['budget_spent']);
-      assert.match(w.notices[0].text, /daily budget of 100 Spotify requests is spent until (\w{3} )?\d\d:\d\d/);
+      assert.deepStrictEqual(w.notices.shown.map((n) => n.cause), ['budget_spent']);
+      assert.match(w.notices.shown[0].text, /daily budget of 100 Spotify requests is spent until (\w{3} )?\d\d:\d\d/);
     } finally {
       await m.close();
     }

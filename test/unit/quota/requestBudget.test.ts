@@ -3,8 +3,8 @@ import { BudgetSpent, QuotaExceeded } from '../../../src/quota/quotaErrors';
 import { RequestBudget } from '../../../src/quota/requestBudget';
 import { RequestLedger } from '../../../src/quota/requestLedger';
 import { FakeClock } from '../../support/fakeClock';
-import { MemoryLedgerStore } from '../../support/memoryLedgerStore';
-import { RecordingLog } from '../../support/recordingLog';
+import { MemoryLedgerStore } from '../../../sim/memoryLedgerStore';
+import { RecordingLog } from '../../../sim/recordingLog';
 
 function openBudget(dailyRequests: number, store = new MemoryLedgerStore(), clock = new FakeClock()) {
   const log = new RecordingLog();

@@ -3,8 +3,8 @@ import { LEDGER_WINDOW_MS, RequestLedger } from '../../../src/quota/requestLedge
 import type { LedgerStore } from '../../../src/quota/ledgerStore';
 import { FakeClock } from '../../support/fakeClock';
 import { partWrittenNow } from '../../support/hostileLedger';
-import { MemoryLedgerStore } from '../../support/memoryLedgerStore';
-import { RecordingLog } from '../../support/recordingLog';
+import { MemoryLedgerStore } from '../../../sim/memoryLedgerStore';
+import { RecordingLog } from '../../../sim/recordingLog';
 
 const HOUR = 3600_000;
 

@@ -5,7 +5,7 @@ import type { StoredSession } from '../../../src/auth/session';
 import { SESSION_KEY } from '../../../src/auth/sessionStore';
 import type { Emulator } from '../../../emulator';
 import { FakeClock, settle } from '../../support/fakeClock';
-import { SharedSecrets } from '../../support/fakeSecretStorage';
+import { SharedSecrets } from '../../../sim/fakeSecretStorage';
 import { SignInService } from '../../../src/auth/signInService';
 import { emulatorSignInDeps, emulatorSignInHost } from '../../../sim/emulatorSignIn';
 import { openKeeperWindow, until, useWindowsRig } from '../../support/keeperWindows';

@@ -1,4 +1,4 @@
-import type { LedgerPiece, LedgerStore } from '../../src/quota/ledgerStore';
+import type { LedgerPiece, LedgerStore } from '../src/quota/ledgerStore';
 
 // The request ledger's storage in memory: what every window of one machine shares (hand the same
 // instance to each simulated window, and to a "restarted" one). It answers at once, so fake and

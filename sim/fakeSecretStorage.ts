@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import { Emitter } from '../../src/emitter';
+import { Emitter } from '../src/emitter';
 
 // VS Code's SecretStorage as one window sees it. Several instances can share one backing map,
 // as windows of one editor share the OS keychain: a write in one fires onDidChange in all, unless

@@ -1,8 +1,8 @@
-import { Clock, sleep } from '../../src/clock';
-import type { Disposable } from '../../src/disposable';
-import { Emitter } from '../../src/emitter';
-import { LocalCommand, LocalPlayer, LocalPlayerError, LocalPlayerState, NOT_RUNNING } from '../../src/localPlayer/localPlayer';
-import type { Emulator, PhoneAction } from '../../emulator';
+import { Clock, sleep } from '../src/clock';
+import type { Disposable } from '../src/disposable';
+import { Emitter } from '../src/emitter';
+import { LocalCommand, LocalPlayer, LocalPlayerError, LocalPlayerState, NOT_RUNNING } from '../src/localPlayer/localPlayer';
+import type { Emulator, PhoneAction } from '../emulator';
 
 // The emulator's desktop app (emulator/desktop) as the OS path would report it, in this process
 // and on the emulator's clock, without D-Bus: for the merge rules' tests and the benchmark, where

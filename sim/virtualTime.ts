@@ -1,6 +1,6 @@
-import type { Clock } from '../../src/clock';
-import type { Disposable } from '../../src/disposable';
-import { VirtualClock } from '../../emulator';
+import type { Clock } from '../src/clock';
+import type { Disposable } from '../src/disposable';
+import { VirtualClock } from '../emulator';
 import type { InFlightRequests } from './inFlightRequests';
 
 // One virtual clock for the extension code (now + setTimeout) and the emulator (now). Time jumps

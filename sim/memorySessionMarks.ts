@@ -1,4 +1,4 @@
-import { newMark, SessionMark, SessionMarks } from '../../src/auth/sessionMark';
+import { newMark, SessionMark, SessionMarks } from '../src/auth/sessionMark';
 
 /** The session mark in memory: what the global storage folder is to the windows of one machine. */
 export class MemorySessionMarks implements SessionMarks {

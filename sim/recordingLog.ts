@@ -1,5 +1,5 @@
-import { Redactor } from '../../src/redaction';
-import type { Log } from '../../src/log';
+import { Redactor } from '../src/redaction';
+import type { Log } from '../src/log';
 
 /** The Log interface with the same redaction as the real channel, keeping every line for assertions. */
 export class RecordingLog implements Log {

@@ -1,4 +1,4 @@
-import type { FlagMemento } from '../../src/auth/accountChoice';
+import type { FlagMemento } from '../src/auth/accountChoice';
 
 /** VS Code's globalState, in memory. */
 export class MemoryMemento implements FlagMemento {
