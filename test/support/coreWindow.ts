@@ -36,7 +36,7 @@ interface CoreWindowOptions {
   clock: Clock;
   /** `backbeat.dailyRequestBudget`; 0 for none. */
   dailyRequestBudget: number;
-  /** What the host may replace (the benchmark's baselines, request counters). */
+  /** What the host adds or replaces (a request counter, the desktop app, session marks). */
   overrides?: Partial<CoreHost>;
 }
 

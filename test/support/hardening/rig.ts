@@ -3,13 +3,11 @@ import type { StoredSession } from '../../../src/auth/session';
 import { Core } from '../../../src/core';
 import { Emitter } from '../../../src/emitter';
 import { PlaybackState } from '../../../src/playback/playbackState';
-import { DEFAULT_TIMING, PlaybackReader, PlaybackScheduler } from '../../../src/playback/scheduler';
+import { DEFAULT_TIMING } from '../../../src/playback/scheduler';
 import type { WindowActivity } from '../../../src/windowActivity';
 import { SpotifyClient } from '../../../src/spotify/client';
 import { RetryAfterGate } from '../../../src/spotify/retryAfterGate';
-import type { PlaybackSnapshot } from '../../../src/spotify/types';
 import { FileLedgerStore, LedgerStore } from '../../../src/quota/ledgerStore';
-import type { RequestKind } from '../../../src/spotify/requestKinds';
 import type { UserMessage } from '../../../src/present/errorMessages';
 import { Emulator, EmulatorOptions, startEmulator } from '../../../emulator';
 import { FakeClock, settle } from '../fakeClock';
@@ -78,16 +76,21 @@ class UserNotices {
   }
 }
 
-/** The scheduler's reader, counting reads and keeping the one under way. */
-class ObservedReader implements PlaybackReader {
+/**
+ * The scheduler's reads of the playback state, watched on the core's client from outside (only the
+ * scheduler reads it): how many began, and the one under way, token refresh and retry included.
+ */
+class ObservedReads {
   started = 0;
   inFlight: Promise<unknown> | undefined;
 
-  constructor(private readonly client: PlaybackReader) {}
+  constructor(client: SpotifyClient) {
+    const playback = client.playback.bind(client);
+    client.playback = (kind) => this.observe(playback(kind));
+  }
 
-  playback(kind?: RequestKind): Promise<PlaybackSnapshot | undefined> {
+  private observe<T>(read: Promise<T>): Promise<T> {
     this.started++;
-    const read = this.client.playback(kind);
     const tracked: Promise<unknown> = read
       .catch(() => undefined)
       .finally(() => {
@@ -106,7 +109,7 @@ export class Rig {
   readonly window = new FakeWindow();
   readonly notices = new UserNotices();
   readonly core: Core;
-  readonly reader: ObservedReader;
+  readonly reader: ObservedReads;
   /** Messages of errors thrown to callers (commands, reads): they are outputs too. */
   readonly thrown: string[] = [];
 
@@ -119,7 +122,6 @@ export class Rig {
     readonly ledgerStore: LedgerStore,
     extras: RigExtras,
   ) {
-    let reader: ObservedReader | undefined;
     this.core = new Core({
       secrets: this.secrets.window(),
       clock,
@@ -134,11 +136,10 @@ export class Rig {
       timing: () => DEFAULT_TIMING,
       likeShown: () => extras.likeShown ?? false,
       requestTimeoutMs: RIG_TIMEOUT_MS,
-      // The real scheduler, reading through a counter so tests can wait for its next read.
-      scheduling: (options) => new PlaybackScheduler({ ...options, reader: (reader = new ObservedReader(options.reader)) }),
       localPlayer: local,
     });
-    this.reader = reader!;
+    // Before the core starts: tests wait for the scheduler's next read.
+    this.reader = new ObservedReads(this.core.client);
   }
 
   get keeper(): SessionKeeper {
