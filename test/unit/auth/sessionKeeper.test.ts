@@ -7,7 +7,8 @@ import { Emulator, startEmulator, VirtualClock } from '../../../emulator';
 import { FakeClock, settle } from '../../support/fakeClock';
 import { FakeSecretStorage, SharedSecrets } from '../../support/fakeSecretStorage';
 import { emulatorSession } from '../../support/emulatorGrant';
-import { openKeeperWindow, until, useWindowsRig } from '../../support/keeperWindows';
+import { openKeeperWindow, useWindowsRig } from '../../support/keeperWindows';
+import { until } from '../../support/until';
 
 /** One VS Code window: its SecretStorage view, store, keeper and what it told the user. */
 function openWindow(emu: Emulator, secrets: SharedSecrets, clock: FakeClock) {

@@ -7,7 +7,8 @@ import type { Emulator } from '../../../emulator';
 import { FakeClock, settle } from '../../support/fakeClock';
 import { SharedSecrets } from '../../support/fakeSecretStorage';
 import { emulatorSession } from '../../support/emulatorGrant';
-import { openKeeperWindow, until, useWindowsRig } from '../../support/keeperWindows';
+import { openKeeperWindow, useWindowsRig } from '../../support/keeperWindows';
+import { until } from '../../support/until';
 
 type ChangeEvent = { added?: readonly { id: string }[]; removed?: readonly { id: string }[]; changed?: readonly { id: string; accessToken: string }[] };
 
