@@ -3,6 +3,7 @@ import * as path from 'path';
 import { launchBrowser, logIn, openWorkbench, statusBarItem } from '../sim/editor/browser';
 import { launchCodeServer } from '../sim/editor/launchCodeServer';
 import { packageExtension } from '../sim/editor/packageExtension';
+import { until } from '../sim/until';
 
 // Time spent in `activate`, as the extension itself logs it ("Activated in N ms"), over several
 // real activations: the packaged extension installed in code-server, each workbench load in
@@ -34,14 +35,15 @@ export async function measureActivations(count: number): Promise<number[]> {
 }
 
 /** Every "Activated in" time logged so far, once there are more than `known`. */
-async function waitForNewTimes(userDataDir: string, known: number): Promise<number[]> {
-  const deadline = Date.now() + LOG_TIMEOUT_MS;
-  for (;;) {
-    const times = loggedTimes(path.join(userDataDir, 'logs'));
-    if (times.length > known) return times;
-    if (Date.now() > deadline) throw new Error('the extension logged no "Activated in" line');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+function waitForNewTimes(userDataDir: string, known: number): Promise<number[]> {
+  return until(
+    'an "Activated in" line from the extension',
+    () => {
+      const times = loggedTimes(path.join(userDataDir, 'logs'));
+      return times.length > known && times;
+    },
+    { timeoutMs: LOG_TIMEOUT_MS, pollMs: 200 },
+  );
 }
 
 function loggedTimes(logsDir: string): number[] {

@@ -5,8 +5,10 @@ import type { Clock } from '../src/clock';
 import { LrclibLyrics } from '../src/lyrics/lrclibLyrics';
 import { NowPlayingFeed } from '../src/present/nowPlayingFeed';
 import type { PlaybackState } from '../src/playback/playbackState';
+import type { PlayerCommands } from '../src/playback/playerCommands';
 import type { SpotifyClient } from '../src/spotify/client';
-import { RetryAfterGate } from '../src/spotify/retryAfterGate';
+import type { DeviceList } from '../src/spotify/deviceList';
+import type { MyPlaylists } from '../src/spotify/myPlaylists';
 import type { Emulator } from '../emulator';
 import type { Core } from '../src/core';
 import type { UserMessage } from '../src/present/errorMessages';
@@ -16,20 +18,32 @@ import { RecordingLog } from '../sim/recordingLog';
 import type { SharedSecrets } from '../sim/fakeSecretStorage';
 import type { LedgerStore } from '../src/quota/ledgerStore';
 import { EmulatorDesktopPlayer } from '../sim/emulatorDesktopPlayer';
+import { BaselineClient } from './baselines/baselineClient';
 import type { Contender } from './contender';
 
-// One simulated VS Code window running the extension's core (sim/coreWindow.ts: the
-// wiring of src/extension.ts). For a baseline the contender's rule for when to read replaces
-// Backbeat's scheduler, its requests ignore Retry-After and it keeps no daily budget.
+// One simulated VS Code window with a row's Spotify client in it: Backbeat's core
+// (sim/coreWindow.ts: the wiring of src/extension.ts), or a baseline, which is another
+// extension (bench/baselines/baselineClient.ts). Both have the shape the scenario drives.
 
-/** The clients the baselines reproduce do not honour Retry-After: their gate never closes. */
-class IgnoredRetryAfter extends RetryAfterGate {
-  remainingSeconds(): number {
-    return 0;
-  }
+/** What the scenario (bench/simulation.ts, bench/editorCommands.ts) and the staleness meter use of a window. */
+export interface BenchWindow {
+  readonly activity: SimulatedWindowActivity;
+  /** What the status bar shows. */
+  readonly state: PlaybackState;
+  readonly client: SpotifyClient;
+  readonly commands: PlayerCommands;
+  readonly devices: DeviceList;
+  readonly playlists: MyPlaylists;
+  /** What the user was told (a refused command). */
+  readonly notices: readonly UserMessage[];
+  /** The desktop app as a helper with a heartbeat (macOS, Windows), when the row follows it. */
+  readonly local?: EmulatorDesktopPlayer;
+  /** Reads the stored session, as a window does on activation, and starts reading. */
+  open(): Promise<void>;
+  close(): Promise<void>;
 }
 
-interface OpenWindowOptions {
+export interface OpenWindowOptions {
   emulator: Emulator;
   secrets: SharedSecrets;
   ledger: LedgerStore;
@@ -39,37 +53,30 @@ interface OpenWindowOptions {
   onRequest(): void;
 }
 
-export class SimulatedWindow {
-  readonly clock: Clock;
+export function benchWindow(options: OpenWindowOptions): BenchWindow {
+  const { reading } = options.contender;
+  return reading ? new BaselineClient(options, reading) : new BackbeatWindow(options);
+}
+
+class BackbeatWindow implements BenchWindow {
   private readonly window: CoreWindow;
   private readonly options: OpenWindowOptions;
   /** The Now Playing view's feed, when the contender keeps it open (src/present/nowPlayingFeed.ts). */
   private view: { feed: NowPlayingFeed; lyricsDir: string } | undefined;
-  /** The desktop app as a helper with a heartbeat (macOS, Windows), when the contender follows it. */
   readonly local: EmulatorDesktopPlayer | undefined;
 
   constructor(options: OpenWindowOptions) {
     const { contender } = options;
-    const baseline = contender.scheduling;
     this.options = options;
-    this.clock = options.clock;
     this.local = contender.localPlayer ? new EmulatorDesktopPlayer(options.emulator, options.clock, { heartbeat: true }) : undefined;
     this.window = new CoreWindow({
       ...options,
       dailyRequestBudget: contender.dailyRequestBudget ?? 0,
-      host: {
-        onRequest: options.onRequest,
-        ...(this.local && { localPlayer: this.local }),
-        ...(baseline && {
-          scheduling: (parts) => baseline(parts, this),
-          gate: (c: Clock) => new IgnoredRetryAfter(c),
-          budgeted: false,
-        }),
-      },
+      host: { onRequest: options.onRequest, ...(this.local && { localPlayer: this.local }) },
     });
   }
 
-  get core(): Core {
+  private get core(): Core {
     return this.window.core;
   }
 
@@ -77,7 +84,6 @@ export class SimulatedWindow {
     return this.window.activity;
   }
 
-  /** What the user was told (a refused command). */
   get notices(): UserMessage[] {
     return this.window.notices.shown;
   }
@@ -90,7 +96,19 @@ export class SimulatedWindow {
     return this.core.state;
   }
 
-  /** Reads the stored session, as a window does on activation (and starts its reads); opens the view if the contender keeps it open. */
+  get commands(): PlayerCommands {
+    return this.core.commands;
+  }
+
+  get devices(): DeviceList {
+    return this.core.devices;
+  }
+
+  get playlists(): MyPlaylists {
+    return this.core.playlists;
+  }
+
+  /** Opens the view too if the contender keeps it open. */
   async open(): Promise<void> {
     await this.window.open();
     if (!this.core.keeper.current) throw new Error('the simulated window found no session');
@@ -99,7 +117,8 @@ export class SimulatedWindow {
 
   /** The view as the extension feeds it, shown all day with Up next open and lyrics from the emulator's LRCLIB. */
   private openView(): { feed: NowPlayingFeed; lyricsDir: string } {
-    const { core, clock } = this;
+    const { core } = this;
+    const { clock } = this.options;
     const lyricsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'backbeat-bench-lyrics-'));
     const feed = new NowPlayingFeed({
       state: core.state,
@@ -109,7 +128,7 @@ export class SimulatedWindow {
       queue: core.client,
       budget: core.budget,
       lyrics: new LrclibLyrics({ url: () => this.options.emulator.lyricsUrl, cacheDir: lyricsDir, clock, log: new RecordingLog() }),
-      lookedAt: () => core.scheduler.lookedAt?.(),
+      lookedAt: () => core.scheduler.lookedAt(),
       post: () => undefined,
     });
     feed.setVisible(true);

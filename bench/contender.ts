@@ -1,9 +1,9 @@
-import type { ReadScheduling, SchedulerOptions } from '../src/playback/scheduler';
+import type { ReadScheduling } from '../src/playback/scheduler';
 import type { Clock } from '../src/clock';
 import type { PlaybackState } from '../src/playback/playbackState';
 import type { SpotifyClient } from '../src/spotify/client';
 
-/** What a baseline sees of the simulated window it reads for (bench/benchWindow.ts). */
+/** What a baseline's reading rule sees of the client it reads for (bench/baselines/baselineClient.ts). */
 export interface ContenderWindow {
   readonly clock: Clock;
   readonly client: SpotifyClient;
@@ -11,16 +11,16 @@ export interface ContenderWindow {
   readonly activity: { readonly focused: boolean };
 }
 
-/** One row of a table: a way of deciding when to read, run in every simulated window. */
+/** One row of a table: a Spotify client run in every simulated window. */
 export interface Contender {
   /** The row's key in results.json: 'ours', 'ours-1000', 'A', 'B', 'C'. */
   id: string;
   name: string;
   /**
-   * Another client's rule for when to read (a baseline); absent for Backbeat's own scheduler. It is
-   * built while the window's core is, from the parts the core hands a scheduler.
+   * Another client's rule for when to read (a baseline, run as its own client); absent for Backbeat,
+   * whose core reads as the extension does.
    */
-  scheduling?(parts: SchedulerOptions, window: ContenderWindow): ReadScheduling;
+  reading?(window: ContenderWindow): ReadScheduling;
   /** Backbeat's `backbeat.dailyRequestBudget` for this row (baselines keep none). */
   dailyRequestBudget?: number;
   /** Each window follows the emulator's desktop app as the local player (`backbeat.localPlayer` auto). */

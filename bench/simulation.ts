@@ -4,7 +4,7 @@ import { SharedSecrets } from '../sim/fakeSecretStorage';
 import { MemoryLedgerStore } from '../sim/memoryLedgerStore';
 import { RecordingLog } from '../sim/recordingLog';
 import { signInToEmulator } from '../sim/emulatorSignIn';
-import { SimulatedWindow } from './benchWindow';
+import { benchWindow, type BenchWindow } from './benchWindow';
 import type { Contender } from './contender';
 import { runEditorCommand, usePicker } from './editorCommands';
 import type { InFlightRequests } from '../sim/inFlightRequests';
@@ -41,7 +41,7 @@ export async function simulate(contender: Contender, scenario: Scenario, inFligh
   const clock = new VirtualTime(inFlight, setup.startMs);
   const emulator = await startEmulator({ ...setup.emulator, clock });
   const ledger = new MemoryLedgerStore();
-  const windows: SimulatedWindow[] = [];
+  const windows: BenchWindow[] = [];
   let watch: TrackEndWatch | undefined;
   try {
     const secrets = new SharedSecrets();
@@ -51,7 +51,7 @@ export async function simulate(contender: Contender, scenario: Scenario, inFligh
     // Sent requests, in the order the emulator logs them: whether any window had focus then.
     const sentWithFocus: boolean[] = [];
     for (let i = 0; i < WINDOW_COUNT; i++) {
-      const window = new SimulatedWindow({
+      const window = benchWindow({
         emulator,
         secrets,
         ledger,

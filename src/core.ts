@@ -16,7 +16,7 @@ import { LocalPlayerWhileInUse } from './localPlayer/whileInUse';
 import type { Log } from './log';
 import { PlayerCommands } from './playback/playerCommands';
 import { PlaybackState } from './playback/playbackState';
-import { PlaybackScheduler, ReadScheduling, RequestWait, SchedulerOptions, SchedulerTiming } from './playback/scheduler';
+import { PlaybackScheduler, RequestWait, SchedulerTiming } from './playback/scheduler';
 import { SourceChoice } from './playback/sourceChoice';
 import type { WindowActivity } from './windowActivity';
 import { QuotaExceeded } from './quota/quotaErrors';
@@ -38,8 +38,8 @@ import { Notices, ShowNotice } from './present/notices';
 // the Retry-After gate and the budget, the Spotify app on this computer and the rules that merge it
 // with the Web API, the playback state, the scheduler that decides when a read is worth a request,
 // the commands, the remembered devices and playlists, and the notification rules.
-// src/extension.ts adapts VS Code to this; the hardening rig and the benchmark build the very same
-// wiring on Node, so what they measure is the extension.
+// src/extension.ts adapts VS Code to this; the hardening rig and the benchmark's Backbeat rows build
+// the very same wiring on Node, so what they measure is the extension.
 
 export interface CoreHost {
   secrets: SecretStorage;
@@ -64,15 +64,9 @@ export interface CoreHost {
   likeShown(): boolean;
   /** Told whenever the signed-in state may have changed (VS Code's `backbeat.signedIn` context). */
   onSignedInChanged?(signedIn: boolean): void;
+  /** Not set by the extension: the tests' and the benchmark's deadline and request counter. */
   requestTimeoutMs?: number;
   onRequest?: RequestObserver;
-  /**
-   * The benchmark's baselines: another client's rule for when to read, its own Retry-After
-   * handling, and no daily budget (`budgeted: false`: requests are neither counted nor held back).
-   */
-  scheduling?(options: SchedulerOptions): ReadScheduling;
-  gate?(clock: Clock): RetryAfterGate;
-  budgeted?: boolean;
   /** The Spotify app on this computer (src/localPlayer); absent: the Web API alone. */
   localPlayer?: LocalPlayer;
   /** `backbeat.localPlayer` is not `off`; read when `settingsChanged` is called. */
@@ -95,7 +89,7 @@ export class Core {
   readonly devices: DeviceList;
   readonly playlists: MyPlaylists;
   readonly state: PlaybackState;
-  readonly scheduler: ReadScheduling;
+  readonly scheduler: PlaybackScheduler;
   readonly commands: PlayerCommands;
   readonly likes: LikeStatus;
   /** Which source is the truth, when there is a local player. */
@@ -111,7 +105,7 @@ export class Core {
   constructor(private readonly host: CoreHost) {
     const { clock, log } = host;
     this.notices = new Notices(log, clock, host.showNotice);
-    this.gate = host.gate?.(clock) ?? new RetryAfterGate(clock);
+    this.gate = new RetryAfterGate(clock);
     this.ledger = new RequestLedger({ store: host.ledgerStore, clock, log });
     this.budget = new RequestBudget({ ledger: this.ledger, clock, log, dailyRequests: host.dailyRequestBudget });
     this.store = new SessionStore(host.secrets, log, host.sessionMarks);
@@ -134,7 +128,7 @@ export class Core {
       log,
       timeoutMs: host.requestTimeoutMs,
       onRequest: host.onRequest,
-      meter: host.budgeted === false ? undefined : this.budget,
+      meter: this.budget,
     };
     this.client = new SpotifyClient(new SpotifyHttp({ ...http, tokens: this.keeper }));
     const accountChoice = new AccountChoice(host.memento, this.keeper.onDidChange);
@@ -157,7 +151,7 @@ export class Core {
     const local = host.localPlayer && provenAlive(host.localPlayer, clock, log);
     this.sources =
       local && new SourceChoice({ player: local, state: this.state, clock, log, window: host.window, check: () => this.scheduler.refreshNow('localCheck') });
-    const scheduling: SchedulerOptions = {
+    this.scheduler = new PlaybackScheduler({
       reader: this.client,
       state: this.state,
       window: host.window,
@@ -169,8 +163,7 @@ export class Core {
       onDidChangeWait: anyOf(this.gate.onDidChange, this.budget.onDidChange),
       beforeRead: () => Promise.all([this.budget.sync(), this.catchingUp]).then(() => undefined),
       hold: this.sources,
-    };
-    this.scheduler = host.scheduling?.(scheduling) ?? new PlaybackScheduler(scheduling);
+    });
     this.commands = new PlayerCommands({
       client: this.client,
       devices: this.devices,
@@ -230,7 +223,7 @@ export class Core {
 
   /** What holds every request back: Spotify's quota penalty (any window's), or this window's Retry-After. */
   private wait(): RequestWait {
-    const penaltyMs = this.host.budgeted === false ? 0 : this.budget.penaltyMsLeft();
+    const penaltyMs = this.budget.penaltyMsLeft();
     return penaltyMs > 0 ? { msLeft: penaltyMs, quota: true } : { msLeft: this.gate.msLeft(), quota: false };
   }
 

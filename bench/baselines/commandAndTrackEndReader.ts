@@ -1,6 +1,6 @@
 import type { Disposable } from '../../src/disposable';
-import type { ReadScheduling, SchedulerOptions } from '../../src/playback/scheduler';
-import type { Contender } from '../contender';
+import type { ReadScheduling } from '../../src/playback/scheduler';
+import type { Contender, ContenderWindow } from '../contender';
 
 // The terminal client's approach (spotify-player): no periodic reads. It reads once at start,
 // a few times after each command until Spotify has caught up, and when the current track should
@@ -14,7 +14,7 @@ class CommandAndTrackEndReader implements ReadScheduling {
   private afterCommand: Disposable[] = [];
   private readonly subscription: Disposable;
 
-  constructor(private readonly window: SchedulerOptions) {
+  constructor(private readonly window: ContenderWindow) {
     this.subscription = window.state.onDidChange(() => this.planTrackEndRead());
   }
 
@@ -39,7 +39,7 @@ class CommandAndTrackEndReader implements ReadScheduling {
 
   private async read(): Promise<void> {
     try {
-      this.window.state.observe(await this.window.reader.playback());
+      this.window.state.observe(await this.window.client.playback());
     } catch {
       // The last state stays on screen.
     }
@@ -65,5 +65,5 @@ class CommandAndTrackEndReader implements ReadScheduling {
 export const commandAndTrackEndReader: Contender = {
   id: 'C',
   name: 'C: after commands + track end',
-  scheduling: (parts) => new CommandAndTrackEndReader(parts),
+  reading: (window) => new CommandAndTrackEndReader(window),
 };

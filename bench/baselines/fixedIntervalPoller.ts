@@ -55,5 +55,5 @@ class FixedIntervalPoller implements ReadScheduling {
 }
 
 export function fixedIntervalPoller(id: string, name: string, options: FixedIntervalOptions): Contender {
-  return { id, name, scheduling: (_parts, window) => new FixedIntervalPoller(window, options) };
+  return { id, name, reading: (window) => new FixedIntervalPoller(window, options) };
 }

@@ -1,6 +1,7 @@
 // Ports and readiness checks for the local servers the tests start.
 import * as http from 'http';
 import * as net from 'net';
+import { until } from '../until';
 
 /** A port the OS reports free on `host` right now. */
 export function freePort(host = '127.0.0.1'): Promise<number> {
@@ -43,12 +44,14 @@ function answers(url: string): Promise<boolean> {
 
 /** Resolves once `url` answers HTTP; rejects after `timeoutMs` or when `gaveUp()` says so. */
 export async function waitForHttp(url: string, timeoutMs: number, gaveUp: () => string | undefined = () => undefined): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await answers(url)) return;
-    const reason = gaveUp();
-    if (reason) throw new Error(`${url} will not answer: ${reason}`);
-    if (Date.now() > deadline) throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  await until(
+    `${url} to answer`,
+    async () => {
+      if (await answers(url)) return true;
+      const reason = gaveUp();
+      if (reason) throw new Error(`${url} will not answer: ${reason}`);
+      return false;
+    },
+    { timeoutMs, pollMs: 200 },
+  );
 }

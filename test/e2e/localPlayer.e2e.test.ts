@@ -6,8 +6,8 @@ import { execFile } from 'child_process';
 import * as path from 'path';
 import { Page } from 'playwright-core';
 import { screenshot, statusBarItem } from '../../sim/editor/browser';
-import { until } from './until';
-import { openSignedOutWorkbench, serveCoversLocally, stopAfterwards, Workbench } from './workbench';
+import { until } from '../../sim/until';
+import { openSignedOutWorkbench, serveCoversLocally, stopAfterwards, UI_WAIT, Workbench } from './workbench';
 
 const UI_TIMEOUT_MS = 20_000;
 
@@ -52,7 +52,7 @@ describe('The Spotify app on this computer, signed out (code-server + Chromium)'
   it('a click pauses the desktop app and a change made in it shows at once, without signing in', async function () {
     const item = statusBarItem(page, 'nowPlaying');
     await item.click();
-    await until('the desktop app paused', () => (live().isPlaying ? undefined : true));
+    await until('the desktop app paused', () => (live().isPlaying ? undefined : true), UI_WAIT);
     await playerctl('next');
     const next = live().itemName!;
     await item.filter({ hasText: next }).waitFor({ timeout: UI_TIMEOUT_MS });
@@ -64,7 +64,7 @@ describe('The Spotify app on this computer, signed out (code-server + Chromium)'
     const item = statusBarItem(page, 'nowPlaying');
     wb.stack.emulator.configure({ desktopRunning: true });
     wb.stack.emulator.desktop({ type: 'play' });
-    await until('the desktop app playing', () => (live().isPlaying ? true : undefined));
+    await until('the desktop app playing', () => (live().isPlaying ? true : undefined), UI_WAIT);
     await item.filter({ hasText: live().itemName! }).waitFor({ timeout: UI_TIMEOUT_MS });
     // Well away from where the track is: 3:20 into it.
     wb.stack.emulator.desktop({ type: 'seek', positionMs: 200_000 });

@@ -7,8 +7,8 @@ import * as path from 'path';
 import { FrameLocator, Page } from 'playwright-core';
 import { Catalogue } from '../../emulator/world/catalogue';
 import { screenshot, statusBarItem } from '../../sim/editor/browser';
-import { until } from './until';
-import { openSignedOutWorkbench, serveCoversLocally, stopAfterwards, switchToLightTheme, Workbench } from './workbench';
+import { until } from '../../sim/until';
+import { openSignedOutWorkbench, serveCoversLocally, stopAfterwards, switchToLightTheme, UI_WAIT, Workbench } from './workbench';
 
 const UI_TIMEOUT_MS = 20_000;
 /** A seek made in the desktop app is announced to nobody: it shows within 5 s, slower on a busy machine. */
@@ -47,7 +47,7 @@ describe('Lyrics in the Now Playing view (code-server + Chromium)', function () 
         const index = which === 'first' ? now.lines.indexOf(text) : now.lines.lastIndexOf(text);
         return now.count === 1 && now.text === text && now.index === index && now.seen ? true : undefined;
       },
-      timeoutMs,
+      { ...UI_WAIT, timeoutMs },
     );
   const lyricsText = () => view.locator('.lyrics-body').innerText();
   /** The status bar still follows the desktop app: the extension keeps working. */
@@ -102,22 +102,22 @@ describe('Lyrics in the Now Playing view (code-server + Chromium)', function () 
     desktopPlays('Risingson');
     await statusBarShows('Risingson');
     await view.locator('.title').filter({ hasText: 'Risingson' }).waitFor({ timeout: UI_TIMEOUT_MS });
-    await until('the two well-stamped lines', async () => ((await highlighted()).lines.join('|') === 'A line with a good stamp|A second good line' ? true : undefined));
+    await until('the two well-stamped lines', async () => ((await highlighted()).lines.join('|') === 'A line with a good stamp|A second good line' ? true : undefined), UI_WAIT);
     const malformed = await lyricsText();
     for (const broken of ['0x:12', 'seconds past sixty', 'no stamp at all', '[']) assert.ok(!malformed.includes(broken), `no broken line shows: ${malformed}`);
 
     desktopPlays('Inertia Creeps');
     await statusBarShows('Inertia Creeps');
     await view.locator('.title').filter({ hasText: 'Inertia Creeps' }).waitFor({ timeout: UI_TIMEOUT_MS });
-    await until('"No lyrics found" for a 404', async () => ((await lyricsText()).trim() === 'No lyrics found' ? true : undefined));
+    await until('"No lyrics found" for a 404', async () => ((await lyricsText()).trim() === 'No lyrics found' ? true : undefined), UI_WAIT);
 
     wb.stack.emulator.configure({ lyricsHugeAnswers: true });
     const asked = wb.stack.emulator.lyricsRequests.length;
     desktopPlays('Angel');
     await statusBarShows('Angel');
     await view.locator('.title').filter({ hasText: 'Angel' }).waitFor({ timeout: UI_TIMEOUT_MS });
-    await until('LRCLIB asked about Angel', () => (wb.stack.emulator.lyricsRequests.length > asked ? true : undefined));
-    await until('"No lyrics found" for a 5 MB answer', async () => ((await lyricsText()).trim() === 'No lyrics found' ? true : undefined));
+    await until('LRCLIB asked about Angel', () => (wb.stack.emulator.lyricsRequests.length > asked ? true : undefined), UI_WAIT);
+    await until('"No lyrics found" for a 5 MB answer', async () => ((await lyricsText()).trim() === 'No lyrics found' ? true : undefined), UI_WAIT);
     wb.stack.emulator.configure({ lyricsHugeAnswers: false });
 
     // The extension keeps working: the status bar and the view follow the next track.

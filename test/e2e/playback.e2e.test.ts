@@ -4,8 +4,8 @@ import * as assert from 'assert';
 import * as path from 'path';
 import { Locator, Page } from 'playwright-core';
 import { runCommand, screenshot, statusBarItem } from '../../sim/editor/browser';
-import { until } from './until';
-import { openSignedOutWorkbench, serveCoversLocally, signInThroughConsent, Workbench } from './workbench';
+import { until } from '../../sim/until';
+import { openSignedOutWorkbench, serveCoversLocally, signInThroughConsent, UI_WAIT, Workbench } from './workbench';
 
 const UI_TIMEOUT_MS = 20_000;
 
@@ -33,8 +33,8 @@ describe('Controlling playback in VS Code (code-server + Chromium)', function ()
 
   it('status bar: the track with a moving position, controls, and a tooltip with cover, details and links', async function () {
     const item = statusBarItem(page, 'nowPlaying');
-    const first = await until('a position in the status bar', async () => /\d:\d\d \/ 5:30/.exec(await item.innerText())?.[0]);
-    await until('the position to move on by itself', async () => !(await item.innerText()).includes(first));
+    const first = await until('a position in the status bar', async () => /\d:\d\d \/ 5:30/.exec(await item.innerText())?.[0], UI_WAIT);
+    await until('the position to move on by itself', async () => !(await item.innerText()).includes(first), UI_WAIT);
     for (const control of ['previous', 'playPause', 'next']) {
       const button = statusBarItem(page, `control.${control}`);
       await button.waitFor({ timeout: UI_TIMEOUT_MS });
@@ -57,17 +57,17 @@ describe('Controlling playback in VS Code (code-server + Chromium)', function ()
 
   it('play/pause from the palette and from the status bar', async function () {
     await runCommand(page, 'Spotify: Play/Pause');
-    await until('paused in the emulator', () => !live().isPlaying);
+    await until('paused in the emulator', () => !live().isPlaying, UI_WAIT);
     await statusBarItem(page, 'control.playPause').click();
-    await until('playing again', () => live().isPlaying);
+    await until('playing again', () => live().isPlaying, UI_WAIT);
   });
 
   it('next from the status bar and from the palette', async function () {
     await statusBarItem(page, 'control.next').click();
-    await until('the next track', () => live().itemName === 'Sour Times');
+    await until('the next track', () => live().itemName === 'Sour Times', UI_WAIT);
     await statusBarItem(page, 'nowPlaying').filter({ hasText: 'Sour Times' }).waitFor({ timeout: UI_TIMEOUT_MS });
     await runCommand(page, 'Spotify: Next');
-    await until('the track after', () => live().itemName === 'Glory Box');
+    await until('the track after', () => live().itemName === 'Glory Box', UI_WAIT);
   });
 
   it('select device: a picker with the devices, the active one marked; choosing moves playback', async function () {
@@ -79,7 +79,7 @@ describe('Controlling playback in VS Code (code-server + Chromium)', function ()
     assert.match(await quickPickRow(page, 'Backbeat Test Computer').innerText(), /active/);
     await screenshot(page.locator('.quick-input-widget'), shot('device-picker.png'));
     await phone.click();
-    await until('playing on the phone', () => live().deviceName === 'Pixel Phone' && live().isPlaying);
+    await until('playing on the phone', () => live().deviceName === 'Pixel Phone' && live().isPlaying, UI_WAIT);
   });
 
   it('search: tracks, albums and artists as you type; Enter plays', async function () {
@@ -96,9 +96,9 @@ describe('Controlling playback in VS Code (code-server + Chromium)', function ()
     for (const kind of ['Track', 'Album', 'Artist']) assert.ok(listed.includes(kind), `${kind}s in the list: ${listed}`);
     await input.fill('karma police');
     await quickPickRow(page, 'Karma Police').waitFor({ timeout: UI_TIMEOUT_MS });
-    await until('the first row to be Karma Police', async () => (await page.locator('.quick-input-list .monaco-list-row.focused').innerText()).includes('Karma Police'));
+    await until('the first row to be Karma Police', async () => (await page.locator('.quick-input-list .monaco-list-row.focused').innerText()).includes('Karma Police'), UI_WAIT);
     await input.press('Enter');
-    await until('Karma Police playing', () => live().itemName === 'Karma Police' && live().isPlaying);
+    await until('Karma Police playing', () => live().itemName === 'Karma Police' && live().isPlaying, UI_WAIT);
   });
 
   it('an ad: "Advertisement" in the status bar, the skip buttons greyed out and saying why', async function () {
@@ -106,7 +106,7 @@ describe('Controlling playback in VS Code (code-server + Chromium)', function ()
     const item = statusBarItem(page, 'nowPlaying');
     await item.filter({ hasText: 'Advertisement' }).waitFor({ timeout: UI_TIMEOUT_MS });
     const next = statusBarItem(page, 'control.next');
-    await until('Next greyed out', async () => (await next.getAttribute('aria-label'))?.includes('during an ad'));
+    await until('Next greyed out', async () => (await next.getAttribute('aria-label'))?.includes('during an ad'), UI_WAIT);
     assert.strictEqual(await next.getAttribute('aria-label'), 'Spotify does not allow skipping to the next track during an ad.');
     await screenshot(page.locator('.part.statusbar'), shot('status-bar-ad.png'));
     const sent = wb.stack.emulator.requests.length;

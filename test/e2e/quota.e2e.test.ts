@@ -6,8 +6,8 @@ import * as assert from 'assert';
 import * as path from 'path';
 import { Page } from 'playwright-core';
 import { openWorkbench, runCommand, screenshot, statusBarItem } from '../../sim/editor/browser';
-import { until } from './until';
-import { openSignedOutWorkbench, signInThroughConsent, stopAfterwards, Workbench } from './workbench';
+import { until } from '../../sim/until';
+import { openSignedOutWorkbench, signInThroughConsent, stopAfterwards, UI_WAIT, Workbench } from './workbench';
 
 const UI_TIMEOUT_MS = 20_000;
 /** The emulator's Retry-After once the quota is spent. */
@@ -65,7 +65,7 @@ describe("Spotify's daily quota in VS Code (code-server + Chromium)", function (
     await runCommand(page, 'Spotify: Next');
 
     const item = statusBarItem(page, 'nowPlaying');
-    const text = await until('the quota in the status bar', async () => QUOTA_TEXT.exec(await item.innerText())?.[0]);
+    const text = await until('the quota in the status bar', async () => QUOTA_TEXT.exec(await item.innerText())?.[0], UI_WAIT);
     const [, weekday, hours, minutes] = QUOTA_TEXT.exec(text)!;
     const back = new Date(refusedAt + QUOTA_WAIT_MS);
     const backToday = back.toDateString() === new Date().toDateString();
@@ -74,7 +74,7 @@ describe("Spotify's daily quota in VS Code (code-server + Chromium)", function (
     const expectedMinutes = back.getHours() * 60 + back.getMinutes();
     assert.ok([0, 1, 2].includes((shownMinutes - expectedMinutes + 1440) % 1440), `back at ${hours}:${minutes}, about ${back.toTimeString()}`);
 
-    const notice = await until('the notification', async () => (await toasts(page)).find((t) => t.includes('daily request quota')));
+    const notice = await until('the notification', async () => (await toasts(page)).find((t) => t.includes('daily request quota')), UI_WAIT);
     assert.match(notice, /Spotify's daily request quota for your app is spent \(QUOTA_EXCEEDED\)\. Backbeat sends nothing from any window until (\w{3} )?\d\d:\d\d/);
     const toast = page.locator('.notifications-toasts .notification-toast').filter({ hasText: 'daily request quota' });
     await toast.getByRole('button', { name: 'Learn More' }).waitFor({ timeout: UI_TIMEOUT_MS });

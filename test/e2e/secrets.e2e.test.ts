@@ -8,23 +8,13 @@ import { clickDialogButton, runCommand, statusBarItem } from '../../sim/editor/b
 import { artifactsDir, cleanArtifactDir } from '../../sim/editor/paths';
 import { filesUnder, Output, scanInto } from '../support/hardening/leakScan';
 import { emptyReport, writeReport } from '../support/hardening/tally';
-import { openSignedOutWorkbench, Workbench } from './workbench';
+import { until } from '../../sim/until';
+import { openSignedOutWorkbench, UI_WAIT, Workbench } from './workbench';
 
 const UI_TIMEOUT_MS = 20_000;
 const ACTIVATION_TIMEOUT_MS = 60_000;
-const POLL_MS = 200;
 /** How often the user presses a failing command: they must still get one notification. */
 const PRESSES = 3;
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = UI_TIMEOUT_MS): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, POLL_MS));
-  }
-}
 
 interface StoredEntry extends Output {
   key: string;
@@ -89,7 +79,7 @@ describe('secrets never leak (code-server + Chromium)', function () {
     const consent: Page = await popupOpened;
     await consent.getByRole('button', { name: 'Approve' }).click({ timeout: UI_TIMEOUT_MS });
     const item = statusBarItem(page, 'nowPlaying');
-    await until('the track in the status bar', async () => ((await item.innerText()).includes('Teardrop') ? true : undefined));
+    await until('the track in the status bar', async () => ((await item.innerText()).includes('Teardrop') ? true : undefined), UI_WAIT);
   }
 
   it('signs in, refreshes, fails, is signed out by Spotify, signs in and out: no secret anywhere', async function () {
@@ -104,7 +94,7 @@ describe('secrets never leak (code-server + Chromium)', function () {
     // Refresh: the access token dies; the next command refreshes it on the way.
     emulator.expireAccessTokens();
     await item.click();
-    await until('playback to pause in the emulator', async () => (emulator.snapshot().isPlaying ? undefined : true));
+    await until('playback to pause in the emulator', async () => (emulator.snapshot().isPlaying ? undefined : true), UI_WAIT);
 
     // Fail: Spotify unreachable while the user presses Next again and again.
     await emulator.goOffline();
@@ -121,15 +111,15 @@ describe('secrets never leak (code-server + Chromium)', function () {
     // Spotify revokes the grant: signed out, told once.
     emulator.revokeGrants();
     await runCommand(page, 'Spotify: Next');
-    await until('signed out by Spotify', async () => ((await item.innerText()).includes('Sign in') ? true : undefined));
+    await until('signed out by Spotify', async () => ((await item.innerText()).includes('Sign in') ? true : undefined), UI_WAIT);
     await until('the sign-in-again notification', async () => {
       await remember(page);
       return [...seenNotifications].some((t) => /no longer accepts this sign-in/.test(t)) ? true : undefined;
-    });
+    }, UI_WAIT);
 
     await signIn(page);
     await runCommand(page, 'Spotify: Sign Out');
-    await until('signed out', async () => ((await item.innerText()).includes('Sign in') ? true : undefined));
+    await until('signed out', async () => ((await item.innerText()).includes('Sign in') ? true : undefined), UI_WAIT);
     await remember(page);
 
     // The output channel as a person sees it.
@@ -139,7 +129,7 @@ describe('secrets never leak (code-server + Chromium)', function () {
     const logText = await until('log lines', async () => {
       const text = await logView.innerText();
       return /\[(info|warning|error)\]/.test(text) ? text : undefined;
-    });
+    }, UI_WAIT);
     // Every notification of the session, from the notification center.
     await runCommand(page, 'Notifications: Show Notifications');
     const center = await page.locator('.notifications-center .notification-list-item-message').allInnerTexts();

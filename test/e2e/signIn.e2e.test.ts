@@ -4,8 +4,8 @@ import * as assert from 'assert';
 import * as path from 'path';
 import { Page } from 'playwright-core';
 import { clickDialogButton, runCommand, screenshot, statusBarItem } from '../../sim/editor/browser';
-import { until } from './until';
-import { openSignedOutWorkbench, stopAfterwards, Workbench } from './workbench';
+import { until } from '../../sim/until';
+import { openSignedOutWorkbench, stopAfterwards, UI_WAIT, Workbench } from './workbench';
 
 const UI_TIMEOUT_MS = 20_000;
 /** The item appears once the extension activates after startup: slow on a busy 2-core machine. */
@@ -38,11 +38,11 @@ describe('Backbeat in VS Code (code-server + Chromium)', function () {
     await until('the track in the status bar', async () => {
       const text = await item.innerText();
       return text.includes('Teardrop') && text.includes('Massive Attack') ? text : undefined;
-    });
+    }, UI_WAIT);
     await screenshot(page.locator('.part.statusbar'), path.join(wb.screenshotsDir, 'signed-in-status-bar.png'));
     await screenshot(page, path.join(wb.screenshotsDir, 'signed-in-window.png'));
 
     await item.click();
-    await until('playback to pause in the emulator', async () => (wb.stack.emulator.snapshot().isPlaying ? undefined : true));
+    await until('playback to pause in the emulator', async () => (wb.stack.emulator.snapshot().isPlaying ? undefined : true), UI_WAIT);
   });
 });

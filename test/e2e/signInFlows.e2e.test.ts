@@ -8,8 +8,8 @@ import * as path from 'path';
 import { Page, Request } from 'playwright-core';
 import { openWorkbench, runCommand, screenshot, statusBarItem } from '../../sim/editor/browser';
 import { writeUserSettings } from '../../sim/editor/launchCodeServer';
-import { until } from './until';
-import { openSignedOutWorkbench, Workbench } from './workbench';
+import { until } from '../../sim/until';
+import { openSignedOutWorkbench, UI_WAIT, Workbench } from './workbench';
 
 const UI_TIMEOUT_MS = 20_000;
 /** The extension starts after VS Code's startup finished; slower on a busy machine. */
@@ -122,7 +122,7 @@ describe('Signing in through every flow (code-server + Chromium)', function () {
       if ((await shown(account)) && (await account.hover().then(() => shown(signOut), () => false))) return true;
       await page.keyboard.press('Escape'); // opened before the account was known, or the submenu closed: open it again
       return undefined;
-    }, ACTIVATION_TIMEOUT_MS);
+    }, { ...UI_WAIT, timeoutMs: ACTIVATION_TIMEOUT_MS });
     await signOut.click({ timeout: UI_TIMEOUT_MS });
     // VS Code asks to confirm when extensions used the account; then the status bar shows the outcome.
     const confirm = page.locator('.monaco-dialog-box').getByRole('button', { name: 'Sign Out', exact: true });

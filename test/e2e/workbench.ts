@@ -6,6 +6,7 @@ import { autoAcceptDialogs, Browser, clickDialogButton, launchBrowser, logIn, op
 import { Stack, startStack, StartEmulator } from '../harness/emulatorStack';
 import { packageExtension } from '../../sim/editor/packageExtension';
 import { artifactsDir, repoRoot } from '../../sim/editor/paths';
+import type { UntilOptions } from '../../sim/until';
 
 export interface Workbench {
   stack: Stack;
@@ -77,6 +78,8 @@ export async function openSignedOutWorkbench(opts: WorkbenchOptions = {}): Promi
 }
 
 const UI_TIMEOUT_MS = 20_000;
+/** How `until` waits on the page and the emulator: the page answers slower than Node. */
+export const UI_WAIT: UntilOptions = { timeoutMs: UI_TIMEOUT_MS, pollMs: 200 };
 
 /**
  * Signs in as a person does: "Spotify: Sign In", Approve on the consent page in the popup, and

@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { NowPlaying } from '../../api/backbeat';
-import { emulator, EXTENSION_ID, signOut, waitFor } from './helpers';
+import { until } from '../../sim/until';
+import { emulator, EXTENSION_ID, signOut, VSCODE_WAIT } from './helpers';
 import { freshSignedInWorld } from './playbackSupport';
 
 /** What test/fixtures/consumer/extension.js exports: what it read through Backbeat's API. */
@@ -35,7 +36,7 @@ describe('another extension following the music through the API', function () {
     );
     const heardBefore = consumer.heard().length;
     await emulator().phone({ type: 'next' });
-    const heard = await waitFor('the change heard by the other extension', () => consumer.heard().slice(heardBefore).find((now) => now?.title === 'Sour Times'));
+    const heard = await until('the change heard by the other extension', () => consumer.heard().slice(heardBefore).find((now) => now?.title === 'Sour Times'), VSCODE_WAIT);
     assert.deepStrictEqual([heard.artists, heard.isPlaying, heard.uri?.startsWith('spotify:track:')], ['Portishead', true, true]);
   });
 });

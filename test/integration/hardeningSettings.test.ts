@@ -2,7 +2,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { emulator, extensionApi, signIn, signOut, waitFor } from './helpers';
+import { until } from '../../sim/until';
+import { emulator, extensionApi, signIn, signOut, VSCODE_WAIT } from './helpers';
 
 // A workspace someone else wrote (a cloned repository) must never redirect Backbeat's tokens:
 // the service URLs are application-scoped, so VS Code refuses to store them per workspace and
@@ -50,7 +51,7 @@ describe('hardening: a workspace cannot redirect Backbeat', function () {
     await signIn();
     try {
       const api = await extensionApi();
-      await waitFor('now playing', () => api.nowPlaying());
+      await until('now playing', () => api.nowPlaying(), VSCODE_WAIT);
       const paths = (await emulator().requests()).map((r) => r.path);
       assert.ok(paths.includes('/api/token') && paths.includes('/v1/me/player'), `the emulator served the sign-in and reads: ${paths}`);
     } finally {

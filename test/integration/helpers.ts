@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { EmulatorControl } from '../../emulator/controlClient';
 import type { BackbeatApi } from '../../api/backbeat';
 import type { PlaybackState } from '../../src/playback/playbackState';
+import { until, type UntilOptions } from '../../sim/until';
 
 /** Shared steps of the in-VS-Code suites: the running extension, the emulator, sign-in and waits. */
 export const EXTENSION_ID = 'backbeat.spotify';
@@ -25,16 +26,8 @@ export async function playbackState(): Promise<PlaybackState> {
   return playbackState;
 }
 
-export async function waitFor<T>(what: string, probe: () => T | PromiseLike<T>, timeoutMs = 15_000): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T | undefined;
-  while (Date.now() < deadline) {
-    last = await probe();
-    if (last) return last as NonNullable<T>;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`Timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
-}
+/** How `until` waits in the extension host: VS Code answers slower than a unit test's doubles. */
+export const VSCODE_WAIT: UntilOptions = { timeoutMs: 15_000, pollMs: 100 };
 
 /** The account VS Code's Accounts menu shows for the `spotify` provider, if any. */
 export async function signedInAccount(): Promise<vscode.AuthenticationSessionAccountInformation | undefined> {
@@ -44,10 +37,10 @@ export async function signedInAccount(): Promise<vscode.AuthenticationSessionAcc
 /** Signs in through the real command; the harness's browser follows the emulator's redirects. */
 export async function signIn(): Promise<vscode.AuthenticationSessionAccountInformation> {
   await vscode.commands.executeCommand('backbeat.signIn');
-  return waitFor('a Spotify account', signedInAccount);
+  return until('a Spotify account', signedInAccount, VSCODE_WAIT);
 }
 
 export async function signOut(): Promise<void> {
   await vscode.commands.executeCommand('backbeat.signOut');
-  await waitFor('signed out', async () => !(await signedInAccount()));
+  await until('signed out', async () => !(await signedInAccount()), VSCODE_WAIT);
 }

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { emulator, extensionApi, signedInAccount, signIn, signOut, waitFor } from './helpers';
+import { until } from '../../sim/until';
+import { emulator, extensionApi, signedInAccount, signIn, signOut, VSCODE_WAIT } from './helpers';
 import { freshSignedInWorld, pause, watchNotifications } from './playbackSupport';
 
 // The Spotify desktop app on this computer, for real: the emulator publishes its computer's app as
@@ -16,7 +17,7 @@ describe('the Spotify app on this computer (MPRIS)', function () {
     await freshSignedInWorld();
     await emulator().configure({ desktopRunning: true });
     const api = await extensionApi();
-    await waitFor('the status bar following the desktop app', () => api.nowPlaying()?.source === 'local');
+    await until('the status bar following the desktop app', () => api.nowPlaying()?.source === 'local', VSCODE_WAIT);
   });
 
   after(async () => {
@@ -31,7 +32,7 @@ describe('the Spotify app on this computer (MPRIS)', function () {
     const started = Date.now();
     await emulator().desktop({ type: 'next' });
     const next = (await emulator().snapshot()).itemName;
-    await waitFor(`"${next}" in the status bar`, () => api.nowPlaying()?.title === next, 5_000);
+    await until(`"${next}" in the status bar`, () => api.nowPlaying()?.title === next, { ...VSCODE_WAIT, timeoutMs: 5_000 });
     const elapsed = Date.now() - started;
     console.log(`      (the status bar showed it ${elapsed} ms after the change)`);
     assert.ok(elapsed <= 1_000, `shown after ${elapsed} ms`);
@@ -47,13 +48,13 @@ describe('the Spotify app on this computer (MPRIS)', function () {
     try {
       const before = await emulator().snapshot();
       await vscode.commands.executeCommand('backbeat.next');
-      await waitFor('the next track in the emulator', async () => (await emulator().snapshot()).itemUri !== before.itemUri);
+      await until('the next track in the emulator', async () => (await emulator().snapshot()).itemUri !== before.itemUri, VSCODE_WAIT);
       await vscode.commands.executeCommand('backbeat.seekTo', 90_000);
-      await waitFor('the emulator at 1:30', async () => Math.abs((await emulator().snapshot()).progressMs - 90_000) < 2_000);
+      await until('the emulator at 1:30', async () => Math.abs((await emulator().snapshot()).progressMs - 90_000) < 2_000, VSCODE_WAIT);
       await vscode.commands.executeCommand('backbeat.playPause');
-      await waitFor('the emulator paused', async () => !(await emulator().snapshot()).isPlaying);
+      await until('the emulator paused', async () => !(await emulator().snapshot()).isPlaying, VSCODE_WAIT);
       const api = await extensionApi();
-      await waitFor('the status bar paused', () => api.nowPlaying()?.isPlaying === false);
+      await until('the status bar paused', () => api.nowPlaying()?.isPlaying === false, VSCODE_WAIT);
       assert.deepStrictEqual((await webApiRequests()).filter((r) => r.method !== 'GET'), [], 'no command went to the Web API');
       assert.deepStrictEqual(shown.shown, []);
     } finally {
@@ -65,8 +66,8 @@ describe('the Spotify app on this computer (MPRIS)', function () {
     await emulator().desktop({ type: 'play' });
     await signOut();
     const api = await extensionApi();
-    await waitFor('now playing from the desktop app', () => !api.signedIn && api.nowPlaying()?.source === 'local');
+    await until('now playing from the desktop app', () => !api.signedIn && api.nowPlaying()?.source === 'local', VSCODE_WAIT);
     await emulator().configure({ desktopRunning: false });
-    await waitFor('"Sign in to Spotify" once the app quits', () => !api.nowPlaying());
+    await until('"Sign in to Spotify" once the app quits', () => !api.nowPlaying(), VSCODE_WAIT);
   });
 });

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { extensionApi, waitFor } from './helpers';
+import { until } from '../../sim/until';
+import { extensionApi, VSCODE_WAIT } from './helpers';
 import { watchNotifications } from './playbackSupport';
 
 // Lyrics send what plays to LRCLIB, not Spotify: only the user turns them on (never a workspace),
@@ -22,7 +23,7 @@ describe('the lyrics setting', function () {
   it('turning it on shows one information message naming what is sent and where; other changes show none', async () => {
     const lyricsHost = new URL(config().get<string>('lyricsUrl') ?? '').host;
     await config().update('lyrics', true, vscode.ConfigurationTarget.Global);
-    const [notice] = await waitFor('the lyrics notice', () => (lyricsNotices().length ? lyricsNotices() : undefined));
+    const [notice] = await until('the lyrics notice', () => (lyricsNotices().length ? lyricsNotices() : undefined), VSCODE_WAIT);
     assert.strictEqual(notice.severity, 'info');
     for (const word of ['title, artist, album and duration', `LRCLIB at ${lyricsHost}`]) assert.ok(notice.text.includes(word), notice.text);
     await config().update('seekStepSeconds', 20, vscode.ConfigurationTarget.Global);

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { emulator, extensionApi, playbackState, waitFor } from './helpers';
+import { until } from '../../sim/until';
+import { emulator, extensionApi, playbackState, VSCODE_WAIT } from './helpers';
 import { freshSignedInWorld, runAndChoose, watchNotifications } from './playbackSupport';
 
 /** The transport controls, each sent through the real extension to the emulator. */
@@ -15,10 +16,10 @@ describe('playback controls', function () {
     const api = await extensionApi();
     await vscode.commands.executeCommand('backbeat.next');
     assert.strictEqual((await live()).itemName, 'Sour Times');
-    await waitFor('the new track in the state', () => api.nowPlaying()?.title === 'Sour Times');
+    await until('the new track in the state', () => api.nowPlaying()?.title === 'Sour Times', VSCODE_WAIT);
     await vscode.commands.executeCommand('backbeat.previous');
     assert.strictEqual((await live()).itemName, 'Teardrop');
-    await waitFor('the old track back', () => api.nowPlaying()?.title === 'Teardrop');
+    await until('the old track back', () => api.nowPlaying()?.title === 'Teardrop', VSCODE_WAIT);
   });
 
   it('Seek Forward/Back jump by backbeat.seekStepSeconds; Seek To takes "1:23"', async () => {
@@ -63,14 +64,14 @@ describe('playback controls', function () {
       await vscode.commands.executeCommand('backbeat.cycleRepeat');
       seen.push((await live()).repeat);
       // The next step starts from what Spotify confirmed.
-      await waitFor('the repeat mode read back', async () => (await playbackState()).snapshot?.repeat === seen[i]);
+      await until('the repeat mode read back', async () => (await playbackState()).snapshot?.repeat === seen[i], VSCODE_WAIT);
     }
     assert.deepStrictEqual(seen, ['context', 'track', 'off']);
   });
 
   it('Select Device lists the devices (none without an id), moves playback and keeps it playing', async () => {
     await runAndChoose('backbeat.selectDevice', 'Pixel Phone', async (picker) => {
-      await waitFor('devices listed', () => picker.items.length > 0);
+      await until('devices listed', () => picker.items.length > 0, VSCODE_WAIT);
       assert.deepStrictEqual(picker.items.map((i) => i.label.replace(/^\$\([^)]*\) /, '')), ['Backbeat Test Computer', 'Pixel Phone', 'Kitchen Speaker']);
       assert.match(picker.activeItems[0].description ?? '', /active/, 'the active device is marked and preselected');
       assert.match(picker.items[1].label, /device-mobile/, 'a phone has the phone icon');

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { emulator, extensionApi, playbackState, waitFor } from './helpers';
+import { until } from '../../sim/until';
+import { emulator, extensionApi, playbackState, VSCODE_WAIT } from './helpers';
 import { ALL_DEVICES, emulatorDevice, freshSignedInWorld, pause, watchNotifications } from './playbackSupport';
 
 // When Spotify says no: one line with the action that fixes it, the optimistic change rolled
@@ -20,20 +21,20 @@ describe('playback: answers when Spotify says no', function () {
     await emulator().configure({ devices: ['computer'] });
     await emulator().phone({ type: 'stop' });
     const api = await extensionApi();
-    await waitFor('nothing active', () => api.signedIn && !api.nowPlaying());
+    await until('nothing active', () => api.signedIn && !api.nowPlaying(), VSCODE_WAIT);
     const notes = watchNotifications((shown) => shown.actions[0]);
     try {
       await vscode.commands.executeCommand('backbeat.play');
-      await waitFor('a notification', () => notes.shown.length > 0);
+      await until('a notification', () => notes.shown.length > 0, VSCODE_WAIT);
       assert.deepStrictEqual(notes.shown[0], {
         severity: 'warning',
         text: 'No active Spotify device. Play on Backbeat Test Computer?',
         actions: ['Play on Backbeat Test Computer', 'Select Device'],
       });
-      await waitFor('playing on the computer', async () => {
+      await until('playing on the computer', async () => {
         const live = await emulator().snapshot();
         return live.isPlaying && live.deviceName === 'Backbeat Test Computer';
-      });
+      }, VSCODE_WAIT);
     } finally {
       notes.dispose();
     }
@@ -61,12 +62,12 @@ describe('playback: answers when Spotify says no', function () {
   it('a phone that refuses volume: one line offering another device, volume shown as before', async () => {
     const api = await extensionApi();
     await vscode.commands.executeCommand('backbeat.selectDevice', emulatorDevice('Pixel Phone'));
-    await waitFor('playing on the phone', async () => (await emulator().snapshot()).deviceName === 'Pixel Phone');
-    await waitFor('the phone in the state', () => api.nowPlaying()?.deviceName === 'Pixel Phone');
+    await until('playing on the phone', async () => (await emulator().snapshot()).deviceName === 'Pixel Phone', VSCODE_WAIT);
+    await until('the phone in the state', () => api.nowPlaying()?.deviceName === 'Pixel Phone', VSCODE_WAIT);
     const notes = watchNotifications();
     try {
       await vscode.commands.executeCommand('backbeat.volumeDown');
-      await waitFor('a notification', () => notes.shown.length > 0);
+      await until('a notification', () => notes.shown.length > 0, VSCODE_WAIT);
       assert.deepStrictEqual(notes.shown[0], { severity: 'warning', text: 'This device does not let other apps change its volume.', actions: ['Select Device'] });
       assert.strictEqual((await playbackState()).snapshot?.device?.volumePercent, 100);
     } finally {
@@ -79,7 +80,7 @@ describe('playback: answers when Spotify says no', function () {
     try {
       await vscode.commands.executeCommand('backbeat.selectDevice', emulatorDevice('Kitchen Speaker'));
       await vscode.commands.executeCommand('backbeat.selectDevice', { id: '0123456789abcdef0123456789abcdef01234567', name: 'Old Phone', type: 'Smartphone', isActive: false, isRestricted: false, supportsVolume: true, volumePercent: 50 });
-      await waitFor('two notifications', () => notes.shown.length === 2);
+      await until('two notifications', () => notes.shown.length === 2, VSCODE_WAIT);
       assert.match(notes.shown[0].text, /^Spotify does not allow that on this device right now/);
       assert.strictEqual(notes.shown[1].text, 'That Spotify device is no longer available.');
       for (const shown of notes.shown) assert.deepStrictEqual(shown.actions, ['Select Device']);
@@ -106,7 +107,7 @@ describe('playback: answers when Spotify says no', function () {
       await vscode.commands.executeCommand('backbeat.next');
       await pause(1_100); // Spotify's wait; retrying earlier would lengthen it
       await vscode.commands.executeCommand('backbeat.toggleShuffle');
-      await waitFor('two notifications', () => notes.shown.length === 2);
+      await until('two notifications', () => notes.shown.length === 2, VSCODE_WAIT);
       assert.strictEqual(notes.shown[0].text, 'Spotify is rate-limiting your app and asked Backbeat to wait 1s before the next request.');
       assert.deepStrictEqual(notes.shown[1].actions, ['Sign In Again']);
       for (const shown of notes.shown) assert.ok(!/[{}]/.test(shown.text), 'never a raw body');

@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { Catalogue } from '../../emulator/world/catalogue';
-import { emulator, extensionApi, waitFor } from './helpers';
+import { until } from '../../sim/until';
+import { emulator, extensionApi, VSCODE_WAIT } from './helpers';
 import { choose, freshSignedInWorld, nextQuickPick, runAndChoose, watchNotifications } from './playbackSupport';
 
 /** Finding and keeping music: like, search, playlists, queue, recently played, links, episodes. */
@@ -28,7 +29,7 @@ describe('playback: library, search and queue', function () {
       picker.value = 'Radio';
       picker.value = 'Radiohe';
       picker.value = 'Radiohead';
-      await waitFor('results', () => picker.items.some((i) => i.label.includes('Karma Police')));
+      await until('results', () => picker.items.some((i) => i.label.includes('Karma Police')), VSCODE_WAIT);
       const searches = (await emulator().requests()).filter((r) => r.path === '/v1/search');
       assert.strictEqual(searches.length, 1, 'typing fast costs one request');
       assert.strictEqual(searches[0].query.q, 'Radiohead');
@@ -61,7 +62,7 @@ describe('playback: library, search and queue', function () {
     picking = nextQuickPick();
     done = vscode.commands.executeCommand('backbeat.showQueue');
     const queue = await picking;
-    await waitFor('the queue listed', () => queue.items.length > 0);
+    await until('the queue listed', () => queue.items.length > 0, VSCODE_WAIT);
     const labels = queue.items.filter((i) => i.kind !== vscode.QuickPickItemKind.Separator).map((i) => i.label);
     assert.deepStrictEqual(labels.slice(0, 2), ['Teardrop', 'Roads']);
     queue.hide();
@@ -88,7 +89,7 @@ describe('playback: library, search and queue', function () {
   it('Open in Spotify and Copy Track Link say so when nothing plays, without an error', async () => {
     await emulator().phone({ type: 'stop' });
     const api = await extensionApi();
-    await waitFor('nothing active', () => api.signedIn && !api.nowPlaying());
+    await until('nothing active', () => api.signedIn && !api.nowPlaying(), VSCODE_WAIT);
     const notes = watchNotifications();
     try {
       assert.strictEqual(await vscode.commands.executeCommand('backbeat.openInSpotify'), false);
@@ -102,10 +103,10 @@ describe('playback: library, search and queue', function () {
   it('shows podcast episodes (additional_types=episode), with the show as byline', async () => {
     await emulator().phone({ type: 'play', uri: new Catalogue().episode.uri });
     const api = await extensionApi();
-    const episode = await waitFor('the episode shown', () => {
+    const episode = await until('the episode shown', () => {
       const item = api.nowPlaying();
       return item?.kind === 'episode' ? item : undefined;
-    });
+    }, VSCODE_WAIT);
     assert.strictEqual(episode.title, 'Massive Attack - Teardrop');
     assert.strictEqual(episode.artists, 'Song Exploder');
   });

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { Device } from '../../src/spotify/types';
 import { defaultDevices } from '../../emulator/world/devices';
-import { emulator, extensionApi, signedInAccount, signIn, waitFor } from './helpers';
+import { until } from '../../sim/until';
+import { emulator, extensionApi, signedInAccount, signIn, VSCODE_WAIT } from './helpers';
 
 // What the playback suites share: a signed-in extension on a fresh emulator world, and a view of
 // what the user is shown (notifications, pickers). The extension and these tests share one
@@ -21,10 +22,10 @@ export async function freshSignedInWorld(): Promise<void> {
   // After "nothing playing" the extension reads rarely; pressing play on the computer, as a user
   // would, makes it read back at once.
   await vscode.commands.executeCommand('backbeat.selectDevice', emulatorDevice('Backbeat Test Computer'));
-  await waitFor('Teardrop playing in the extension', () => {
+  await until('Teardrop playing in the extension', () => {
     const s = api.nowPlaying();
     return s?.title === 'Teardrop' && s.isPlaying && s.deviceName === 'Backbeat Test Computer' && s.positionMs < 60_000;
-  });
+  }, VSCODE_WAIT);
 }
 
 /** One of the emulator's devices as Backbeat sees it (ids are derived from names, so no request is needed). */
@@ -89,9 +90,9 @@ export function nextQuickPick(): Promise<vscode.QuickPick<vscode.QuickPickItem>>
 /** Types `text` to narrow the picker down, as a person would, and presses Enter on the row it leaves first. */
 export async function choose(picker: vscode.QuickPick<vscode.QuickPickItem>, text: string): Promise<vscode.QuickPickItem> {
   if (picker.value !== text) picker.value = text;
-  const row = await waitFor(`a row "${text}"`, () => picker.items.find((i) => i.label.includes(text)));
+  const row = await until(`a row "${text}"`, () => picker.items.find((i) => i.label.includes(text)), VSCODE_WAIT);
   // The workbench focuses the first match and tells the extension; Enter before that would take another row.
-  await waitFor(`"${text}" focused`, () => picker.activeItems[0]?.label.includes(text));
+  await until(`"${text}" focused`, () => picker.activeItems[0]?.label.includes(text), VSCODE_WAIT);
   await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
   return row;
 }

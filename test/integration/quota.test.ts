@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { emulator, playbackState, waitFor } from './helpers';
+import { until } from '../../sim/until';
+import { emulator, playbackState, VSCODE_WAIT } from './helpers';
 import { freshSignedInWorld, watchNotifications } from './playbackSupport';
 
 /** Spotify's Retry-After in the real extension host: shown, honoured by every request, then over. */
@@ -25,9 +26,9 @@ describe('quota: a Retry-After wait', function () {
     const notifications = watchNotifications();
     try {
       await vscode.commands.executeCommand('backbeat.pause');
-      await waitFor('the wait in the status bar', () => shown.availability.kind === 'waiting');
-      await waitFor('playback shown again', () => shown.availability.kind === 'active', (RETRY_AFTER_SECONDS + 10) * 1000);
-      await waitFor('a read after the wait', async () => (await emulator().requests()).some((r) => r.status === 200 && r.path === '/v1/me/player'));
+      await until('the wait in the status bar', () => shown.availability.kind === 'waiting', VSCODE_WAIT);
+      await until('playback shown again', () => shown.availability.kind === 'active', { ...VSCODE_WAIT, timeoutMs: (RETRY_AFTER_SECONDS + 10) * 1000 });
+      await until('a read after the wait', async () => (await emulator().requests()).some((r) => r.status === 200 && r.path === '/v1/me/player'), VSCODE_WAIT);
     } finally {
       notifications.dispose();
     }

@@ -2,7 +2,8 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { DEFAULT_TIMING } from '../../src/playback/scheduler';
 import { Catalogue } from '../../emulator/world/catalogue';
-import { emulator, extensionApi, signIn, signOut, waitFor } from './helpers';
+import { until } from '../../sim/until';
+import { emulator, extensionApi, signIn, signOut, VSCODE_WAIT } from './helpers';
 import { choose, freshSignedInWorld, nextQuickPick, pause, runAndChoose, watchNotifications } from './playbackSupport';
 
 /** The slowest steady rhythm of a focused window: an idle one. */
@@ -21,9 +22,9 @@ describe('day one with a real Spotify account', function () {
     await runAndChoose('backbeat.search', 'Portishead', (picker) => {
       picker.value = 'Portishead';
     });
-    await waitFor('the artist playing', async () => (await live()).itemName === 'Mysterons');
+    await until('the artist playing', async () => (await live()).itemName === 'Mysterons', VSCODE_WAIT);
     await vscode.commands.executeCommand('backbeat.next');
-    await waitFor('the next track', async () => (await live()).itemName === 'Sour Times');
+    await until('the next track', async () => (await live()).itemName === 'Sour Times', VSCODE_WAIT);
     await emulator().clearRequests();
     const notes = watchNotifications();
     try {
@@ -42,10 +43,10 @@ describe('day one with a real Spotify account', function () {
   it('during an ad: Next and Seek are not sent; one info line per control says why', async () => {
     await emulator().phone({ type: 'ad' });
     const api = await extensionApi();
-    const ad = await waitFor('the ad shown, not "nothing playing"', () => {
+    const ad = await until('the ad shown, not "nothing playing"', () => {
       const shown = api.nowPlaying();
       return shown?.kind === 'ad' ? shown : undefined;
-    });
+    }, VSCODE_WAIT);
     assert.deepStrictEqual([ad.title, ad.uri], ['', undefined]);
     await emulator().clearRequests();
     const notes = watchNotifications();
@@ -69,13 +70,13 @@ describe('day one with a real Spotify account', function () {
     const api = await extensionApi();
     // A change made on the phone shows at the next steady read: every 5 s in a window in use, every
     // minute once it has been idle, as this window may be late in a full run.
-    const item = await waitFor(
+    const item = await until(
       'the local file shown',
       () => {
         const shown = api.nowPlaying();
         return shown?.isLocalFile ? shown : undefined;
       },
-      IDLE_READ_MS + 10_000,
+      { ...VSCODE_WAIT, timeoutMs: IDLE_READ_MS + 10_000 },
     );
     assert.deepStrictEqual([item.title, item.artists, item.coverUrl], ['Teardrop (Rough Mix)', 'Massive Attack', undefined]);
     const notes = watchNotifications();
@@ -97,7 +98,7 @@ describe('day one with a real Spotify account', function () {
 
     await emulator().clearRequests();
     await vscode.commands.executeCommand('backbeat.signIn', { reconsent: true });
-    const [again] = await waitFor('the consent again', authorizeRequests);
+    const [again] = await until('the consent again', authorizeRequests, VSCODE_WAIT);
     assert.strictEqual(again.query.show_dialog, undefined, 'signed in all along: no account switch asked for');
   });
 });

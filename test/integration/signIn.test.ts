@@ -4,7 +4,8 @@ import fetch from 'node-fetch';
 import * as vscode from 'vscode';
 import type { RecordedRequest } from '../../emulator';
 import { DEFAULT_CLIENT_SECRET } from '../../emulator/options';
-import { emulator, extensionApi, waitFor } from './helpers';
+import { until } from '../../sim/until';
+import { emulator, extensionApi, VSCODE_WAIT } from './helpers';
 import { watchNotifications } from './playbackSupport';
 
 // Every sign-in flow in VS Code's real extension host (code-server), against the emulator: the
@@ -36,7 +37,7 @@ function startSignIn(): Thenable<unknown> {
 
 /** The /authorize request of the attempt under way, as the browser sent it. */
 async function authorizeRequest(): Promise<RecordedRequest> {
-  return waitFor('the browser at Spotify\u2019s authorize page', async () => (await emulator().requests()).filter((r) => r.path === '/authorize').pop());
+  return until('the browser at Spotify\u2019s authorize page', async () => (await emulator().requests()).filter((r) => r.path === '/authorize').pop(), VSCODE_WAIT);
 }
 
 function authorizeUrl(request: RecordedRequest): string {
@@ -83,7 +84,7 @@ async function cancelProgress(): Promise<void> {
 
 async function signOut(): Promise<void> {
   await vscode.commands.executeCommand('backbeat.signOut');
-  await waitFor('signed out', async () => !(await signedIn()));
+  await until('signed out', async () => !(await signedIn()), VSCODE_WAIT);
 }
 
 /** Dismisses notifications (the progress one cancels; "Try another way" is declined). */
@@ -159,14 +160,14 @@ describe('signing in: every flow in real VS Code', function () {
       await emulator().clearRequests();
       await emulator().expire();
       await vscode.commands.executeCommand('backbeat.pause');
-      await waitFor('a refresh and the paused device', async () => !(await emulator().snapshot()).isPlaying);
+      await until('a refresh and the paused device', async () => !(await emulator().snapshot()).isPlaying, VSCODE_WAIT);
       const token = (await emulator().requests()).filter((r) => r.path === '/api/token');
       assert.deepStrictEqual(token.map((r) => r.status), [200]);
       await vscode.commands.executeCommand('backbeat.play');
     } finally {
       await vscode.commands.executeCommand('backbeat.clearClientSecret');
     }
-    await waitFor('signed out: the session needed the cleared secret', async () => !(await signedIn()));
+    await until('signed out: the session needed the cleared secret', async () => !(await signedIn()), VSCODE_WAIT);
   });
 
   it('denial in Spotify ends the sign-in at once; the tab shows an error page', async () => {
@@ -272,7 +273,7 @@ describe('signing in: every flow in real VS Code', function () {
     await emulator().revoke();
     await emulator().expire();
     await vscode.commands.executeCommand('backbeat.pause');
-    await waitFor('signed out by the server', async () => !(await signedIn()));
+    await until('signed out by the server', async () => !(await signedIn()), VSCODE_WAIT);
     await emulator().clearRequests();
     await vscode.commands.executeCommand('backbeat.pause');
     assert.deepStrictEqual((await emulator().requests()).filter((r) => r.path === '/api/token'), []);
@@ -286,8 +287,8 @@ describe('signing in: every flow in real VS Code', function () {
     try {
       await emulator().expireGrants();
       await vscode.commands.executeCommand('backbeat.pause');
-      await waitFor('signed out by the server', async () => !(await signedIn()));
-      await waitFor('the notification', () => notes.shown.find((n) => /six months/.test(n.text)));
+      await until('signed out by the server', async () => !(await signedIn()), VSCODE_WAIT);
+      await until('the notification', () => notes.shown.find((n) => /six months/.test(n.text)), VSCODE_WAIT);
       const told = notes.shown.filter((n) => /six months/.test(n.text));
       assert.deepStrictEqual(told.map((n) => [n.text, n.actions]), [['Spotify ends a sign-in after six months, and yours has ended. Sign in again to go on.', ['Sign In']]]);
     } finally {
@@ -307,7 +308,7 @@ describe('signing in: every flow in real VS Code', function () {
     await setSetting('clientId', '');
     try {
       await startSignIn();
-      const tab = await waitFor('the walkthrough', () => vscode.window.tabGroups.activeTabGroup.activeTab);
+      const tab = await until('the walkthrough', () => vscode.window.tabGroups.activeTabGroup.activeTab, VSCODE_WAIT);
       assert.match(tab.label, /Welcome|Walkthrough|Set up Spotify sign-in/);
       assert.strictEqual(await signedIn(), false);
     } finally {

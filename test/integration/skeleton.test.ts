@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { emulator, extensionApi, signedInAccount, signIn, signOut, waitFor } from './helpers';
+import { until } from '../../sim/until';
+import { emulator, extensionApi, signedInAccount, signIn, signOut, VSCODE_WAIT } from './helpers';
 
 describe('walking skeleton: sign in, now playing, play/pause, sign out', function () {
   this.timeout(60_000);
@@ -26,7 +27,7 @@ describe('walking skeleton: sign in, now playing, play/pause, sign out', functio
     try {
       const account = await signIn();
       assert.strictEqual(account.label, 'Backbeat Tester');
-      await waitFor('a sessions-changed event', () => changes.length > 0);
+      await until('a sessions-changed event', () => changes.length > 0, VSCODE_WAIT);
     } finally {
       listener.dispose();
     }
@@ -34,7 +35,7 @@ describe('walking skeleton: sign in, now playing, play/pause, sign out', functio
 
   it('shows what the emulator is playing', async () => {
     const api = await extensionApi();
-    const playing = await waitFor('now playing', () => api.nowPlaying());
+    const playing = await until('now playing', () => api.nowPlaying(), VSCODE_WAIT);
     assert.deepStrictEqual([playing.title, playing.artists, playing.album], ['Teardrop', 'Massive Attack', 'Mezzanine']);
     assert.strictEqual(playing.deviceName, 'Backbeat Test Computer');
   });
@@ -44,29 +45,29 @@ describe('walking skeleton: sign in, now playing, play/pause, sign out', functio
     assert.strictEqual((await emulator().snapshot()).isPlaying, true);
     await vscode.commands.executeCommand('backbeat.playPause');
     assert.strictEqual(api.nowPlaying()?.isPlaying, false, 'optimistic: shown paused at once');
-    await waitFor('the device paused', async () => !(await emulator().snapshot()).isPlaying);
+    await until('the device paused', async () => !(await emulator().snapshot()).isPlaying, VSCODE_WAIT);
     await vscode.commands.executeCommand('backbeat.playPause');
-    await waitFor('the device playing', async () => (await emulator().snapshot()).isPlaying);
-    await waitFor('the state playing', () => api.nowPlaying()?.isPlaying);
+    await until('the device playing', async () => (await emulator().snapshot()).isPlaying, VSCODE_WAIT);
+    await until('the state playing', () => api.nowPlaying()?.isPlaying, VSCODE_WAIT);
   });
 
   it('refreshes an expired access token without the user noticing', async () => {
     await emulator().clearRequests();
     await emulator().expire();
     await vscode.commands.executeCommand('backbeat.pause');
-    await waitFor('the device paused', async () => !(await emulator().snapshot()).isPlaying);
+    await until('the device paused', async () => !(await emulator().snapshot()).isPlaying, VSCODE_WAIT);
     const requests = await emulator().requests();
     assert.ok(requests.some((r) => r.path === '/api/token' && r.status === 200), 'one refresh');
     assert.ok(requests.some((r) => r.path === '/v1/me/player/pause' && r.status === 401), 'the expired token was refused first');
     assert.strictEqual((await signedInAccount())?.label, 'Backbeat Tester', 'still signed in');
     await vscode.commands.executeCommand('backbeat.play');
-    await waitFor('the device playing', async () => (await emulator().snapshot()).isPlaying);
+    await until('the device playing', async () => (await emulator().snapshot()).isPlaying, VSCODE_WAIT);
   });
 
   it('Sign Out leaves no session and the signed-out state, and no Web API request follows', async () => {
     const api = await extensionApi();
     await signOut();
-    await waitFor('signed-out state', () => !api.signedIn && !api.nowPlaying());
+    await until('signed-out state', () => !api.signedIn && !api.nowPlaying(), VSCODE_WAIT);
     await emulator().clearRequests();
     await new Promise((r) => setTimeout(r, 6_000));
     const apiRequests = (await emulator().requests()).filter((r) => r.path.startsWith('/v1'));

@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'child_process';
 import * as path from 'path';
+import { until } from '../../sim/until';
 
 // For the desktop-helpers workflow (GitHub Actions, on real Windows and macOS runners): one run
 // of a helper script, every stdout line kept with the time it arrived, and a way to wait for a
@@ -62,14 +63,8 @@ export class HelperRun {
   }
 
   /** The first line from index `from` on whose JSON `matches`; fails after `ms`. */
-  async waitFor(what: string, matches: (json: Record<string, unknown>) => boolean, ms: number, from = 0): Promise<Record<string, unknown>> {
-    const deadline = Date.now() + ms;
-    for (;;) {
-      const line = this.lines.slice(from).find((l) => l.json && matches(l.json));
-      if (line) return line.json!;
-      if (Date.now() > deadline) throw new Error(`${this.name}: no ${what} within ${ms / 1000} s`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+  waitFor(what: string, matches: (json: Record<string, unknown>) => boolean, ms: number, from = 0): Promise<Record<string, unknown>> {
+    return until(`${this.name}: ${what}`, () => this.lines.slice(from).find((l) => l.json && matches(l.json))?.json, { timeoutMs: ms, pollMs: 100 });
   }
 
   /** What it wrote, for the workflow's log when a check fails. */

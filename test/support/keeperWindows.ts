@@ -52,15 +52,3 @@ export function openKeeperWindow(emu: Emulator, secrets: SharedSecrets, clock: F
   });
   return { log, storage, store, keeper };
 }
-
-/** Polls `probe` every 10 ms until it holds; fails after `ms`. */
-export async function until(what: string, probe: () => boolean | Promise<boolean>, ms = 3_000): Promise<void> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const answer = probe();
-    // A synchronous probe is checked without yielding first, as a plain `while (!probe())` would.
-    if (typeof answer === 'boolean' ? answer : await answer) return;
-    if (Date.now() > end) throw new Error(`timed out: ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}

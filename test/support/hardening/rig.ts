@@ -2,12 +2,9 @@ import { SessionKeeper } from '../../../src/auth/sessionKeeper';
 import type { StoredSession } from '../../../src/auth/session';
 import { Core } from '../../../src/core';
 import { PlaybackState } from '../../../src/playback/playbackState';
-import { PlaybackReader, PlaybackScheduler } from '../../../src/playback/scheduler';
 import { SpotifyClient } from '../../../src/spotify/client';
 import { RetryAfterGate } from '../../../src/spotify/retryAfterGate';
-import type { PlaybackSnapshot } from '../../../src/spotify/types';
 import { FileLedgerStore, LedgerStore } from '../../../src/quota/ledgerStore';
-import type { RequestKind } from '../../../src/spotify/requestKinds';
 import { Emulator, EmulatorOptions, startEmulator } from '../../../emulator';
 import { FakeClock, settle } from '../fakeClock';
 import { SharedSecrets } from '../../../sim/fakeSecretStorage';
@@ -37,16 +34,21 @@ interface RigExtras {
 /** Real milliseconds a request may take before it is aborted: short, so hanging servers cost little. */
 const RIG_TIMEOUT_MS = 400;
 
-/** The scheduler's reader, counting reads and keeping the one under way. */
-class ObservedReader implements PlaybackReader {
+/**
+ * The scheduler's reads of the playback state, watched on the core's client from outside (only the
+ * scheduler reads it): how many began, and the one under way, token refresh and retry included.
+ */
+class ObservedReads {
   started = 0;
   inFlight: Promise<unknown> | undefined;
 
-  constructor(private readonly client: PlaybackReader) {}
+  constructor(client: SpotifyClient) {
+    const playback = client.playback.bind(client);
+    client.playback = (kind) => this.observe(playback(kind));
+  }
 
-  playback(kind?: RequestKind): Promise<PlaybackSnapshot | undefined> {
+  private observe<T>(read: Promise<T>): Promise<T> {
     this.started++;
-    const read = this.client.playback(kind);
     const tracked: Promise<unknown> = read
       .catch(() => undefined)
       .finally(() => {
@@ -65,7 +67,7 @@ export class Rig {
   readonly window: SimulatedWindowActivity;
   readonly notices: UserNotices;
   readonly core: Core;
-  readonly reader: ObservedReader;
+  readonly reader: ObservedReads;
   /** Messages of errors thrown to callers (commands, reads): they are outputs too. */
   readonly thrown: string[] = [];
 
@@ -78,7 +80,6 @@ export class Rig {
     readonly ledgerStore: LedgerStore,
     extras: RigExtras,
   ) {
-    let reader: ObservedReader | undefined;
     // In use from the start, with the shipped daily budget unless told: the suites see the budget's pace and limits as users do.
     const window = new CoreWindow({
       emulator: emu,
@@ -87,16 +88,11 @@ export class Rig {
       clock,
       dailyRequestBudget: extras.dailyRequestBudget,
       focused: true,
-      host: {
-        likeShown: () => extras.likeShown ?? false,
-        requestTimeoutMs: RIG_TIMEOUT_MS,
-        // The real scheduler, reading through a counter so tests can wait for its next read.
-        scheduling: (options) => new PlaybackScheduler({ ...options, reader: (reader = new ObservedReader(options.reader)) }),
-        localPlayer: local,
-      },
+      host: { likeShown: () => extras.likeShown ?? false, requestTimeoutMs: RIG_TIMEOUT_MS, localPlayer: local },
     });
     ({ log: this.log, activity: this.window, notices: this.notices, core: this.core } = window);
-    this.reader = reader!;
+    // Before the core starts: tests wait for the scheduler's next read.
+    this.reader = new ObservedReads(this.core.client);
   }
 
   get keeper(): SessionKeeper {

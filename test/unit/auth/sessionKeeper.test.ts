@@ -8,7 +8,8 @@ import { FakeClock, settle } from '../../support/fakeClock';
 import { FakeSecretStorage, SharedSecrets } from '../../../sim/fakeSecretStorage';
 import { signInToEmulator } from '../../../sim/emulatorSignIn';
 import { RecordingLog } from '../../../sim/recordingLog';
-import { openKeeperWindow, until, useWindowsRig } from '../../support/keeperWindows';
+import { openKeeperWindow, useWindowsRig } from '../../support/keeperWindows';
+import { until } from '../../../sim/until';
 
 /** One VS Code window: its SecretStorage view, store, keeper and what it told the user. */
 function openWindow(emu: Emulator, secrets: SharedSecrets, clock: FakeClock) {

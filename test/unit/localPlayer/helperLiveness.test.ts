@@ -9,7 +9,7 @@ import { LINE_MAX_CHARS, readLines } from '../../../src/localPlayer/helperProces
 import { appleScriptPlayer } from '../../../src/localPlayer/macos/appleScriptPlayer';
 import { provenAlive, SILENT_MS } from '../../../src/localPlayer/provenAlive';
 import { HELPERS, RECORDINGS_DIR, StubbedBridge } from '../../support/helperStubs';
-import { until } from '../../support/until';
+import { until } from '../../../sim/until';
 
 // A helper process is trusted only while it speaks: the real bridge and a real process (the
 // stand-in osascript on PATH, test/support/stubs), watched on a fake clock.

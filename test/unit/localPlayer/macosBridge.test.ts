@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { HELPERS, HelperStubs, RECORDINGS_DIR, StubbedBridge } from '../../support/helperStubs';
 import { MACOS_RECORDINGS, record } from '../../support/jxa/macosRecordings';
-import { until } from '../../support/until';
+import { until } from '../../../sim/until';
 
 // The macOS bridge against a stand-in osascript on PATH that replays an output of
 // spotify.jxa.js and notes each command. The outputs are what the real script prints in the

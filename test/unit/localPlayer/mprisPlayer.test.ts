@@ -10,7 +10,7 @@ import { signIn, api } from '../../../emulator/test/support';
 import { FakeClock } from '../../support/fakeClock';
 import { PrivateBus, startPrivateBus } from '../../../sim/privateBus';
 import { RecordingLog } from '../../../sim/recordingLog';
-import { until } from '../../support/until';
+import { until } from '../../../sim/until';
 
 // The Linux bridge for real: dbus-next on a private session bus, talking to the emulator's
 // desktop app, the way it talks to Spotify's.

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { smtcPlayer } from '../../../src/localPlayer/windows/smtcPlayer';
 import { HELPERS, HelperStubs, StubbedBridge } from '../../support/helperStubs';
-import { until } from '../../support/until';
+import { until } from '../../../sim/until';
 
 // The Windows bridge against a stand-in powershell on PATH that replays an output of smtc.ps1
 // (no Windows runs here: hand-made in the shape Windows PowerShell 5.1's ConvertTo-Json gives the

@@ -8,7 +8,8 @@ import { FakeClock, settle } from '../../support/fakeClock';
 import { SharedSecrets } from '../../../sim/fakeSecretStorage';
 import { SignInService } from '../../../src/auth/signInService';
 import { emulatorSignInDeps, emulatorSignInHost } from '../../../sim/emulatorSignIn';
-import { openKeeperWindow, until, useWindowsRig } from '../../support/keeperWindows';
+import { openKeeperWindow, useWindowsRig } from '../../support/keeperWindows';
+import { until } from '../../../sim/until';
 
 type ChangeEvent = { added?: readonly { id: string }[]; removed?: readonly { id: string }[]; changed?: readonly { id: string; accessToken: string }[] };
 
