@@ -1,7 +1,6 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { Clock } from '../src/clock';
 import { LrclibLyrics } from '../src/lyrics/lrclibLyrics';
 import { NowPlayingFeed } from '../src/present/nowPlayingFeed';
 import type { PlaybackState } from '../src/playback/playbackState';
@@ -9,49 +8,18 @@ import type { PlayerCommands } from '../src/playback/playerCommands';
 import type { SpotifyClient } from '../src/spotify/client';
 import type { DeviceList } from '../src/spotify/deviceList';
 import type { MyPlaylists } from '../src/spotify/myPlaylists';
-import type { Emulator } from '../emulator';
 import type { Core } from '../src/core';
 import type { UserMessage } from '../src/present/errorMessages';
 import { CoreWindow } from '../sim/coreWindow';
 import type { SimulatedWindowActivity } from '../sim/windowActivity';
 import { RecordingLog } from '../sim/recordingLog';
-import type { SharedSecrets } from '../sim/fakeSecretStorage';
-import type { LedgerStore } from '../src/quota/ledgerStore';
 import { EmulatorDesktopPlayer } from '../sim/emulatorDesktopPlayer';
 import { BaselineClient } from './baselines/baselineClient';
-import type { Contender } from './contender';
+import type { BenchWindow, OpenWindowOptions } from './windowShape';
 
 // One simulated VS Code window with a row's Spotify client in it: Backbeat's core
 // (sim/coreWindow.ts: the wiring of src/extension.ts), or a baseline, which is another
 // extension (bench/baselines/baselineClient.ts). Both have the shape the scenario drives.
-
-/** What the scenario (bench/simulation.ts, bench/editorCommands.ts) and the staleness meter use of a window. */
-export interface BenchWindow {
-  readonly activity: SimulatedWindowActivity;
-  /** What the status bar shows. */
-  readonly state: PlaybackState;
-  readonly client: SpotifyClient;
-  readonly commands: PlayerCommands;
-  readonly devices: DeviceList;
-  readonly playlists: MyPlaylists;
-  /** What the user was told (a refused command). */
-  readonly notices: readonly UserMessage[];
-  /** The desktop app as a helper with a heartbeat (macOS, Windows), when the row follows it. */
-  readonly local?: EmulatorDesktopPlayer;
-  /** Reads the stored session, as a window does on activation, and starts reading. */
-  open(): Promise<void>;
-  close(): Promise<void>;
-}
-
-export interface OpenWindowOptions {
-  emulator: Emulator;
-  secrets: SharedSecrets;
-  ledger: LedgerStore;
-  clock: Clock;
-  contender: Contender;
-  /** Called as each Web API request is sent. */
-  onRequest(): void;
-}
 
 export function benchWindow(options: OpenWindowOptions): BenchWindow {
   const { reading } = options.contender;

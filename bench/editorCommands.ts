@@ -1,4 +1,4 @@
-import type { BenchWindow } from './benchWindow';
+import type { BenchWindow } from './windowShape';
 import type { EditorCommand, PickerUse } from './scenario';
 
 // What the user does in the focused window, through its client as the editor does: a command through

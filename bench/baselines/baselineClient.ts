@@ -14,7 +14,7 @@ import { MyPlaylists } from '../../src/spotify/myPlaylists';
 import { RetryAfterGate } from '../../src/spotify/retryAfterGate';
 import { RecordingLog } from '../../sim/recordingLog';
 import { SimulatedWindowActivity } from '../../sim/windowActivity';
-import type { BenchWindow, OpenWindowOptions } from '../benchWindow';
+import type { BenchWindow, OpenWindowOptions } from '../windowShape';
 import type { Contender, ContenderWindow } from '../contender';
 
 // A baseline: another Spotify extension in one simulated window, not Backbeat's core. It has what
