@@ -11,7 +11,7 @@ import type { MyPlaylists } from '../src/spotify/myPlaylists';
 import type { Core } from '../src/core';
 import type { UserMessage } from '../src/present/errorMessages';
 import { CoreWindow } from '../sim/coreWindow';
-import type { SimulatedWindowActivity } from '../sim/windowActivity';
+import type { SimulatedWindowActivity } from '../sim/simulatedWindowActivity';
 import { RecordingLog } from '../sim/recordingLog';
 import { EmulatorDesktopPlayer } from '../sim/emulatorDesktopPlayer';
 import { BaselineClient } from './baselines/baselineClient';

@@ -9,7 +9,7 @@ import type { MyPlaylists } from '../src/spotify/myPlaylists';
 import type { Emulator } from '../emulator';
 import type { EmulatorDesktopPlayer } from '../sim/emulatorDesktopPlayer';
 import type { SharedSecrets } from '../sim/fakeSecretStorage';
-import type { SimulatedWindowActivity } from '../sim/windowActivity';
+import type { SimulatedWindowActivity } from '../sim/simulatedWindowActivity';
 import type { Contender } from './contender';
 
 // The shape of a simulated window the scenario drives, whichever client is in it (bench/benchWindow.ts).

@@ -9,7 +9,7 @@ import type { SharedSecrets } from './fakeSecretStorage';
 import { MemoryMemento } from './memoryMemento';
 import { RecordingLog } from './recordingLog';
 import { UserNotices } from './userNotices';
-import { SimulatedWindowActivity } from './windowActivity';
+import { SimulatedWindowActivity } from './simulatedWindowActivity';
 
 // One simulated VS Code window on Node, the one way the unit tests, the hardening suite and the
 // benchmark build the extension's core (src/core.ts), wired as src/extension.ts wires it, over

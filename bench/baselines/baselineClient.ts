@@ -13,7 +13,7 @@ import { SpotifyHttp } from '../../src/spotify/http';
 import { MyPlaylists } from '../../src/spotify/myPlaylists';
 import { RetryAfterGate } from '../../src/spotify/retryAfterGate';
 import { RecordingLog } from '../../sim/recordingLog';
-import { SimulatedWindowActivity } from '../../sim/windowActivity';
+import { SimulatedWindowActivity } from '../../sim/simulatedWindowActivity';
 import type { BenchWindow, OpenWindowOptions } from '../windowShape';
 import type { Contender, ContenderWindow } from '../contender';
 

@@ -11,7 +11,7 @@ import type { PlaybackSnapshot } from '../../src/spotify/types';
 import { FakeClock } from './fakeClock';
 import { MemoryLedgerStore } from '../../sim/memoryLedgerStore';
 import { RecordingLog } from '../../sim/recordingLog';
-import { SimulatedWindowActivity } from '../../sim/windowActivity';
+import { SimulatedWindowActivity } from '../../sim/simulatedWindowActivity';
 import { snapshot } from './snapshots';
 
 /**

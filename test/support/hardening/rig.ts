@@ -12,7 +12,7 @@ import { MemoryLedgerStore } from '../../../sim/memoryLedgerStore';
 import { RecordingLog } from '../../../sim/recordingLog';
 import { CoreWindow } from '../../../sim/coreWindow';
 import { UserNotices } from '../../../sim/userNotices';
-import { SimulatedWindowActivity } from '../../../sim/windowActivity';
+import { SimulatedWindowActivity } from '../../../sim/simulatedWindowActivity';
 import { EmulatorDesktopPlayer } from '../../../sim/emulatorDesktopPlayer';
 
 // The extension's core (src/core.ts), the very wiring `src/extension.ts` uses, on Node, talking to

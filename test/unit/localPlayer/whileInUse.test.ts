@@ -3,7 +3,7 @@ import { LocalPlayerWhileInUse, POSITION_CHECK_MS, UNFOCUSED_STOP_MS } from '../
 import { Emulator, startEmulator } from '../../../emulator';
 import { EmulatorDesktopPlayer } from '../../../sim/emulatorDesktopPlayer';
 import { FakeClock } from '../../support/fakeClock';
-import { SimulatedWindowActivity } from '../../../sim/windowActivity';
+import { SimulatedWindowActivity } from '../../../sim/simulatedWindowActivity';
 
 describe('the local player runs only while VS Code is in use', () => {
   let emulator: Emulator;

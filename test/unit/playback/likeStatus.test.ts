@@ -8,7 +8,7 @@ import { Catalogue } from '../../../emulator/world/catalogue';
 import { RecordingLog } from '../../../sim/recordingLog';
 import { FakeClock, settle } from '../../support/fakeClock';
 import { emulatorClient } from '../../support/emulatorClient';
-import { SimulatedWindowActivity } from '../../../sim/windowActivity';
+import { SimulatedWindowActivity } from '../../../sim/simulatedWindowActivity';
 
 /** The like flag costs one `GET /me/library/contains` per item, at most once a minute, and only while it is shown. */
 describe('like status', function () {

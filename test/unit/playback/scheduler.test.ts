@@ -5,7 +5,7 @@ import { SpotifyError } from '../../../src/spotify/errors';
 import { FakeClock } from '../../support/fakeClock';
 import { snapshot } from '../../support/snapshots';
 import { setupScheduler as setup } from '../../support/schedulerRig';
-import { SimulatedWindowActivity } from '../../../sim/windowActivity';
+import { SimulatedWindowActivity } from '../../../sim/simulatedWindowActivity';
 
 const MINUTE = 60_000;
 

@@ -7,7 +7,7 @@ import { isAutomatic, kindOfRequest } from '../../../src/spotify/requestKinds';
 import type { PlaybackQueue, PlayableItem } from '../../../src/spotify/types';
 import { DEFAULT_TIMING } from '../../../src/playback/scheduler';
 import { setupScheduler } from '../../support/schedulerRig';
-import { SimulatedWindowActivity } from '../../../sim/windowActivity';
+import { SimulatedWindowActivity } from '../../../sim/simulatedWindowActivity';
 import { snapshot } from '../../support/snapshots';
 
 const MINUTE = 60_000;

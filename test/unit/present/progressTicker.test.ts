@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { PlaybackState } from '../../../src/playback/playbackState';
 import { ProgressTicker } from '../../../src/present/progressTicker';
 import { FakeClock } from '../../support/fakeClock';
-import { SimulatedWindowActivity } from '../../../sim/windowActivity';
+import { SimulatedWindowActivity } from '../../../sim/simulatedWindowActivity';
 import { snapshot } from '../../support/snapshots';
 
 function setup(options: { wanted?: boolean; focused?: boolean } = {}) {
