@@ -21,7 +21,7 @@ import { registerAccountCommands } from './ui/accountCommands';
 import { registerBudgetView } from './ui/budgetView';
 import { ControlItems } from './ui/controlItems';
 import { registerLibraryCommands } from './ui/libraryCommands';
-import { announceLyricsWhenTurnedOn } from './ui/lyricsNotice';
+import { announceLyricsWhenTurnedOn } from './ui/lyricsAnnouncement';
 import type { Notices } from './present/notices';
 import { nowPlayingApi } from './present/nowPlayingApi';
 import type { BackbeatApi } from '../api/backbeat';
