@@ -31,6 +31,11 @@ export interface NowPlaying {
   isPlaying: boolean;
   /** The device playing, e.g. "Kitchen speaker", when known. */
   deviceName: string | undefined;
+  /** The device's volume, 0 to 100, when it reports one. */
+  volumePercent: number | undefined;
+  shuffle: boolean;
+  /** Repeat nothing, the playlist or album (`context`), or the track. */
+  repeat: 'off' | 'context' | 'track';
   /** Where Backbeat learnt it: the Spotify desktop app on this computer, or the Web API. */
   source: 'local' | 'webApi';
 }
@@ -60,4 +65,9 @@ export interface BackbeatApi {
   readonly signedIn: boolean;
   /** The daily request budget, or undefined when the user set none. */
   requestBudget(): RequestBudget | undefined;
+  /**
+   * While Spotify makes Backbeat wait (it answered 429, or its daily quota is spent), when requests
+   * may leave again, in ms since the epoch; undefined otherwise. The status bar shows the same wait.
+   */
+  waitingUntil(): number | undefined;
 }

@@ -1,7 +1,7 @@
 import type { BackbeatApi, NowPlaying, RequestBudget } from '../../api/backbeat';
 import type { Clock } from '../clock';
 import { Emitter, type Event } from '../emitter';
-import type { NowPlayingSource } from '../playback/playbackState';
+import type { Availability, NowPlayingSource } from '../playback/playbackState';
 import type { PlaybackSnapshot } from '../spotify/types';
 
 // The API other extensions read (api/backbeat.d.ts, typed here so the two cannot drift): the
@@ -17,6 +17,7 @@ export interface NowPlayingApiSources {
   state: {
     readonly snapshot: PlaybackSnapshot | undefined;
     readonly source: NowPlayingSource;
+    readonly availability: Availability;
     progressMs(): number;
     readonly onDidChange: Event<void>;
   };
@@ -57,6 +58,7 @@ export function nowPlayingApi({ state, signedIn, clock, budget }: NowPlayingApiS
       return signedIn();
     },
     requestBudget: () => budgetOf(budget.limit, budget.used, !!budget.penalty),
+    waitingUntil: () => (state.availability.kind === 'waiting' ? state.availability.until : undefined),
   };
 }
 
@@ -76,6 +78,9 @@ function nowPlayingOf(snapshot: PlaybackSnapshot | undefined, source: NowPlaying
     positionMs: Math.max(0, Math.round(positionMs)),
     isPlaying: snapshot.isPlaying,
     deviceName: snapshot.device?.name,
+    volumePercent: snapshot.device?.volumePercent ?? undefined,
+    shuffle: snapshot.shuffle,
+    repeat: snapshot.repeat,
     source,
   };
 }

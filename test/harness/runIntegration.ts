@@ -34,7 +34,7 @@ export async function runIntegrationSuite(opts: IntegrationOptions = {}): Promis
       vsixToInstall: await packageExtension(path.join(repoRoot, 'test', 'fixtures', 'consumer'), path.join(artifactsDir, 'consumer.vsix')),
       startEmulator: opts.startEmulator,
       // The tests' own files; the playback state on the extension's exports (test/integration/helpers.ts).
-      env: { BACKBEAT_TEST_ARTIFACTS: cleanArtifactDir('integration'), BACKBEAT_TEST_HOOKS: '1' },
+      env: { BACKBEAT_TEST_ARTIFACTS: cleanArtifactDir('integration') },
     });
     browser = await launchBrowser();
     stopAccepting = autoAcceptDialogs(browser.context, log.write);

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { EmulatorControl } from '../../emulator/controlClient';
 import type { BackbeatApi } from '../../api/backbeat';
-import type { PlaybackState } from '../../src/playback/playbackState';
 import { until, type UntilOptions } from '../../sim/until';
 
 /** Shared steps of the in-VS-Code suites: the running extension, the emulator, sign-in and waits. */
@@ -17,13 +16,6 @@ export async function extensionApi(): Promise<BackbeatApi> {
   const extension = vscode.extensions.getExtension<BackbeatApi>(EXTENSION_ID);
   if (!extension) throw new Error(`${EXTENSION_ID} is not installed`);
   return extension.activate();
-}
-
-/** The state the status bar renders, beyond what the API tells (volume, repeat, waits): the harness sets BACKBEAT_TEST_HOOKS. */
-export async function playbackState(): Promise<PlaybackState> {
-  const { playbackState } = (await extensionApi()) as BackbeatApi & { playbackState?: PlaybackState };
-  if (!playbackState) throw new Error('BACKBEAT_TEST_HOOKS is not set: run this suite through the test harness.');
-  return playbackState;
 }
 
 /** How `until` waits in the extension host: VS Code answers slower than a unit test's doubles. */

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { until } from '../../sim/until';
-import { emulator, extensionApi, playbackState, VSCODE_WAIT } from './helpers';
+import { emulator, extensionApi, VSCODE_WAIT } from './helpers';
 import { freshSignedInWorld, runAndChoose, watchNotifications } from './playbackSupport';
 
 /** The transport controls, each sent through the real extension to the emulator. */
@@ -41,10 +41,10 @@ describe('playback controls', function () {
   });
 
   it('Volume Up/Down step by backbeat.volumeStep; Set Volume; Mute restores the volume before', async () => {
-    const shown = await playbackState();
+    const api = await extensionApi();
     await vscode.commands.executeCommand('backbeat.volumeUp');
     assert.strictEqual((await live()).volumePercent, 70);
-    assert.strictEqual(shown.snapshot?.device?.volumePercent, 70, 'shown at once');
+    assert.strictEqual(api.nowPlaying()?.volumePercent, 70, 'shown at once');
     await vscode.commands.executeCommand('backbeat.volumeDown');
     await vscode.commands.executeCommand('backbeat.volumeDown');
     assert.strictEqual((await live()).volumePercent, 50);
@@ -57,6 +57,7 @@ describe('playback controls', function () {
   });
 
   it('Toggle Shuffle flips shuffle; Cycle Repeat goes off -> context -> track -> off', async () => {
+    const api = await extensionApi();
     await vscode.commands.executeCommand('backbeat.toggleShuffle');
     assert.strictEqual((await live()).shuffle, true);
     const seen: string[] = [];
@@ -64,7 +65,7 @@ describe('playback controls', function () {
       await vscode.commands.executeCommand('backbeat.cycleRepeat');
       seen.push((await live()).repeat);
       // The next step starts from what Spotify confirmed.
-      await until('the repeat mode read back', async () => (await playbackState()).snapshot?.repeat === seen[i], VSCODE_WAIT);
+      await until('the repeat mode read back', () => api.nowPlaying()?.repeat === seen[i], VSCODE_WAIT);
     }
     assert.deepStrictEqual(seen, ['context', 'track', 'off']);
   });

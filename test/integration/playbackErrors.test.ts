@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { until } from '../../sim/until';
-import { emulator, extensionApi, playbackState, VSCODE_WAIT } from './helpers';
+import { emulator, extensionApi, VSCODE_WAIT } from './helpers';
 import { ALL_DEVICES, emulatorDevice, freshSignedInWorld, pause, watchNotifications } from './playbackSupport';
 
 // When Spotify says no: one line with the action that fixes it, the optimistic change rolled
@@ -52,7 +52,7 @@ describe('playback: answers when Spotify says no', function () {
       await pause(300);
       assert.strictEqual(notes.shown.length, 1, JSON.stringify(notes.shown));
       assert.match(notes.shown[0].text, /needs Spotify Premium/);
-      assert.strictEqual((await playbackState()).snapshot?.device?.volumePercent, 60);
+      assert.strictEqual(api.nowPlaying()?.volumePercent, 60);
       assert.strictEqual((await emulator().snapshot()).itemName, 'Teardrop');
     } finally {
       notes.dispose();
@@ -69,7 +69,7 @@ describe('playback: answers when Spotify says no', function () {
       await vscode.commands.executeCommand('backbeat.volumeDown');
       await until('a notification', () => notes.shown.length > 0, VSCODE_WAIT);
       assert.deepStrictEqual(notes.shown[0], { severity: 'warning', text: 'This device does not let other apps change its volume.', actions: ['Select Device'] });
-      assert.strictEqual((await playbackState()).snapshot?.device?.volumePercent, 100);
+      assert.strictEqual(api.nowPlaying()?.volumePercent, 100);
     } finally {
       notes.dispose();
     }

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { until } from '../../sim/until';
-import { emulator, playbackState, VSCODE_WAIT } from './helpers';
+import { emulator, extensionApi, VSCODE_WAIT } from './helpers';
 import { freshSignedInWorld, watchNotifications } from './playbackSupport';
 
 /** Spotify's Retry-After in the real extension host: shown, honoured by every request, then over. */
@@ -15,7 +15,7 @@ describe('quota: a Retry-After wait', function () {
   after(() => emulator().clearFaults());
 
   it('shows the wait, sends nothing to Spotify until it is over, then shows playback again', async () => {
-    const shown = await playbackState();
+    const api = await extensionApi();
     await emulator().clearRequests();
     await emulator().addFault({
       match: { path: '/v1/me/player*' },
@@ -26,8 +26,8 @@ describe('quota: a Retry-After wait', function () {
     const notifications = watchNotifications();
     try {
       await vscode.commands.executeCommand('backbeat.pause');
-      await until('the wait in the status bar', () => shown.availability.kind === 'waiting', VSCODE_WAIT);
-      await until('playback shown again', () => shown.availability.kind === 'active', { ...VSCODE_WAIT, timeoutMs: (RETRY_AFTER_SECONDS + 10) * 1000 });
+      await until('the wait in the status bar', () => api.waitingUntil() !== undefined, VSCODE_WAIT);
+      await until('playback shown again', () => api.waitingUntil() === undefined && api.nowPlaying() !== undefined, { ...VSCODE_WAIT, timeoutMs: (RETRY_AFTER_SECONDS + 10) * 1000 });
       await until('a read after the wait', async () => (await emulator().requests()).some((r) => r.status === 200 && r.path === '/v1/me/player'), VSCODE_WAIT);
     } finally {
       notifications.dispose();

@@ -28,7 +28,7 @@ describe('the now-playing API for other extensions', () => {
     state.observe(snapshot({ device: { id: 'd1', name: 'Kitchen speaker', type: 'Speaker', isActive: true, isRestricted: false, supportsVolume: true, volumePercent: 50 } }));
     const expected: NowPlaying = {
       kind: 'track', title: 'Teardrop', artists: 'Massive Attack', album: 'Mezzanine', uri: 'spotify:track:1', isLocalFile: false, coverUrl: undefined,
-      durationMs: 330_000, positionMs: 60_000, isPlaying: true, deviceName: 'Kitchen speaker', source: 'webApi',
+      durationMs: 330_000, positionMs: 60_000, isPlaying: true, deviceName: 'Kitchen speaker', volumePercent: 50, shuffle: false, repeat: 'off', source: 'webApi',
     };
     assert.deepStrictEqual(api.nowPlaying(), expected);
     await clock.advance(5_000);
@@ -104,5 +104,29 @@ describe('the now-playing API for other extensions', () => {
     assert.deepStrictEqual(api.requestBudget(), { used: 30, limit: 1000, left: 970 });
     budget.quotaRefusal('QUOTA_EXCEEDED', '3600');
     assert.deepStrictEqual(api.requestBudget(), { used: 30, limit: 1000, left: 0 });
+  });
+
+  it('tells the volume, shuffle and repeat, with a change event when one changes', () => {
+    const { api, state } = openApi();
+    const heard: (NowPlaying | undefined)[] = [];
+    api.onDidChangeNowPlaying((now) => heard.push(now));
+    const speaker = { id: 'd1', name: 'Kitchen speaker', type: 'Speaker', isActive: true, isRestricted: false, supportsVolume: true };
+    state.observe(snapshot({ device: { ...speaker, volumePercent: 50 } }));
+    state.observe(snapshot({ device: { ...speaker, volumePercent: 70 }, shuffle: true, repeat: 'track' }));
+    state.observe(snapshot({ device: { ...speaker, volumePercent: null } }));
+    assert.deepStrictEqual(
+      heard.map((now) => [now?.volumePercent, now?.shuffle, now?.repeat]),
+      [[50, false, 'off'], [70, true, 'track'], [undefined, false, 'off']],
+    );
+  });
+
+  it('says until when Spotify makes Backbeat wait, and nothing once the wait is over', () => {
+    const { api, state, clock } = openApi();
+    assert.strictEqual(api.waitingUntil(), undefined);
+    const until = clock.now() + 120_000;
+    state.setAvailability({ kind: 'waiting', until });
+    assert.strictEqual(api.waitingUntil(), until);
+    state.observe(snapshot());
+    assert.strictEqual(api.waitingUntil(), undefined);
   });
 });
