@@ -5,7 +5,7 @@ import type { WindowActivity } from '../windowActivity';
 import type { RequestBudget } from '../quota/requestBudget';
 import { spotifyCoverUrl } from '../spotify/coverUrl';
 import type { PlaybackSnapshot } from '../spotify/types';
-import { BUDGET_SPENT_SUFFIX, quotaSpentLabel, readsPaused, spendLine } from '../present/budgetText';
+import { quotaSpentLabel, readsPaused, spendLine, withBudgetSpent } from '../present/budgetText';
 import { escapeMarkdown, formatTime, formatWait } from '../present/format';
 import type { LikeStatus } from '../playback/likeStatus';
 import { nowPlayingLabel } from '../present/nowPlayingLabel';
@@ -104,7 +104,7 @@ export class NowPlayingItem implements vscode.Disposable {
     const { showProgress, maxLength } = this.options.settings();
     const stale = this.options.state.availability.kind === 'unreachable';
     const label = nowPlayingLabel(snapshot, this.options.state.progressMs(), { showProgress, maxLength, stale });
-    return readsPaused(this.options.budget.status()) ? `${label}${BUDGET_SPENT_SUFFIX}` : label;
+    return readsPaused(this.options.budget.status()) ? withBudgetSpent(label) : label;
   }
 
   private spend(): string {
