@@ -1,4 +1,5 @@
 import { l10n } from '../l10n';
+
 // The two credentials of the user's own Spotify app, the Client ID and the optional client
 // secret, are each 32 hexadecimal characters. Every check of their shape lives here.
 const APP_CREDENTIAL = /^[0-9a-f]{32}$/i;

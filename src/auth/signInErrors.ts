@@ -1,4 +1,5 @@
 import { l10n } from '../l10n';
+
 /** Typed outcomes of a sign-in attempt that did not end signed in, so the UI picks the words. */
 export class SignInCancelled extends Error {
   constructor() {

@@ -1,4 +1,5 @@
 import { l10n } from '../l10n';
+
 /** Small text helpers shared by the status bar and pickers. */
 export function formatTime(ms: number): string {
   const total = Math.max(0, Math.floor(ms / 1000));

@@ -1,4 +1,5 @@
 import { l10n } from '../l10n';
+
 // Turning lyrics on sends something to a service other than Spotify: one message says what and
 // where, once each time the setting turns on (not on every other settings change).
 

@@ -1,4 +1,5 @@
 import { l10n } from '../l10n';
+
 // The two ways a request is stopped before it leaves: Spotify's daily quota is spent (its penalty
 // holds every window until the stated time), or Backbeat's own daily budget has nothing left for it.
 

@@ -1,4 +1,5 @@
 import { l10n } from '../l10n';
+
 // What each Web API request was for. Reads nobody asked for spend only the budget's share; what the
 // user asked for may also spend its reserve; the breakdown shows where the day went.
 

@@ -1,4 +1,5 @@
 import { l10n } from '../l10n';
+
 // Spotify service URLs may point at a local emulator, but tokens must never travel in clear text
 // to another machine: only https, or http on a loopback address, is accepted.
 

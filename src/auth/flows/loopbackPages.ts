@@ -1,4 +1,6 @@
+import { escapeHtml } from '../../escapeHtml';
 import { l10n } from '../../l10n';
+
 // What the browser tab shows when Spotify sends it back to the loopback server: a friendly page
 // for each outcome, with no script and nothing loaded from elsewhere.
 
@@ -30,9 +32,6 @@ function pageFor(outcome: CallbackOutcome): Page {
       };
   }
 }
-
-/** A translation may hold `<` or `&`: the page shows it as text. */
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export function callbackPage(outcome: CallbackOutcome): { status: number; html: string } {
   const found = pageFor(outcome);

@@ -1,4 +1,5 @@
 import { l10n } from '../../l10n';
+
 // Reads what the user pasted in the manual flow: the whole address the browser ended on
 // (`http://127.0.0.1/callback?code=…&state=…`), just its query, or the code alone.
 
