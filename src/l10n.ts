@@ -21,8 +21,11 @@ export interface Translate {
   (options: Translatable): string;
 }
 
-/** `{0}` or `{name}` replaced by its value; an unknown placeholder stays as written (as VS Code does). */
-function english(message: string, args: Arg[] | Record<string, Arg>): string {
+/**
+ * `{0}` or `{name}` replaced by its value; an unknown placeholder stays as written (as VS Code
+ * does). Also for the Now Playing page, which fills texts the extension translated for it.
+ */
+export function fillPlaceholders(message: string, args: Arg[] | Record<string, Arg>): string {
   const values = args as Record<string, Arg>;
   return message.replace(/\{([^}]+)\}/g, (placeholder, key: string) => (key in values ? String(values[key]) : placeholder));
 }
@@ -33,7 +36,7 @@ function t(message: string, ...args: Arg[]): string;
 function t(options: Translatable): string;
 function t(first: string | Translatable, ...rest: Arg[]): string {
   if (installed) return typeof first === 'string' ? installed(first, ...rest) : installed(first);
-  return typeof first === 'string' ? english(first, rest) : english(first.message, first.args ?? []);
+  return typeof first === 'string' ? fillPlaceholders(first, rest) : fillPlaceholders(first.message, first.args ?? []);
 }
 
 export const l10n = {
