@@ -41,8 +41,8 @@ function t(first: string | Translatable, ...rest: Arg[]): string {
 
 export const l10n = {
   t,
-  /** Hands every later `l10n.t` to VS Code's translator (the bundle of the display language). */
-  install(translate: Translate): void {
+  /** Hands every later `l10n.t` to VS Code's translator (the bundle of the display language); undefined: English again. */
+  install(translate: Translate | undefined): void {
     installed = translate;
   },
 };
