@@ -2,10 +2,11 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as ts from 'typescript';
+import { isTranslateCall, sourceFiles, translateCalls } from '../../harness/l10nCalls';
 
 // Backbeat is ready for translation: every text the user reads goes through `l10n.t` (src/l10n.ts,
-// or `vscode.l10n.t`), which `npx @vscode/l10n-dev export` collects, and every text of the
-// manifest lives in package.nls.json. These checks fail on a user-facing text left outside them.
+// or `vscode.l10n.t`) with a literal message, which `npm run l10n-export` collects, and every text
+// of the manifest lives in package.nls.json. These checks fail on a user-facing text left outside them.
 //
 // What counts as user-facing (a heuristic, kept simple): a string literal or template whose text,
 // HTML tags and <style> removed, has two words of letters separated by a space ("Sign in",
@@ -44,21 +45,6 @@ const ALLOWED: { file: string; text: string; reason: string }[] = [
   })),
   { file: 'src/quota/ledgerStore.ts', text: 'is a symbolic link: not followed', reason: 'why a ledger part was not read, for the ledger\'s log warning' },
 ];
-
-function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(full);
-    return entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') ? [full] : [];
-  });
-}
-
-/** `l10n.t` or `vscode.l10n.t`. */
-function isTranslateCall(node: ts.Node): node is ts.CallExpression {
-  if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression)) return false;
-  const { expression, name } = node.expression;
-  return name.text === 't' && /(^|\.)l10n$/.test(expression.getText());
-}
 
 function isLogCall(node: ts.Node): boolean {
   if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression)) return false;
@@ -162,6 +148,19 @@ describe('Backbeat is localizable', () => {
     });
     const lines = found.map(({ at, text }) => `${at} ${JSON.stringify(text)}`);
     assert.strictEqual(lines.length, 0, `${lines.length} user-facing texts outside l10n.t:\n${lines.join('\n')}`);
+  });
+
+  it('gives every l10n.t call a literal message, so the export finds each one', () => {
+    const unreadable = sourceFiles(path.join(ROOT, 'src')).flatMap((full) => translateCalls(path.relative(ROOT, full).split(path.sep).join('/'), fs.readFileSync(full, 'utf8')).unreadable);
+    assert.deepStrictEqual(unreadable, []);
+    const sample = translateCalls('sample.ts', "l10n.t(TEXT);\nl10n.t('Back at {0}', at);\nl10n.t({ message: 'On {0}', args: [d], comment: ['a device'] });");
+    assert.deepStrictEqual(sample, {
+      found: [
+        { key: 'Back at {0}', message: 'Back at {0}' },
+        { key: 'On {0}/a device', message: 'On {0}', comment: ['a device'] },
+      ],
+      unreadable: ['sample.ts:1 l10n.t(TEXT)'],
+    });
   });
 
   it('translates nothing when a module loads (the translator is installed at activation)', () => {
