@@ -3,7 +3,7 @@
  * placeholders, and `t({ message, args, comment })` when a translator needs a hint. The rooms
  * below the adapters cannot import `vscode`, so src/extension.ts installs `vscode.l10n.t` here at
  * activation; until then (unit tests, the benchmark) the English is formatted here.
- * `npx @vscode/l10n-dev export` finds the calls by their name, `l10n.t(`.
+ * `npm run l10n-export` collects the calls by their name, `l10n.t(`, for translators.
  */
 
 type Arg = string | number | boolean;
@@ -26,8 +26,8 @@ export interface Translate {
  * does). Also for the Now Playing page, which fills texts the extension translated for it.
  */
 export function fillPlaceholders(message: string, args: Arg[] | Record<string, Arg>): string {
-  const values = args as Record<string, Arg>;
-  return message.replace(/\{([^}]+)\}/g, (placeholder, key: string) => (key in values ? String(values[key]) : placeholder));
+  const values: Record<string, Arg> = Array.isArray(args) ? Object.fromEntries(args.map((value, i) => [String(i), value])) : args;
+  return message.replace(/\{([^}]+)\}/g, (placeholder, key: string) => (Object.hasOwn(values, key) ? String(values[key]) : placeholder));
 }
 
 let installed: Translate | undefined;

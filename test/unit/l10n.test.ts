@@ -21,6 +21,7 @@ describe('l10n.t', () => {
     assert.strictEqual(l10n.t('Wait {0} and {2}', 'a'), 'Wait a and {2}');
     assert.strictEqual(l10n.t({ message: 'Play on {device}', args: { device: 'Kitchen' }, comment: 'a device' }), 'Play on Kitchen');
     assert.strictEqual(l10n.t('No placeholder {here}'), 'No placeholder {here}');
+    assert.strictEqual(l10n.t('Not a value: {length} {toString}', 'a'), 'Not a value: {length} {toString}');
   });
 
   it('goes through the installed translator, for texts built after it was installed', () => {

@@ -34,15 +34,14 @@ function pageFor(outcome: CallbackOutcome): Page {
 }
 
 export function callbackPage(outcome: CallbackOutcome): { status: number; html: string } {
-  const found = pageFor(outcome);
-  const page = { ...found, title: escapeHtml(found.title), text: escapeHtml(found.text) };
+  const { status, title, text } = pageFor(outcome);
   return {
-    status: page.status,
+    status,
     html: `<!doctype html>
 <html lang="en">
-<head><meta charset="utf-8"><title>${escapeHtml(l10n.t('{0} - Backbeat', found.title))}</title>
+<head><meta charset="utf-8"><title>${escapeHtml(l10n.t('{0} - Backbeat', title))}</title>
 <style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#222}h1{font-size:1.4rem}</style></head>
-<body><main><h1>${page.title}</h1><p>${page.text}</p></main></body>
+<body><main><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p></main></body>
 </html>
 `,
   };
