@@ -32,10 +32,12 @@ import { registerPlaybackCommands } from './ui/playbackCommands';
 import { readPlayerSettings } from './vscode/settings/playerSettings';
 import { lyricsEnabled, readLyricsUrl } from './vscode/settings/lyricsSettings';
 import { VsCodeWindowActivity } from './vscode/editorWindowActivity';
+import { installVsCodeTranslator } from './vscode/translator';
 
 /** Binds VS Code to the core: adapts its APIs, registers what the core built; no behaviour of its own. */
 export function activate(context: vscode.ExtensionContext): BackbeatApi {
   const activationStarted = performance.now();
+  installVsCodeTranslator();
   const clock = systemClock;
   const log = createLog();
   // A listener's exception (a renderer's, say) goes to the log instead of vanishing.

@@ -1,4 +1,5 @@
 import fetch, { RequestInit } from 'node-fetch';
+import { l10n } from './l10n';
 
 // One HTTP call with a deadline. A server that accepts the connection and never answers, or stalls
 // half-way through its body, must not leave a command or a refresh hanging forever, so the whole
@@ -36,13 +37,13 @@ export async function fetchWithTimeout(url: string, init: RequestInit, timeoutMs
     if ((error as { type?: string }).type === 'max-size') {
       // node-fetch stops keeping the body but would go on receiving it: close the connection.
       controller.abort();
-      throw new AnswerTooLarge(`${origin} sent an answer over ${maxBytes} bytes`);
+      throw new AnswerTooLarge(l10n.t('{0} sent an answer over {1} bytes', origin, maxBytes));
     }
     if (controller.signal.aborted) {
-      throw new NetworkError(`No answer from ${origin} within ${Math.round(timeoutMs / 1000)} s`);
+      throw new NetworkError(l10n.t('No answer from {0} within {1} s', origin, Math.round(timeoutMs / 1000)));
     }
     const code = (error as { code?: string }).code;
-    throw new NetworkError(`Cannot reach ${origin}${code ? ` (${code})` : ''}`);
+    throw new NetworkError(code ? l10n.t('Cannot reach {0} ({1})', origin, code) : l10n.t('Cannot reach {0}', origin));
   } finally {
     clearTimeout(timer);
   }
@@ -57,7 +58,7 @@ export function parseJsonBody(answer: HttpAnswer): unknown {
   try {
     return JSON.parse(answer.text);
   } catch {
-    throw new MalformedJson(`HTTP ${answer.status} with a body that is not JSON`);
+    throw new MalformedJson(l10n.t('HTTP {0} with a body that is not JSON', answer.status));
   }
 }
 

@@ -4,6 +4,7 @@
 import { SpotifyClient } from '../spotify/client';
 import { SpotifyHttp, SpotifyHttpOptions } from '../spotify/http';
 import type { Account } from '../spotify/types';
+import { l10n } from '../l10n';
 
 export type AccountOfToken = (accessToken: string) => Promise<Account>;
 
@@ -12,7 +13,7 @@ export function accountOfToken(options: Omit<SpotifyHttpOptions, 'tokens'>): Acc
     const fixedToken = {
       accessToken: async () => accessToken,
       accessTokenAfterRejection: async () => {
-        throw new Error('Spotify rejected the new access token.');
+        throw new Error(l10n.t('Spotify rejected the new access token.'));
       },
     };
     return new SpotifyClient(new SpotifyHttp({ ...options, tokens: fixedToken })).me();

@@ -1,6 +1,7 @@
 import type { Clock } from '../clock';
 import type { Disposable } from '../disposable';
 import { SignInCancelled, SignInDeclined, SignInTimedOut } from './signInErrors';
+import { l10n } from '../l10n';
 
 // Sign-ins waiting for Spotify to send the browser back. Every flow (URI handler, loopback server,
 // pasted URL) delivers what it received here; only a callback whose `state` matches an attempt
@@ -56,7 +57,7 @@ export class PendingSignIns {
     if (error === 'access_denied') {
       waiter.reject(new SignInDeclined());
     } else if (error) {
-      waiter.reject(new Error(`Spotify could not complete the sign-in (${error.replace(/[^\w.-]/g, '').slice(0, 60)}).`));
+      waiter.reject(new Error(l10n.t('Spotify could not complete the sign-in ({0}).', error.replace(/[^\w.-]/g, '').slice(0, 60))));
     } else if (code) {
       waiter.resolve(code);
     } else {

@@ -5,6 +5,7 @@ import type { Log } from '../log';
 import type { StoredSession } from './session';
 import type { SessionStore } from './sessionStore';
 import { isDeadGrant, refreshGrant, TokenClient, TokenError } from './tokenEndpoint';
+import { l10n } from '../l10n';
 
 // Keeps the signed-in session alive: refreshes ahead of expiry and on demand, shares one in-flight
 // refresh between all callers, follows other windows through the store, and signs out only when
@@ -18,7 +19,7 @@ export interface SessionChange {
 
 export class NotSignedIn extends Error {
   constructor() {
-    super('You are not signed in to Spotify.');
+    super(l10n.t('You are not signed in to Spotify.'));
   }
 }
 

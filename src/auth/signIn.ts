@@ -19,6 +19,7 @@ import { codeChallengeS256, createCodeVerifier, createState } from './pkce';
 import type { StoredSession } from './session';
 import { NotOnUserList, SignInCancelled, SignInSetupNeeded } from './signInErrors';
 import { exchangeCode } from './tokenEndpoint';
+import { l10n } from '../l10n';
 
 export interface SignInUi {
   /** Runs `task` under a progress indicator titled `title` with a Cancel button; `report` sets the line under the title. */
@@ -38,14 +39,12 @@ export interface SignInDeps {
   showDialog(): boolean;
 }
 
-const TRY_ANOTHER_WAY = 'Try Another Way';
-
 /** Tries `flows` (the ones that suit this editor, in order) until one signs in or the user stops. */
 export function signInChoosingFlow(deps: SignInDeps, flows: readonly SignInFlow[], scopes: readonly string[]): Promise<StoredSession> {
   return signInTryingFlows(flows, (flow) => signIn(deps, flow, scopes), (failed, next, error) => {
     const why = error instanceof SignInCancelled ? 'cancelled' : (error as Error).message;
     deps.log.info(`The ${failed.id} sign-in did not complete (${why}); offering the ${next.id} flow.`);
-    return deps.ui.offer(`Having trouble signing in? Try another way: ${next.label}.`, TRY_ANOTHER_WAY);
+    return deps.ui.offer(l10n.t('Having trouble signing in? Try another way: {0}.', next.label), l10n.t('Try Another Way'));
   });
 }
 
@@ -53,12 +52,12 @@ export function signInChoosingFlow(deps: SignInDeps, flows: readonly SignInFlow[
 export async function signIn(deps: SignInDeps, flow: SignInFlow, scopes: readonly string[]): Promise<StoredSession> {
   const settings = deps.settings();
   const clientId = settings.clientId;
-  if (!clientId) throw new SignInSetupNeeded('Set your Spotify Client ID first.');
+  if (!clientId) throw new SignInSetupNeeded(l10n.t('Set your Spotify Client ID first.'));
   const problem = clientIdProblem(clientId);
-  if (problem) throw new SignInSetupNeeded(`The Client ID in backbeat.clientId is not valid. ${problem}`);
+  if (problem) throw new SignInSetupNeeded(l10n.t('The Client ID in backbeat.clientId is not valid. {0}', problem));
   const clientSecret = await deps.clientSecrets.get();
-  return deps.ui.withProgress('Signing in to Spotify', async (report, cancel) => {
-    report('approve Backbeat in your browser…');
+  return deps.ui.withProgress(l10n.t('Signing in to Spotify'), async (report, cancel) => {
+    report(l10n.t('approve Backbeat in your browser…'));
     const prepared = await flow.prepare();
     try {
       const state = createState();
@@ -75,12 +74,12 @@ export async function signIn(deps: SignInDeps, flow: SignInFlow, scopes: readonl
       deps.log.info(`Signing in with the ${flow.id} flow; redirect URI ${prepared.redirectUri}`);
       const code = await prepared.obtainCode(authorizeUrl, state, cancel);
       deps.log.addSecret(code);
-      report('finishing…');
+      report(l10n.t('finishing…'));
       const client = { accountsUrl: settings.accountsUrl, clientId, clientSecret };
       const grant = await exchangeCode(client, code, prepared.redirectUri, verifier);
       deps.log.addSecret(grant.accessToken);
       deps.log.addSecret(grant.refreshToken);
-      if (!grant.refreshToken) throw new Error('Spotify did not return a refresh token; sign in again.');
+      if (!grant.refreshToken) throw new Error(l10n.t('Spotify did not return a refresh token; sign in again.'));
       const account = await deps.accountOf(grant.accessToken).catch((error: unknown) => {
         // The first request after consent is where Spotify refuses an account missing from the app's user list.
         throw error instanceof SpotifyError && error.kind === 'user_not_registered' ? new NotOnUserList(clientId) : error;

@@ -1,19 +1,21 @@
+import { l10n } from '../l10n';
+
 /** Typed outcomes of a sign-in attempt that did not end signed in, so the UI picks the words. */
 export class SignInCancelled extends Error {
   constructor() {
-    super('Sign-in was cancelled.');
+    super(l10n.t('Sign-in was cancelled.'));
   }
 }
 
 export class SignInDeclined extends Error {
   constructor() {
-    super('You declined access in Spotify.');
+    super(l10n.t('You declined access in Spotify.'));
   }
 }
 
 export class SignInTimedOut extends Error {
   constructor(minutes: number) {
-    super(`Sign-in timed out: Spotify did not send you back to VS Code within ${minutes} minutes.`);
+    super(l10n.t('Sign-in timed out: Spotify did not send you back to VS Code within {0} minutes.', minutes));
   }
 }
 
@@ -25,7 +27,7 @@ export class SignInSetupNeeded extends Error {}
  */
 export class NotOnUserList extends SignInSetupNeeded {
   constructor(readonly clientId: string) {
-    super(`Spotify does not let this account use the app with Client ID ${clientId} yet.`);
+    super(l10n.t('Spotify does not let this account use the app with Client ID {0} yet.', clientId));
   }
 }
 

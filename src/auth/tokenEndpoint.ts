@@ -1,4 +1,5 @@
 import { fetchWithTimeout, NetworkError, readJson } from '../net';
+import { l10n } from '../l10n';
 
 /** Talks to Spotify's accounts service `POST /api/token`: code exchange and refresh. */
 interface TokenGrant {
@@ -64,7 +65,7 @@ async function requestToken(client: TokenClient, form: Record<string, string>): 
   try {
     response = await fetchWithTimeout(`${client.accountsUrl}/api/token`, { method: 'POST', headers, body: body.toString() }, client.timeoutMs);
   } catch (error) {
-    if (error instanceof NetworkError) throw new TokenError('unavailable', `Spotify's sign-in service is unreachable: ${error.message}.`);
+    if (error instanceof NetworkError) throw new TokenError('unavailable', l10n.t("Spotify's sign-in service is unreachable: {0}.", error.message));
     throw error;
   }
   const json = readJson(response);
@@ -75,7 +76,7 @@ async function requestToken(client: TokenClient, form: Record<string, string>): 
 function parseGrant(json: unknown): TokenGrant {
   const v = (json ?? {}) as Record<string, unknown>;
   if (typeof v.access_token !== 'string' || !v.access_token || typeof v.expires_in !== 'number') {
-    throw new TokenError('unavailable', "Spotify's sign-in service gave an answer Backbeat could not read.");
+    throw new TokenError('unavailable', l10n.t("Spotify's sign-in service gave an answer Backbeat could not read."));
   }
   return {
     accessToken: v.access_token,
@@ -90,21 +91,25 @@ function toTokenError(status: number, json: unknown): TokenError {
   const code = typeof v.error === 'string' ? v.error : undefined;
   const description = typeof v.error_description === 'string' ? v.error_description : undefined;
   if (status >= 500 || status === 429 || !code) {
-    return new TokenError('unavailable', `Spotify's sign-in service is having trouble (HTTP ${status}).`, description);
+    return new TokenError('unavailable', l10n.t("Spotify's sign-in service is having trouble (HTTP {0}).", status), description);
   }
   switch (code) {
     case 'invalid_grant':
       if (description !== undefined && /refresh token expired/i.test(description)) {
-        return new TokenError('expired_grant', 'Spotify ends a sign-in six months after it began, and this one has ended.', description);
+        return new TokenError('expired_grant', l10n.t('Spotify ends a sign-in six months after it began, and this one has ended.'), description);
       }
-      return new TokenError('dead_grant', `Spotify no longer accepts this sign-in${description ? ` (${description})` : ''}.`, description);
+      return new TokenError('dead_grant', description ? l10n.t('Spotify no longer accepts this sign-in ({0}).', description) : l10n.t('Spotify no longer accepts this sign-in.'), description);
     case 'invalid_client':
-      return new TokenError(
-        'rejected_client',
-        `Spotify rejected the app credentials${description ? ` (${description})` : ''}. Check your Client ID${description?.includes('secret') ? ' and client secret' : ''}.`,
-        description,
-      );
+      return new TokenError('rejected_client', rejectedClientText(description), description);
     default:
-      return new TokenError('bad_request', `Spotify refused the sign-in request (${code}${description ? `: ${description}` : ''}).`, description);
+      return new TokenError('bad_request', description ? l10n.t('Spotify refused the sign-in request ({0}: {1}).', code, description) : l10n.t('Spotify refused the sign-in request ({0}).', code), description);
   }
+}
+
+/** `invalid_client`: the secret is named only when Spotify's description speaks of it. */
+function rejectedClientText(description: string | undefined): string {
+  if (!description) return l10n.t('Spotify rejected the app credentials. Check your Client ID.');
+  return description.includes('secret')
+    ? l10n.t('Spotify rejected the app credentials ({0}). Check your Client ID and client secret.', description)
+    : l10n.t('Spotify rejected the app credentials ({0}). Check your Client ID.', description);
 }

@@ -6,6 +6,7 @@ import { AbsentBridge } from './absentBridge';
 import { HelperProcess } from './helperProcess';
 import { parseHelperLine } from './helperReport';
 import { canDo, LocalCommand, LocalPlayer, LocalPlayerError, LocalPlayerState, NOT_RUNNING } from './localPlayer';
+import { l10n } from '../l10n';
 
 // A local player fed by a helper script's JSON lines (macOS, Windows). The OS bridges differ only
 // in the helper they start and in how a command reaches the app (a one-shot osascript, or a line
@@ -80,18 +81,18 @@ export class HelperPlayer implements LocalPlayer {
   }
 
   async send(command: LocalCommand): Promise<void> {
-    if (!this.current?.running) throw new LocalPlayerError('Spotify is not running on this computer.');
-    if (!canDo(this.current, command)) throw new LocalPlayerError(`Spotify on this computer does not offer ${command.type} through ${this.via}.`);
+    if (!this.current?.running) throw new LocalPlayerError(l10n.t('Spotify is not running on this computer.'));
+    if (!canDo(this.current, command)) throw new LocalPlayerError(l10n.t('Spotify on this computer does not offer {0} through {1}.', command.type, this.via));
     await this.options.send(command, (line) => this.ask(line));
   }
 
   private ask(line: string): Promise<void> {
     const id = this.nextId++;
     return new Promise<void>((resolve, reject) => {
-      if (!this.helper.write(`${id} ${line}`)) return reject(new LocalPlayerError(`the ${this.via} helper is not running`));
+      if (!this.helper.write(`${id} ${line}`)) return reject(new LocalPlayerError(l10n.t('the {0} helper is not running', this.via)));
       const timer = this.options.clock.setTimeout(() => {
         this.acks.delete(id);
-        reject(new LocalPlayerError(`the ${this.via} helper did not answer "${line}" within ${ACK_TIMEOUT_MS / 1000} s`));
+        reject(new LocalPlayerError(l10n.t('the {0} helper did not answer "{1}" within {2} s', this.via, line, ACK_TIMEOUT_MS / 1000)));
       }, ACK_TIMEOUT_MS);
       this.acks.set(id, { resolve, reject, timer });
     });
@@ -156,7 +157,7 @@ export class HelperPlayer implements LocalPlayer {
     this.pending = undefined;
     for (const [id, pending] of this.acks) {
       pending.timer.dispose();
-      pending.reject(new LocalPlayerError(`the ${this.via} helper ended`));
+      pending.reject(new LocalPlayerError(l10n.t('the {0} helper ended', this.via)));
       this.acks.delete(id);
     }
     if (this.current === undefined) return;

@@ -1,4 +1,5 @@
 import type { Device } from '../spotify/types';
+import { l10n } from '../l10n';
 
 // What a command may end in besides success or a Spotify refusal, for src/present/errorMessages.ts
 // to put into words.
@@ -9,7 +10,7 @@ import type { Device } from '../spotify/types';
  */
 export class NoActiveDeviceButOne extends Error {
   constructor(readonly device: Device & { id: string }) {
-    super(`No active Spotify device; ${device.name} is available.`);
+    super(l10n.t('No active Spotify device; {0} is available.', device.name));
   }
 }
 
@@ -17,8 +18,9 @@ export class NoActiveDeviceButOne extends Error {
 export class FreeAccountUsesLocalApp extends Error {
   constructor() {
     super(
-      'Your Spotify account is Free: Backbeat controls the Spotify app on this computer instead (play/pause, next, previous, seek). ' +
-        'Devices, volume, shuffle, repeat, the queue and starting something new need Premium.',
+      l10n.t(
+        'Your Spotify account is Free: Backbeat controls the Spotify app on this computer instead (play/pause, next, previous, seek). Devices, volume, shuffle, repeat, the queue and starting something new need Premium.',
+      ),
     );
   }
 }

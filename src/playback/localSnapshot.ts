@@ -1,14 +1,15 @@
 import type { LocalPlayerState, LocalTrack } from '../localPlayer/localPlayer';
 import type { Device, PlayableItem, PlaybackSnapshot } from '../spotify/types';
+import { l10n } from '../l10n';
 
 // The local app's report in the shape every view renders. What the OS path does not carry (the
 // device's volume, shuffle, repeat, the context; on Windows the URI and cover) is borrowed from the
 // last Web API answer when it describes the same track on a computer.
 
 /** The device the local app plays on, when the Web API has not named it. */
-const THIS_COMPUTER: Device = Object.freeze({
+const thisComputer = (): Device => ({
   id: null,
-  name: 'This computer',
+  name: l10n.t('This computer'),
   type: 'Computer',
   isActive: true,
   isRestricted: false,
@@ -35,7 +36,7 @@ export function snapshotFromLocal(local: LocalPlayerState & { track: LocalTrack 
   const common = {
     isPlaying: local.status === 'playing',
     progressMs: local.positionMs,
-    device: onComputer?.device ?? THIS_COMPUTER,
+    device: onComputer?.device ?? thisComputer(),
     shuffle: onComputer?.shuffle ?? false,
     repeat: onComputer?.repeat ?? 'off',
   } as const;

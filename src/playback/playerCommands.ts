@@ -9,6 +9,7 @@ import type { PlaybackSnapshot } from '../spotify/types';
 import { FreeAccountUsesLocalApp, NoActiveDeviceButOne } from './commandOutcomes';
 import type { PlaybackState } from './playbackState';
 import type { ReadScheduling } from './scheduler';
+import { l10n } from '../l10n';
 
 // The one way a command reaches Spotify, free of `vscode` so the hardening rig and the benchmark
 // run it as the editor does: the status bar shows the effect at once, the command is sent, one
@@ -53,7 +54,7 @@ interface LocalRoute {
   accountIsFree(): void;
 }
 
-const NOTHING_ACTIVE = () => new SpotifyError('no_active_device', 'Nothing is playing on any device.');
+const NOTHING_ACTIVE = () => new SpotifyError('no_active_device', l10n.t('Nothing is playing on any device.'));
 
 export class PlayerCommands {
   private toldFree = false;

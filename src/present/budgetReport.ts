@@ -1,8 +1,9 @@
 import type { BudgetStatus } from '../quota/requestBudget';
 import type { LedgerEntry } from '../quota/requestLedger';
-import { KIND_LABELS, REQUEST_KINDS } from '../spotify/requestKinds';
+import { kindLabel, REQUEST_KINDS } from '../spotify/requestKinds';
 import { spendLine } from './budgetText';
 import { formatCount } from './format';
+import { l10n } from '../l10n';
 
 // "Spotify: Show Request Budget": where the last 24 h of requests went, per hour and per kind,
 // as Markdown (kept free of `vscode`, so it is tested on Node).
@@ -20,11 +21,14 @@ function bar(count: number, most: number): string {
 }
 
 export function budgetReport(entries: readonly LedgerEntry[], status: BudgetStatus, now: number, checkEveryMs: number | undefined): string {
-  const lines = ['# Spotify requests, last 24 hours', '', spendLine(status, checkEveryMs, now), ''];
+  const lines = [`# ${l10n.t('Spotify requests, last 24 hours')}`, '', spendLine(status, checkEveryMs, now), ''];
   if (status.limit > 0) {
     lines.push(
-      `Daily budget \`backbeat.dailyRequestBudget\`: ${formatCount(status.limit)}, of which ${formatCount(status.reserve)} are kept for commands, pickers and search. ` +
-        'Every VS Code window and every Client ID on this machine count into the same 24 hours (Spotify counts per developer account).',
+      l10n.t(
+        'Daily budget `backbeat.dailyRequestBudget`: {0}, of which {1} are kept for commands, pickers and search. Every VS Code window and every Client ID on this machine count into the same 24 hours (Spotify counts per developer account).',
+        formatCount(status.limit),
+        formatCount(status.reserve),
+      ),
       '',
     );
   }
@@ -32,9 +36,9 @@ export function budgetReport(entries: readonly LedgerEntry[], status: BudgetStat
   const perKind = REQUEST_KINDS.map((kind) => ({ kind, count: entries.filter((e) => e.kind === kind).length }))
     .filter((k) => k.count > 0)
     .sort((a, b) => b.count - a.count);
-  lines.push('## Per kind', '', '| Kind | Requests | Share |', '| --- | ---: | ---: |');
-  for (const { kind, count } of perKind) lines.push(`| ${KIND_LABELS[kind]} | ${count} | ${Math.round((count / entries.length) * 100)}% |`);
-  if (!perKind.length) lines.push('| (none yet) | 0 | |');
+  lines.push(`## ${l10n.t('Per kind')}`, '', `| ${l10n.t('Kind')} | ${l10n.t('Requests')} | ${l10n.t('Share')} |`, '| --- | ---: | ---: |');
+  for (const { kind, count } of perKind) lines.push(`| ${kindLabel(kind)} | ${count} | ${Math.round((count / entries.length) * 100)}% |`);
+  if (!perKind.length) lines.push(`| ${l10n.t('(none yet)')} | 0 | |`);
 
   // 24 clock hours, the current one last.
   const currentHour = new Date(now);
@@ -46,9 +50,9 @@ export function budgetReport(entries: readonly LedgerEntry[], status: BudgetStat
     if (slot >= 0 && slot < 24) perHour[slot]++;
   }
   const most = Math.max(1, ...perHour);
-  lines.push('', '## Per hour', '', '| Hour | Requests | |', '| --- | ---: | --- |');
+  lines.push('', `## ${l10n.t('Per hour')}`, '', `| ${l10n.t('Hour')} | ${l10n.t('Requests')} | |`, '| --- | ---: | --- |');
   perHour.forEach((count, i) => lines.push(`| ${hourLabel(firstHour + i * HOUR_MS)} | ${count} | ${bar(count, most)} |`));
 
-  lines.push('', 'See "Spotify\'s daily quota" in the README for how Backbeat paces its reads.', '');
+  lines.push('', l10n.t('See "Spotify\'s daily quota" in the README for how Backbeat paces its reads.'), '');
   return lines.join('\n');
 }

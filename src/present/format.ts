@@ -1,3 +1,5 @@
+import { l10n } from '../l10n';
+
 /** Small text helpers shared by the status bar and pickers. */
 export function formatTime(ms: number): string {
   const total = Math.max(0, Math.floor(ms / 1000));
@@ -34,15 +36,16 @@ export function parseTime(text: string): number | undefined {
 /** "just now", "5 min ago", "3 h ago", "2 days ago". */
 export function formatAgo(thenMs: number, nowMs: number): string {
   const minutes = Math.floor(Math.max(0, nowMs - thenMs) / 60_000);
-  if (minutes < 1) return 'just now';
-  if (minutes < 60) return `${minutes} min ago`;
+  if (minutes < 1) return l10n.t('just now');
+  if (minutes < 60) return l10n.t('{0} min ago', minutes);
   const hours = Math.floor(minutes / 60);
-  if (hours < 24) return `${hours} h ago`;
+  if (hours < 24) return l10n.t('{0} h ago', hours);
   const days = Math.floor(hours / 24);
-  return `${days} day${days === 1 ? '' : 's'} ago`;
+  return days === 1 ? l10n.t('1 day ago') : l10n.t('{0} days ago', days);
 }
 
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+/** A weekday's short name, Sunday first (Date.getDay). */
+const weekday = (day: number) => [l10n.t('Sun'), l10n.t('Mon'), l10n.t('Tue'), l10n.t('Wed'), l10n.t('Thu'), l10n.t('Fri'), l10n.t('Sat')][day];
 const DAY_MS = 24 * 3600_000;
 const twoDigits = (n: number) => String(n).padStart(2, '0');
 
@@ -54,7 +57,7 @@ export function formatClockTime(ms: number, now: number): string {
   const date = new Date(Math.ceil(ms / 60_000) * 60_000);
   const time = `${twoDigits(date.getHours())}:${twoDigits(date.getMinutes())}`;
   if (date.toDateString() === new Date(now).toDateString()) return time;
-  if (ms > now && ms - now < 6 * DAY_MS) return `${WEEKDAYS[date.getDay()]} ${time}`;
+  if (ms > now && ms - now < 6 * DAY_MS) return l10n.t('{0} {1}', weekday(date.getDay()), time);
   return `${date.getFullYear()}-${twoDigits(date.getMonth() + 1)}-${twoDigits(date.getDate())} ${time}`;
 }
 
@@ -66,16 +69,16 @@ export function formatCount(n: number): string {
 /** "20 s", "3 min", "2 h": an interval, roughly. */
 export function formatInterval(ms: number): string {
   const seconds = Math.round(ms / 1000);
-  if (seconds < 90) return `${seconds} s`;
+  if (seconds < 90) return l10n.t('{0} s', seconds);
   const minutes = Math.round(seconds / 60);
-  return minutes < 90 ? `${minutes} min` : `${Math.round(minutes / 60)} h`;
+  return minutes < 90 ? l10n.t('{0} min', minutes) : l10n.t('{0} h', Math.round(minutes / 60));
 }
 
 /** A wait Spotify asked for, as people say it: 45s, 3m, 2h 5m. */
 export function formatWait(seconds: number): string {
-  if (seconds < 60) return `${seconds}s`;
-  if (seconds < 3600) return `${Math.ceil(seconds / 60)}m`;
+  if (seconds < 60) return l10n.t('{0}s', seconds);
+  if (seconds < 3600) return l10n.t('{0}m', Math.ceil(seconds / 60));
   const hours = Math.floor(seconds / 3600);
   const minutes = Math.ceil((seconds % 3600) / 60);
-  return minutes ? `${hours}h ${minutes}m` : `${hours}h`;
+  return minutes ? l10n.t('{0}h {1}m', hours, minutes) : l10n.t('{0}h', hours);
 }

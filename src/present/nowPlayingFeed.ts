@@ -9,6 +9,7 @@ import { formatClockTime } from './format';
 import { nowPlayingModel, NowPlayingModel } from './nowPlayingModel';
 import { QueueReads } from './queueReads';
 import { parseViewMessage, ViewCommand } from './viewMessages';
+import { l10n } from '../l10n';
 
 // Feeds the Now Playing view, without VS Code: the model of what plays (from the PlaybackState
 // the status bar renders; the view adds no reads of its own), the queue (read by QueueReads'
@@ -66,14 +67,14 @@ export class NowPlayingFeed implements Disposable {
   private visible = false;
   private readonly queueReads = new QueueReads();
   private queued: (PlayableItem & { uri: string })[] = [];
-  private lastQueue: QueueModel = { rows: [], notice: 'Open while something plays to see what comes next.' };
+  private lastQueue: QueueModel = { rows: [], notice: l10n.t('Open while something plays to see what comes next.') };
   private lyricsFor: string | undefined;
   private lastLyrics: LyricsModel = { kind: 'off' };
   private readonly subscriptions: Disposable[];
 
   constructor(private readonly options: NowPlayingFeedOptions) {
     this.subscriptions = [options.state.onDidChange(() => this.stateChanged()), options.likes.onDidChange(() => this.postState())];
-    if (options.lyrics) this.lastLyrics = { kind: 'none', text: 'No lyrics found' };
+    if (options.lyrics) this.lastLyrics = { kind: 'none', text: l10n.t('No lyrics found') };
   }
 
   /** The view was shown or hidden. Shown, its page is new: it asks for everything with 'ready'. */
@@ -146,12 +147,12 @@ export class NowPlayingFeed implements Disposable {
   }
 
   private async readQueue(): Promise<void> {
-    this.sendQueue({ rows: this.lastQueue.rows, notice: 'Reading the queue…' });
+    this.sendQueue({ rows: this.lastQueue.rows, notice: l10n.t('Reading the queue…') });
     try {
       const queue = await this.options.queue.queue();
       this.queued = queue.upNext.filter((i): i is PlayableItem & { uri: string } => !!i.uri);
       const rows = this.queued.map((i) => ({ title: i.name, artists: i.byline, durationMs: i.durationMs }));
-      this.sendQueue(rows.length ? { rows } : { rows, notice: 'Nothing is queued.' });
+      this.sendQueue(rows.length ? { rows } : { rows, notice: l10n.t('Nothing is queued.') });
     } catch (error) {
       this.queued = [];
       this.sendQueue({ rows: [], notice: queueFailure(error, this.options.budget.status(), this.options.clock.now()) });
@@ -186,11 +187,11 @@ export class NowPlayingFeed implements Disposable {
 }
 
 function queueFailure(error: unknown, budget: BudgetStatus, now: number): string {
-  if (budget.penalty) return `Spotify's daily request quota is spent: the queue can be read again at ${formatClockTime(budget.penalty.until, now)}.`;
+  if (budget.penalty) return l10n.t("Spotify's daily request quota is spent: the queue can be read again at {0}.", formatClockTime(budget.penalty.until, now));
   if (budget.commandsRefusedUntil) {
-    return `Backbeat's daily budget is spent, with the reserve kept for what you ask: the queue can be read again at ${formatClockTime(budget.commandsRefusedUntil, now)}.`;
+    return l10n.t("Backbeat's daily budget is spent, with the reserve kept for what you ask: the queue can be read again at {0}.", formatClockTime(budget.commandsRefusedUntil, now));
   }
-  return `The queue could not be read: ${error instanceof Error ? error.message : String(error)}`;
+  return l10n.t('The queue could not be read: {0}', error instanceof Error ? error.message : String(error));
 }
 
 /** Lyrics as the page shows them, cut to a sane size (they come from outside). */
@@ -201,13 +202,13 @@ function lyricsModel(lyrics: Lyrics): LyricsModel {
         .filter((l) => Number.isFinite(l.atMs) && typeof l.text === 'string')
         .slice(0, MAX_LYRICS_LINES)
         .map((l) => ({ atMs: Math.max(0, l.atMs), text: l.text.slice(0, 500) }));
-      return lines.length ? { kind: 'synced', lines } : { kind: 'none', text: 'No lyrics found' };
+      return lines.length ? { kind: 'synced', lines } : { kind: 'none', text: l10n.t('No lyrics found') };
     }
     case 'plain':
-      return lyrics.text.trim() ? { kind: 'plain', text: lyrics.text.slice(0, MAX_LYRICS_CHARS) } : { kind: 'none', text: 'No lyrics found' };
+      return lyrics.text.trim() ? { kind: 'plain', text: lyrics.text.slice(0, MAX_LYRICS_CHARS) } : { kind: 'none', text: l10n.t('No lyrics found') };
     case 'instrumental':
-      return { kind: 'none', text: 'Instrumental: no lyrics' };
+      return { kind: 'none', text: l10n.t('Instrumental: no lyrics') };
     default:
-      return { kind: 'none', text: 'No lyrics found' };
+      return { kind: 'none', text: l10n.t('No lyrics found') };
   }
 }

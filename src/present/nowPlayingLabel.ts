@@ -1,5 +1,6 @@
 import type { PlaybackSnapshot } from '../spotify/types';
 import { escapeIcons, formatTime, shorten } from './format';
+import { l10n } from '../l10n';
 
 // The status bar text for something playing: icon, "title - artist" cut to `maxLength`, and
 // the position when wanted. Only the title is shortened, so the time always stays readable.
@@ -14,7 +15,7 @@ interface LabelOptions {
 
 export function nowPlayingLabel(snapshot: PlaybackSnapshot, progressMs: number, options: LabelOptions): string {
   const item = snapshot.item;
-  if (snapshot.isAd) return `${options.stale ? '$(warning)' : '$(megaphone)'} Advertisement`;
+  if (snapshot.isAd) return `${options.stale ? '$(warning)' : '$(megaphone)'} ${l10n.t('Advertisement')}`;
   if (!item) return '';
   const icon = options.stale ? '$(warning)' : snapshot.isPlaying ? '$(play)' : '$(debug-pause)';
   const title = shorten(`${item.name}${item.byline ? ` - ${item.byline}` : ''}`, options.maxLength);

@@ -3,6 +3,7 @@ import type { Availability, NowPlayingSource } from '../playback/playbackState';
 import { spotifyCoverUrl } from '../spotify/coverUrl';
 import type { PlaybackSnapshot, RepeatMode } from '../spotify/types';
 import { formatClockTime } from './format';
+import { l10n } from '../l10n';
 
 // What the Now Playing view shows, built from the same PlaybackState the status bar renders: plain
 // data for the webview (no HTML), with every control saying whether it can be used now and, when
@@ -58,14 +59,16 @@ export interface ModelInput {
   now: number;
 }
 
-const REPEAT_LABELS: Record<RepeatMode, string> = {
-  off: 'Repeat is off: repeat the playlist or album',
-  context: 'Repeats the playlist or album: repeat this track',
-  track: 'Repeats this track: turn repeat off',
-};
-const NEEDS_PREMIUM = 'Needs Spotify Premium on this account (the Spotify app on this computer plays, pauses, skips and seeks without it).';
-const NEEDS_SIGN_IN = 'Sign in to Spotify for this: the Spotify app on this computer only plays, pauses, skips and seeks.';
-const NOTHING = 'Nothing is playing.';
+function repeatLabel(mode: RepeatMode): string {
+  switch (mode) {
+    case 'off':
+      return l10n.t('Repeat is off: repeat the playlist or album');
+    case 'context':
+      return l10n.t('Repeats the playlist or album: repeat this track');
+    case 'track':
+      return l10n.t('Repeats this track: turn repeat off');
+  }
+}
 
 export function nowPlayingModel(input: ModelInput): NowPlayingModel {
   const { snapshot, availability } = input;
@@ -82,17 +85,19 @@ export function nowPlayingModel(input: ModelInput): NowPlayingModel {
   const device = snapshot?.device;
   // The desktop app takes transport commands without Premium; everything else needs the Web API.
   const viaApp = input.source === 'local';
-  const webOnly = !signedIn ? NEEDS_SIGN_IN : input.accountFree ? NEEDS_PREMIUM : undefined;
-  const transportBlocked = input.accountFree && !viaApp ? NEEDS_PREMIUM : undefined;
+  const needsPremium = l10n.t('Needs Spotify Premium on this account (the Spotify app on this computer plays, pauses, skips and seeks without it).');
+  const needsSignIn = l10n.t('Sign in to Spotify for this: the Spotify app on this computer only plays, pauses, skips and seeks.');
+  const webOnly = !signedIn ? needsSignIn : input.accountFree ? needsPremium : undefined;
+  const transportBlocked = input.accountFree && !viaApp ? needsPremium : undefined;
   const playing = !!snapshot && (!!item || snapshot.isAd);
   /** Why not, first found: nothing plays, the source cannot, Spotify disallows it, `otherwise`. */
   const control = (label: string, action: PlayerAction | undefined, blocked: string | undefined, otherwise?: string): ControlModel => {
-    const why = !playing ? NOTHING : (blocked ?? (action && disallowed(snapshot, action)?.message) ?? otherwise);
+    const why = !playing ? l10n.t('Nothing is playing.') : (blocked ?? (action && disallowed(snapshot, action)?.message) ?? otherwise);
     return why ? { label, why } : { label };
   };
   const repeatAction: PlayerAction = snapshot?.repeat === 'context' ? 'toggling_repeat_track' : 'toggling_repeat_context';
-  const volumeWhy = webOnly ?? (device && (!device.supportsVolume || device.volumePercent === null) ? 'This device does not let other apps change its volume.' : undefined);
-  const likeWhy = webOnly ?? (item?.isLocal ? 'A local file cannot be saved to your Spotify library.' : !item?.uri ? 'Only a Spotify track or episode can be liked.' : undefined);
+  const volumeWhy = webOnly ?? (device && (!device.supportsVolume || device.volumePercent === null) ? l10n.t('This device does not let other apps change its volume.') : undefined);
+  const likeWhy = webOnly ?? (item?.isLocal ? l10n.t('A local file cannot be saved to your Spotify library.') : !item?.uri ? l10n.t('Only a Spotify track or episode can be liked.') : undefined);
   return {
     notice: notice(input),
     track: availability.kind === 'signedOut' ? undefined : track,
@@ -105,16 +110,16 @@ export function nowPlayingModel(input: ModelInput): NowPlayingModel {
     liked: input.liked,
     source: input.source,
     controls: {
-      previous: control('Previous track', 'skipping_prev', transportBlocked),
-      playPause: snapshot?.isPlaying ? control('Pause', 'pausing', transportBlocked) : control('Play', 'resuming', transportBlocked),
-      next: control('Next track', 'skipping_next', transportBlocked),
-      seek: control('Position in the track', 'seeking', transportBlocked, item?.durationMs ? undefined : 'This item has no length to seek in.'),
-      shuffle: control(snapshot?.shuffle ? 'Shuffle is on: turn it off' : 'Shuffle is off: turn it on', 'toggling_shuffle', webOnly),
-      repeat: control(REPEAT_LABELS[snapshot?.repeat ?? 'off'], repeatAction, webOnly),
-      like: control(input.liked ? 'Unlike: remove from your Spotify library' : 'Like: save to your Spotify library', undefined, likeWhy),
-      volume: control('Volume', undefined, volumeWhy),
+      previous: control(l10n.t('Previous track'), 'skipping_prev', transportBlocked),
+      playPause: snapshot?.isPlaying ? control(l10n.t('Pause'), 'pausing', transportBlocked) : control(l10n.t('Play'), 'resuming', transportBlocked),
+      next: control(l10n.t('Next track'), 'skipping_next', transportBlocked),
+      seek: control(l10n.t('Position in the track'), 'seeking', transportBlocked, item?.durationMs ? undefined : l10n.t('This item has no length to seek in.')),
+      shuffle: control(snapshot?.shuffle ? l10n.t('Shuffle is on: turn it off') : l10n.t('Shuffle is off: turn it on'), 'toggling_shuffle', webOnly),
+      repeat: control(repeatLabel(snapshot?.repeat ?? 'off'), repeatAction, webOnly),
+      like: control(input.liked ? l10n.t('Unlike: remove from your Spotify library') : l10n.t('Like: save to your Spotify library'), undefined, likeWhy),
+      volume: control(l10n.t('Volume'), undefined, volumeWhy),
       // Picking a device needs no playback: it is how playback starts.
-      device: webOnly ? { label: 'Select a device', why: webOnly } : { label: 'Select a device' },
+      device: webOnly ? { label: l10n.t('Select a device'), why: webOnly } : { label: l10n.t('Select a device') },
     },
   };
 }
@@ -122,19 +127,19 @@ export function nowPlayingModel(input: ModelInput): NowPlayingModel {
 function notice({ availability, snapshot, now }: ModelInput): string | undefined {
   switch (availability.kind) {
     case 'signedOut':
-      return 'Sign in to Spotify to see and control what is playing.';
+      return l10n.t('Sign in to Spotify to see and control what is playing.');
     case 'unknown':
-      return 'Reading what Spotify is playing…';
+      return l10n.t('Reading what Spotify is playing…');
     case 'nothingActive':
-      return 'Nothing is playing on Spotify. Start playback on a device, or pick one.';
+      return l10n.t('Nothing is playing on Spotify. Start playback on a device, or pick one.');
     case 'unreachable':
-      return `Spotify could not be reached: ${availability.message}`;
+      return l10n.t('Spotify could not be reached: {0}', availability.message);
     case 'waiting':
       return availability.quota
-        ? `Spotify's daily request quota is spent: back at ${formatClockTime(availability.until, now)}.`
-        : `Spotify asked Backbeat to wait until ${formatClockTime(availability.until, now)}.`;
+        ? l10n.t("Spotify's daily request quota is spent: back at {0}.", formatClockTime(availability.until, now))
+        : l10n.t('Spotify asked Backbeat to wait until {0}.', formatClockTime(availability.until, now));
   }
-  if (snapshot?.isAd) return 'Spotify is playing an advertisement. Your music goes on when it ends.';
-  if (!snapshot?.item) return snapshot?.device ? `Nothing is playing on ${snapshot.device.name}.` : 'Nothing is playing on Spotify.';
+  if (snapshot?.isAd) return l10n.t('Spotify is playing an advertisement. Your music goes on when it ends.');
+  if (!snapshot?.item) return snapshot?.device ? l10n.t('Nothing is playing on {0}.', snapshot.device.name) : l10n.t('Nothing is playing on Spotify.');
   return undefined;
 }

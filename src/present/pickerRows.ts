@@ -1,5 +1,6 @@
 import type { CatalogueEntry, Device, PlayableItem } from '../spotify/types';
 import { escapeIcons, formatTime } from './format';
+import { l10n } from '../l10n';
 
 // What a picker row says, from names anyone can choose (playlists, devices, search results): every
 // such name is escaped, so `$(…)` in it reads as text instead of an icon, as in the status bar.
@@ -19,7 +20,7 @@ const KIND_ICONS: Record<CatalogueEntry['kind'], string> = {
   playlist: 'list-unordered',
 };
 
-const KIND_NAMES: Record<CatalogueEntry['kind'], string> = { track: 'Track', episode: 'Episode', album: 'Album', artist: 'Artist', playlist: 'Playlist' };
+const kindName = (kind: CatalogueEntry['kind']) => ({ track: l10n.t('Track'), episode: l10n.t('Episode'), album: l10n.t('Album'), artist: l10n.t('Artist'), playlist: l10n.t('Playlist') })[kind];
 
 const DEVICE_ICONS: Record<string, string> = {
   computer: 'device-desktop',
@@ -38,7 +39,7 @@ const DEVICE_ICONS: Record<string, string> = {
 
 /** A track, episode, album, artist or playlist; `searchResult`: the row names its kind (search mixes kinds). */
 export function entryRowText(entry: CatalogueEntry, searchResult = false): RowText {
-  const kind = searchResult ? KIND_NAMES[entry.kind] : undefined;
+  const kind = searchResult ? kindName(entry.kind) : undefined;
   return {
     label: `$(${KIND_ICONS[entry.kind]}) ${escapeIcons(entry.name)}`,
     description: [kind, escapeIcons(entry.byline)].filter(Boolean).join(' · '),
@@ -47,12 +48,12 @@ export function entryRowText(entry: CatalogueEntry, searchResult = false): RowTe
 
 export function deviceRowText(device: Device): RowText {
   const notes = [
-    device.isRestricted ? 'does not accept remote control' : undefined,
-    device.supportsVolume ? undefined : 'no volume control',
+    device.isRestricted ? l10n.t('does not accept remote control') : undefined,
+    device.supportsVolume ? undefined : l10n.t('no volume control'),
   ].filter(Boolean);
   return {
     label: `$(${DEVICE_ICONS[device.type.toLowerCase()] ?? 'broadcast'}) ${escapeIcons(device.name)}`,
-    description: device.isActive ? '$(check) active' : escapeIcons(device.type),
+    description: device.isActive ? l10n.t('$(check) active') : escapeIcons(device.type),
     detail: notes.length ? notes.join(' · ') : undefined,
   };
 }

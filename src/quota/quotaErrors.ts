@@ -1,3 +1,5 @@
+import { l10n } from '../l10n';
+
 // The two ways a request is stopped before it leaves: Spotify's daily quota is spent (its penalty
 // holds every window until the stated time), or Backbeat's own daily budget has nothing left for it.
 
@@ -7,7 +9,12 @@ export class QuotaExceeded extends Error {
     readonly until: number,
     readonly reason: string | undefined,
   ) {
-    super(`Spotify's daily request quota for this app is spent${reason ? ` (${reason})` : ''}; nothing is sent until ${new Date(until).toISOString()}.`);
+    const at = new Date(until).toISOString();
+    super(
+      reason
+        ? l10n.t("Spotify's daily request quota for this app is spent ({0}); nothing is sent until {1}.", reason, at)
+        : l10n.t("Spotify's daily request quota for this app is spent; nothing is sent until {0}.", at),
+    );
   }
 }
 
@@ -17,6 +24,6 @@ export class BudgetSpent extends Error {
     readonly budget: number,
     readonly until: number,
   ) {
-    super(`Backbeat's daily budget of ${budget} Spotify requests is spent for now.`);
+    super(l10n.t("Backbeat's daily budget of {0} Spotify requests is spent for now.", budget));
   }
 }

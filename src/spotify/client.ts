@@ -25,6 +25,7 @@ import type {
   SearchKind,
   SearchResults,
 } from './types';
+import { l10n } from '../l10n';
 
 /** Spotify's caps: search answers at most 10 per type since 2026; a playlists page at most 50. */
 const SEARCH_PAGE_SIZE = 10;
@@ -46,7 +47,7 @@ export class SpotifyClient {
   async me(): Promise<Account> {
     const { data } = await this.http.request('GET', '/me');
     const account = parseAccount(data);
-    if (!account) throw new SpotifyError('malformed', 'Spotify sent a profile Backbeat could not read.');
+    if (!account) throw new SpotifyError('malformed', l10n.t('Spotify sent a profile Backbeat could not read.'));
     return account;
   }
 

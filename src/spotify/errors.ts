@@ -1,5 +1,6 @@
 // Spotify's refusals as typed values, decided once from status, `error.reason` and message, so the
 // UI chooses words and actions from a kind instead of parsing strings.
+import { l10n } from '../l10n';
 
 type SpotifyErrorKind =
   | 'no_active_device'
@@ -30,6 +31,8 @@ export class SpotifyError extends Error {
     readonly reason?: string,
     /** For `rate_limited`: how long Spotify asked us to wait. */
     readonly retryAfterSeconds?: number,
+    /** Spotify's own words, quoted untranslated in a message. */
+    readonly spotifySaid?: string,
   ) {
     super(message);
   }
@@ -49,7 +52,7 @@ export class ScopeMissing extends Error {
     /** The sign-in already includes the scope: signing in again would ask for the same and change nothing. */
     readonly alreadyGranted: boolean,
   ) {
-    super(`Spotify refused ${doing}: the ${scope} permission is missing.`);
+    super(l10n.t('Spotify refused {0}: the {1} permission is missing.', doing, scope));
   }
 }
 
@@ -103,8 +106,8 @@ const NOT_REGISTERED = /\bnot (?:be )?registered\b|\bnot approved for (?:this )?
 /** Turns an error answer (its status and body text) into a typed refusal. */
 export function classifyError(status: number, bodyText: string, retryAfterSeconds?: number): SpotifyError {
   const { message = '', reason } = errorBody(bodyText);
-  const said = message ? `Spotify said: ${message}` : `HTTP ${status}`;
-  const make = (kind: SpotifyErrorKind) => new SpotifyError(kind, said, status, reason, retryAfterSeconds);
+  const said = message ? l10n.t('Spotify said: {0}', message) : `HTTP ${status}`;
+  const make = (kind: SpotifyErrorKind) => new SpotifyError(kind, said, status, reason, retryAfterSeconds, message || undefined);
   if (status === 429) return make('rate_limited');
   if (status === 401) return make('unauthorized');
   if (status >= 500) return make('server');

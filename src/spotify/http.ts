@@ -5,6 +5,7 @@ import { fetchWithTimeout, HttpAnswer, MalformedJson, NetworkError, parseJsonBod
 import { ClosedEndpoints } from './closedEndpoints';
 import { classifyError, SpotifyError } from './errors';
 import type { RetryAfterGate } from './retryAfterGate';
+import { l10n } from '../l10n';
 
 // The only way requests reach the Web API: adds the bearer token, refreshes once on a 401,
 // honours the Retry-After gate, retries briefly while a device wakes up (202) and turns every
@@ -50,7 +51,7 @@ export interface SpotifyHttpOptions {
 }
 
 function closedToApp(): SpotifyError {
-  return new SpotifyError('closed_to_app', 'Spotify keeps refusing this endpoint with 429 while it answers the others.', 429);
+  return new SpotifyError('closed_to_app', l10n.t('Spotify keeps refusing this endpoint with 429 while it answers the others.'), 429);
 }
 
 export class SpotifyHttp {
@@ -75,7 +76,7 @@ export class SpotifyHttp {
     }
     if (response.status === 202 && method !== 'GET') {
       // Still only accepted: the command has not happened, and saying it did would be a lie.
-      throw new SpotifyError('device_waking', 'The Spotify device is still waking up.', 202);
+      throw new SpotifyError('device_waking', l10n.t('The Spotify device is still waking up.'), 202);
     }
     // An answer from the endpoint itself (a 5xx may come from Spotify's front end) shows it open to this app.
     if (response.status !== 429 && response.status < 500) this.closedEndpoints.noteAnswer(endpoint);
@@ -107,14 +108,14 @@ export class SpotifyHttp {
       if (!(error instanceof MalformedJson)) throw error;
       this.options.log.warn(`${method} ${path}: ${error.message}`);
       if (method !== 'GET') return undefined;
-      throw new SpotifyError('malformed', 'Spotify sent an answer Backbeat could not read.', response.status);
+      throw new SpotifyError('malformed', l10n.t('Spotify sent an answer Backbeat could not read.'), response.status);
     }
   }
 
   private async send(method: HttpMethod, path: string, token: string, query?: Query, body?: unknown, kind?: RequestKind): Promise<HttpAnswer> {
     const waitSeconds = this.options.gate.remainingSeconds();
     if (waitSeconds > 0) {
-      throw new SpotifyError('rate_limited', `Spotify asked to wait ${waitSeconds} s.`, 429, undefined, waitSeconds);
+      throw new SpotifyError('rate_limited', l10n.t('Spotify asked to wait {0} s.', waitSeconds), 429, undefined, waitSeconds);
     }
     this.options.meter?.spend(method, path, kind);
     const headers: Record<string, string> = { Authorization: `Bearer ${token}` };

@@ -1,3 +1,5 @@
+import { l10n } from '../l10n';
+
 // What each Web API request was for. Reads nobody asked for spend only the budget's share; what the
 // user asked for may also spend its reserve; the breakdown shows where the day went.
 
@@ -15,18 +17,22 @@ export type RequestKind =
 
 export const REQUEST_KINDS: readonly RequestKind[] = ['periodic', 'focus', 'trackEnd', 'confirm', 'localCheck', 'likeStatus', 'onDemand', 'command', 'picker', 'account'];
 
-export const KIND_LABELS: Record<RequestKind, string> = {
-  periodic: 'Now playing: steady checks',
-  focus: 'Now playing: window opened or focused again',
-  trackEnd: 'Now playing: at the end of a track',
-  confirm: 'Now playing: confirming a command',
-  localCheck: 'Now playing: where the desktop app\'s track plays',
-  likeStatus: 'Like status of a new track',
-  onDemand: 'Now playing: needed by a command',
-  command: 'Commands (play, next, volume, like…)',
-  picker: 'Pickers and search (devices, playlists, queue…)',
-  account: 'Account (at sign-in)',
-};
+/** What a kind of request is for, as the budget view names it. */
+export function kindLabel(kind: RequestKind): string {
+  const labels: Record<RequestKind, string> = {
+    periodic: l10n.t('Now playing: steady checks'),
+    focus: l10n.t('Now playing: window opened or focused again'),
+    trackEnd: l10n.t('Now playing: at the end of a track'),
+    confirm: l10n.t('Now playing: confirming a command'),
+    localCheck: l10n.t("Now playing: where the desktop app's track plays"),
+    likeStatus: l10n.t('Like status of a new track'),
+    onDemand: l10n.t('Now playing: needed by a command'),
+    command: l10n.t('Commands (play, next, volume, like…)'),
+    picker: l10n.t('Pickers and search (devices, playlists, queue…)'),
+    account: l10n.t('Account (at sign-in)'),
+  };
+  return labels[kind];
+}
 
 const AUTOMATIC: ReadonlySet<RequestKind> = new Set(['periodic', 'focus', 'trackEnd', 'confirm', 'localCheck', 'likeStatus']);
 

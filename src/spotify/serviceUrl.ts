@@ -1,3 +1,5 @@
+import { l10n } from '../l10n';
+
 // Spotify service URLs may point at a local emulator, but tokens must never travel in clear text
 // to another machine: only https, or http on a loopback address, is accepted.
 
@@ -15,17 +17,17 @@ export function checkServiceUrl(setting: string, value: string): string {
   try {
     url = new URL(value);
   } catch {
-    throw new ServiceUrlError(`The setting ${setting} is not a valid URL: "${value}".`);
+    throw new ServiceUrlError(l10n.t('The setting {0} is not a valid URL: "{1}".', setting, value));
   }
   const secure = url.protocol === 'https:';
   const local = url.protocol === 'http:' && isLoopbackHost(url.hostname);
   if (!secure && !local) {
     throw new ServiceUrlError(
-      `The setting ${setting} must use https (or http on 127.0.0.1 / [::1] for a local emulator); "${value}" was refused.`,
+      l10n.t('The setting {0} must use https (or http on 127.0.0.1 / [::1] for a local emulator); "{1}" was refused.', setting, value),
     );
   }
   if (url.username || url.password) {
-    throw new ServiceUrlError(`The setting ${setting} must not contain credentials.`);
+    throw new ServiceUrlError(l10n.t('The setting {0} must not contain credentials.', setting));
   }
   return url.toString().replace(/\/+$/, '');
 }

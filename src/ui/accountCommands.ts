@@ -6,6 +6,7 @@ import type { FlowId } from '../auth/flows/signInFlow';
 import type { SessionKeeper } from '../auth/sessionKeeper';
 import { readClientId, storeClientId } from '../vscode/settings/settings';
 import type { Log } from '../log';
+import { l10n } from '../l10n';
 
 // Sign In, Sign Out, the app credentials (Client ID, optional client secret), the redirect URI
 // to register, the setup guide and the log.
@@ -31,7 +32,7 @@ export function registerAccountCommands(deps: AccountCommandDeps): vscode.Dispos
     'backbeat.signOut': async () => {
       const account = deps.keeper.current?.account.label;
       await deps.keeper.signOut();
-      if (account) void vscode.window.showInformationMessage(`Signed out of Spotify (${account}).`);
+      if (account) void vscode.window.showInformationMessage(l10n.t('Signed out of Spotify ({0}).', account));
     },
     'backbeat.setClientId': setClientId,
     'backbeat.setClientSecret': (value?: unknown) => setClientSecret(deps, value),
@@ -52,7 +53,7 @@ export function registerAccountCommands(deps: AccountCommandDeps): vscode.Dispos
 async function signInCommand(deps: AccountCommandDeps, reconsent: boolean): Promise<void> {
   const current = deps.keeper.current;
   if (current && !reconsent) {
-    void vscode.window.showInformationMessage(`Already signed in to Spotify as ${current.account.label}.`);
+    void vscode.window.showInformationMessage(l10n.t('Already signed in to Spotify as {0}.', current.account.label));
     return;
   }
   // Without a Client ID nothing can work yet: the walkthrough explains where one comes from.
@@ -73,8 +74,8 @@ async function openSetupGuide(): Promise<void> {
 async function setClientId(): Promise<boolean> {
   const current = readClientId();
   const value = await vscode.window.showInputBox({
-    title: 'Spotify Client ID',
-    prompt: 'The Client ID of your app in the Spotify developer dashboard (32 hexadecimal characters).',
+    title: l10n.t('Spotify Client ID'),
+    prompt: l10n.t('The Client ID of your app in the Spotify developer dashboard (32 hexadecimal characters).'),
     value: current,
     ignoreFocusOut: true,
     validateInput: clientIdProblem,
@@ -88,11 +89,11 @@ async function setClientId(): Promise<boolean> {
 async function copyClientId(): Promise<void> {
   const clientId = readClientId();
   if (!clientId) {
-    void vscode.window.showInformationMessage('No Spotify Client ID is set yet.', 'Set Client ID').then((choice) => choice && setClientId());
+    void vscode.window.showInformationMessage(l10n.t('No Spotify Client ID is set yet.'), l10n.t('Set Client ID')).then((choice) => (choice ? setClientId() : undefined));
     return;
   }
   await vscode.env.clipboard.writeText(clientId);
-  vscode.window.setStatusBarMessage(`$(copy) Copied the Client ID ${clientId}`, 5000);
+  vscode.window.setStatusBarMessage(l10n.t('$(copy) Copied the Client ID {0}', clientId), 5000);
 }
 
 /**
@@ -104,8 +105,8 @@ async function setClientSecret(deps: AccountCommandDeps, given: unknown): Promis
     typeof given === 'string'
       ? given
       : await vscode.window.showInputBox({
-          title: 'Spotify Client Secret (optional)',
-          prompt: 'From your app\u2019s settings in the Spotify developer dashboard. Kept in VS Code\u2019s secret storage; sign-ins then use it instead of PKCE.',
+          title: l10n.t('Spotify Client Secret (optional)'),
+          prompt: l10n.t('From your app\u2019s settings in the Spotify developer dashboard. Kept in VS Code\u2019s secret storage; sign-ins then use it instead of PKCE.'),
           password: true,
           ignoreFocusOut: true,
           validateInput: clientSecretProblem,
@@ -117,7 +118,7 @@ async function setClientSecret(deps: AccountCommandDeps, given: unknown): Promis
     return;
   }
   await deps.clientSecrets.set(value);
-  void vscode.window.showInformationMessage('Client secret stored in VS Code\u2019s secret storage. Your next sign-in uses it.');
+  void vscode.window.showInformationMessage(l10n.t('Client secret stored in VS Code\u2019s secret storage. Your next sign-in uses it.'));
 }
 
 async function clearClientSecret(deps: AccountCommandDeps): Promise<void> {
@@ -126,15 +127,15 @@ async function clearClientSecret(deps: AccountCommandDeps): Promise<void> {
     // Spotify refreshes a grant made with the secret only with the secret.
     await deps.keeper.signOut();
     void vscode.window
-      .showInformationMessage('Client secret removed. Your session was made with it, so you were signed out; sign in again to use PKCE.', 'Sign In')
+      .showInformationMessage(l10n.t('Client secret removed. Your session was made with it, so you were signed out; sign in again to use PKCE.'), l10n.t('Sign In'))
       .then((choice) => choice && vscode.commands.executeCommand('backbeat.signIn'));
     return;
   }
-  void vscode.window.showInformationMessage('Client secret removed. Sign-ins use PKCE.');
+  void vscode.window.showInformationMessage(l10n.t('Client secret removed. Sign-ins use PKCE.'));
 }
 
 async function copyRedirectUri(deps: AccountCommandDeps, flow: FlowId | undefined): Promise<void> {
   const uri = await deps.redirectUri(flow);
   await vscode.env.clipboard.writeText(uri);
-  void vscode.window.showInformationMessage(`Copied ${uri}. Add it under Redirect URIs in your app\u2019s settings in the Spotify developer dashboard.`);
+  void vscode.window.showInformationMessage(l10n.t('Copied {0}. Add it under Redirect URIs in your app\u2019s settings in the Spotify developer dashboard.', uri));
 }

@@ -3,6 +3,7 @@ import { disallowed, PlayerAction } from '../playback/disallowed';
 import type { PlaybackState } from '../playback/playbackState';
 import type { LikeStatus } from '../playback/likeStatus';
 import { ControlName, onPlayerSettingsChanged, PlayerSettings } from '../vscode/settings/playerSettings';
+import { l10n } from '../l10n';
 
 // Optional buttons next to the now-playing item (`backbeat.statusBar.controls`): previous,
 // play/pause, next and like. Each has its own id and name, so VS Code's status bar menu can hide
@@ -20,12 +21,19 @@ interface Look {
 
 /** Left-aligned items: a higher priority sits further left; the now-playing item is at 100. */
 const PRIORITY: Record<ControlName, number> = { previous: 103, playPause: 102, next: 101, like: 99 };
-const NAMES: Record<ControlName, string> = {
-  previous: 'Spotify Previous',
-  playPause: 'Spotify Play/Pause',
-  next: 'Spotify Next',
-  like: 'Spotify Like',
-};
+/** The item's name in the status bar's context menu. */
+function itemName(name: ControlName): string {
+  switch (name) {
+    case 'previous':
+      return l10n.t('Spotify Previous');
+    case 'playPause':
+      return l10n.t('Spotify Play/Pause');
+    case 'next':
+      return l10n.t('Spotify Next');
+    case 'like':
+      return l10n.t('Spotify Like');
+  }
+}
 
 export class ControlItems implements vscode.Disposable {
   private readonly items = new Map<ControlName, vscode.StatusBarItem>();
@@ -71,7 +79,7 @@ export class ControlItems implements vscode.Disposable {
 
   private create(name: ControlName): vscode.StatusBarItem {
     const item = vscode.window.createStatusBarItem(`control.${name}`, vscode.StatusBarAlignment.Left, PRIORITY[name]);
-    item.name = NAMES[name];
+    item.name = itemName(name);
     this.items.set(name, item);
     return item;
   }
@@ -79,17 +87,17 @@ export class ControlItems implements vscode.Disposable {
   private look(name: ControlName): Look {
     switch (name) {
       case 'previous':
-        return { text: '$(chevron-left)', label: 'Previous track', command: 'backbeat.previous', action: 'skipping_prev' };
+        return { text: '$(chevron-left)', label: l10n.t('Previous track'), command: 'backbeat.previous', action: 'skipping_prev' };
       case 'next':
-        return { text: '$(chevron-right)', label: 'Next track', command: 'backbeat.next', action: 'skipping_next' };
+        return { text: '$(chevron-right)', label: l10n.t('Next track'), command: 'backbeat.next', action: 'skipping_next' };
       case 'playPause':
         return this.state.snapshot?.isPlaying
-          ? { text: '$(debug-pause)', label: 'Pause Spotify', command: 'backbeat.playPause', action: 'pausing' }
-          : { text: '$(play)', label: 'Play Spotify', command: 'backbeat.playPause', action: 'resuming' };
+          ? { text: '$(debug-pause)', label: l10n.t('Pause Spotify'), command: 'backbeat.playPause', action: 'pausing' }
+          : { text: '$(play)', label: l10n.t('Play Spotify'), command: 'backbeat.playPause', action: 'resuming' };
       case 'like':
         return this.likes.current?.liked
-          ? { text: '$(heart-filled)', label: 'Unlike: remove from your Spotify library', command: 'backbeat.toggleLike' }
-          : { text: '$(heart)', label: 'Like: save to your Spotify library', command: 'backbeat.toggleLike' };
+          ? { text: '$(heart-filled)', label: l10n.t('Unlike: remove from your Spotify library'), command: 'backbeat.toggleLike' }
+          : { text: '$(heart)', label: l10n.t('Like: save to your Spotify library'), command: 'backbeat.toggleLike' };
     }
   }
 

@@ -9,6 +9,7 @@ import { pickPlaylist } from './pickers/playlistPicker';
 import { showQueue } from './pickers/queuePicker';
 import { pickRecentlyPlayed } from './pickers/recentlyPlayedPicker';
 import { pickFromSearch } from './pickers/searchPicker';
+import { l10n } from '../l10n';
 
 // Finding and keeping music: Like/Unlike, Search, Play Playlist, Add to Queue, Show Queue,
 // Recently Played, Copy Track Link and Open in Spotify. Anything they send goes through `run`.
@@ -41,7 +42,7 @@ export function registerLibraryCommands(deps: PlaybackCommandDeps): vscode.Dispo
     if (!isQueueable(entry)) return;
     // The queue is not part of the playback state: nothing to read back.
     const queued = await deps.commands.run({ name: 'Add to Queue', send: () => client.addToQueue(entry.uri), confirm: false });
-    if (queued) vscode.window.setStatusBarMessage(`$(add) Queued “${escapeIcons(entry.name)}”`, CONFIRMATION_MS);
+    if (queued) vscode.window.setStatusBarMessage(l10n.t('$(add) Queued “{0}”', escapeIcons(entry.name)), CONFIRMATION_MS);
   };
 
   const onError = (name: string) => (error: unknown) => void deps.commands.report(name, error);
@@ -54,11 +55,11 @@ export function registerLibraryCommands(deps: PlaybackCommandDeps): vscode.Dispo
   const toggleLike = async () => {
     const item = state.snapshot?.item;
     if (!item?.uri) {
-      void vscode.window.showInformationMessage('Nothing is playing on Spotify to like.');
+      void vscode.window.showInformationMessage(l10n.t('Nothing is playing on Spotify to like.'));
       return;
     }
     if (item.isLocal) {
-      void vscode.window.showInformationMessage(`\u201c${item.name}\u201d is a local file: Spotify keeps only its own tracks in your library.`);
+      void vscode.window.showInformationMessage(l10n.t('\u201c{0}\u201d is a local file: Spotify keeps only its own tracks in your library.', item.name));
       return;
     }
     const uri = item.uri;
@@ -66,10 +67,11 @@ export function registerLibraryCommands(deps: PlaybackCommandDeps): vscode.Dispo
     try {
       liked = await likes.likedNow();
     } catch (error) {
-      await deps.commands.report('Like', namingMissingScope(error, LIBRARY_READ_SCOPE, 'Checking whether it is liked', deps.grantedScopes()));
+      await deps.commands.report('Like', namingMissingScope(error, LIBRARY_READ_SCOPE, l10n.t('Checking whether it is liked'), deps.grantedScopes()));
       return;
     }
-    const name = liked ? 'Unlike' : 'Like';
+    // Also what a missing permission names: "Like needs the Spotify permission …".
+    const name = liked ? l10n.t('Unlike') : l10n.t('Like');
     const done = await deps.commands.run({
       name,
       show: () => likes.assume(!liked),
@@ -77,21 +79,21 @@ export function registerLibraryCommands(deps: PlaybackCommandDeps): vscode.Dispo
       confirm: false,
       explain: (error) => namingMissingScope(error, LIBRARY_WRITE_SCOPE, name, deps.grantedScopes()),
     });
-    if (done) vscode.window.setStatusBarMessage(liked ? `$(heart) Removed “${escapeIcons(item.name)}” from your library` : `$(heart-filled) Liked “${escapeIcons(item.name)}”`, CONFIRMATION_MS);
+    if (done) vscode.window.setStatusBarMessage(liked ? l10n.t('$(heart) Removed “{0}” from your library', escapeIcons(item.name)) : l10n.t('$(heart-filled) Liked “{0}”', escapeIcons(item.name)), CONFIRMATION_MS);
   };
 
   /** The web link of what is playing, or undefined after telling the user there is none. */
   const currentLink = (): { url: string; name: string } | undefined => {
     const item = state.snapshot?.item;
     if (item?.webUrl) return { url: item.webUrl, name: item.name };
-    void vscode.window.showInformationMessage(item ? `Spotify gave no link for “${item.name}”.` : 'Nothing is playing on Spotify.');
+    void vscode.window.showInformationMessage(item ? l10n.t('Spotify gave no link for “{0}”.', item.name) : l10n.t('Nothing is playing on Spotify.'));
     return undefined;
   };
 
   return registerCommandTable({
     'backbeat.toggleLike': toggleLike,
-    'backbeat.search': () => search('Spotify: Search', ['track', 'album', 'artist', 'playlist'], playEntry),
-    'backbeat.addToQueue': () => search('Spotify: Add to Queue', ['track'], queue),
+    'backbeat.search': () => search(l10n.t('Spotify: Search'), ['track', 'album', 'artist', 'playlist'], playEntry),
+    'backbeat.addToQueue': () => search(l10n.t('Spotify: Add to Queue'), ['track'], queue),
     'backbeat.playPlaylist': async () => {
       const playlist = await pickPlaylist(deps.playlists, onError('Play Playlist'));
       if (playlist) await playEntry(playlist);
@@ -105,7 +107,7 @@ export function registerLibraryCommands(deps: PlaybackCommandDeps): vscode.Dispo
       const link = currentLink();
       if (!link) return undefined;
       await vscode.env.clipboard.writeText(link.url);
-      vscode.window.setStatusBarMessage(`$(link) Copied the link to “${escapeIcons(link.name)}”`, CONFIRMATION_MS);
+      vscode.window.setStatusBarMessage(l10n.t('$(link) Copied the link to “{0}”', escapeIcons(link.name)), CONFIRMATION_MS);
       return link.url;
     },
     'backbeat.openInSpotify': () => {

@@ -5,13 +5,14 @@ import type { WindowActivity } from '../windowActivity';
 import type { RequestBudget } from '../quota/requestBudget';
 import { spotifyCoverUrl } from '../spotify/coverUrl';
 import type { PlaybackSnapshot } from '../spotify/types';
-import { BUDGET_SPENT_SUFFIX, quotaSpentLabel, readsPaused, spendLine } from '../present/budgetText';
+import { quotaSpentLabel, readsPaused, spendLine, withBudgetSpent } from '../present/budgetText';
 import { escapeMarkdown, formatTime, formatWait } from '../present/format';
 import type { LikeStatus } from '../playback/likeStatus';
 import { nowPlayingLabel } from '../present/nowPlayingLabel';
 import { onPlayerSettingsChanged, PlayerSettings } from '../vscode/settings/playerSettings';
 import { ProgressTicker } from '../present/progressTicker';
 import { WaitCountdown } from '../present/waitCountdown';
+import { l10n } from '../l10n';
 
 // The status bar item: what is playing and where it is (click to play/pause), "Sign in to
 // Spotify" when signed out (unless the Spotify app on this computer plays), a quiet idle state
@@ -41,7 +42,7 @@ export class NowPlayingItem implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(private readonly options: NowPlayingItemOptions) {
-    this.item.name = 'Spotify Now Playing';
+    this.item.name = l10n.t('Spotify Now Playing');
     this.ticker = new ProgressTicker(options.state, options.window, options.clock, () => options.settings().showProgress, () => this.renderText());
     this.countdown = new WaitCountdown(options.state, options.clock, () => this.render());
     this.subscriptions = [
@@ -63,32 +64,36 @@ export class NowPlayingItem implements vscode.Disposable {
     const snapshot = state.snapshot;
     switch (availability.kind) {
       case 'signedOut':
-        this.set('$(sign-in) Sign in to Spotify', 'Sign in to Spotify to see and control what is playing.', 'backbeat.signIn');
+        this.set(l10n.t('$(sign-in) Sign in to Spotify'), l10n.t('Sign in to Spotify to see and control what is playing.'), 'backbeat.signIn');
         return;
       case 'unknown':
-        this.set('$(sync~spin) Spotify', this.withSpend('Reading what Spotify is playing…'), undefined);
+        this.set('$(sync~spin) Spotify', this.withSpend(l10n.t('Reading what Spotify is playing…')), undefined);
         return;
       case 'nothingActive':
-        this.set('$(mute) Spotify', this.withSpend('Nothing is playing on Spotify. Start playback on a device, or click to pick one.'), 'backbeat.playPause');
+        this.set('$(mute) Spotify', this.withSpend(l10n.t('Nothing is playing on Spotify. Start playback on a device, or click to pick one.')), 'backbeat.playPause');
         return;
       case 'waiting': {
         if (availability.quota) {
-          const why = "Spotify's daily request quota for your app is spent. Backbeat sends nothing from any window until then: asking earlier would only make the wait longer. Click for the breakdown.";
+          const why = l10n.t(
+            "Spotify's daily request quota for your app is spent. Backbeat sends nothing from any window until then: asking earlier would only make the wait longer. Click for the breakdown.",
+          );
           this.set(quotaSpentLabel(availability.until, clock.now()), this.withSpend(why), 'backbeat.showRequestBudget');
           return;
         }
         const seconds = Math.max(0, Math.ceil((availability.until - clock.now()) / 1000));
-        this.set(`$(watch) Spotify asked to wait ${formatWait(seconds)}`, this.withSpend('Spotify limits how often apps may ask. Backbeat resumes on its own.'), undefined);
+        this.set(l10n.t('$(watch) Spotify asked to wait {0}', formatWait(seconds)), this.withSpend(l10n.t('Spotify limits how often apps may ask. Backbeat resumes on its own.')), undefined);
         return;
       }
     }
     if (snapshot?.isAd) {
-      const where = snapshot.device ? ` on ${snapshot.device.name}` : '';
-      this.set(this.label(snapshot), this.withSpend(`Spotify is playing an advertisement${where}. Your music goes on when it ends.`), 'backbeat.playPause');
+      const why = snapshot.device
+        ? l10n.t('Spotify is playing an advertisement on {0}. Your music goes on when it ends.', snapshot.device.name)
+        : l10n.t('Spotify is playing an advertisement. Your music goes on when it ends.');
+      this.set(this.label(snapshot), this.withSpend(why), 'backbeat.playPause');
       return;
     }
     if (!snapshot?.item) {
-      this.set('$(mute) Spotify', this.withSpend(snapshot?.device ? `Nothing is playing on ${snapshot.device.name}.` : 'Nothing is playing on Spotify.'), 'backbeat.playPause');
+      this.set('$(mute) Spotify', this.withSpend(snapshot?.device ? l10n.t('Nothing is playing on {0}.', snapshot.device.name) : l10n.t('Nothing is playing on Spotify.')), 'backbeat.playPause');
       return;
     }
     this.set(this.label(snapshot), this.tooltip(snapshot), 'backbeat.playPause');
@@ -104,7 +109,7 @@ export class NowPlayingItem implements vscode.Disposable {
     const { showProgress, maxLength } = this.options.settings();
     const stale = this.options.state.availability.kind === 'unreachable';
     const label = nowPlayingLabel(snapshot, this.options.state.progressMs(), { showProgress, maxLength, stale });
-    return readsPaused(this.options.budget.status()) ? `${label}${BUDGET_SPENT_SUFFIX}` : label;
+    return readsPaused(this.options.budget.status()) ? withBudgetSpent(label) : label;
   }
 
   private spend(): string {
@@ -128,29 +133,29 @@ export class NowPlayingItem implements vscode.Disposable {
     tooltip.appendMarkdown(`**${escapeMarkdown(item.name)}**  \n`);
     if (item.byline) tooltip.appendMarkdown(`${escapeMarkdown(item.byline)}  \n`);
     if (item.collection) tooltip.appendMarkdown(`$(library) ${escapeMarkdown(item.collection)}  \n`);
-    if (item.isLocal) tooltip.appendMarkdown('$(file) Local file  \n');
+    if (item.isLocal) tooltip.appendMarkdown(`$(file) ${escapeMarkdown(l10n.t('Local file'))}  \n`);
     if (snapshot.device) {
       const volume = snapshot.device.volumePercent === null ? '' : ` · $(unmute) ${snapshot.device.volumePercent}%`;
       tooltip.appendMarkdown(`$(device-desktop) ${escapeMarkdown(snapshot.device.name)}${volume}  \n`);
     }
     if (item.durationMs) tooltip.appendMarkdown(`$(clock) ${formatTime(item.durationMs)}  \n`);
     if (availability.kind === 'unreachable') tooltip.appendMarkdown(`\n$(warning) ${escapeMarkdown(availability.message)}  \n`);
-    tooltip.appendMarkdown(this.options.state.source === 'local' ? '\n$(vm) via Spotify on this computer  \n' : '\n$(globe) via Spotify Web API  \n');
+    tooltip.appendMarkdown(this.options.state.source === 'local' ? `\n$(vm) ${escapeMarkdown(l10n.t('via Spotify on this computer'))}  \n` : `\n$(globe) ${escapeMarkdown(l10n.t('via Spotify Web API'))}  \n`);
     if (this.options.state.webAvailability.kind === 'signedOut') {
-      tooltip.appendMarkdown('[$(sign-in) Sign in for more](command:backbeat.signIn "Devices, search, playlists, the queue and likes")  \n');
+      tooltip.appendMarkdown(`[$(sign-in) ${escapeMarkdown(l10n.t('Sign in for more'))}](command:backbeat.signIn "${linkTitle(l10n.t('Devices, search, playlists, the queue and likes'))}")  \n`);
     }
     const liked = this.options.likes.current?.liked;
     const links = [
-      link('chevron-left', 'Previous', 'backbeat.previous'),
-      snapshot.isPlaying ? link('debug-pause', 'Pause', 'backbeat.playPause') : link('play', 'Play', 'backbeat.playPause'),
-      link('chevron-right', 'Next', 'backbeat.next'),
+      link('chevron-left', l10n.t('Previous'), 'backbeat.previous'),
+      snapshot.isPlaying ? link('debug-pause', l10n.t('Pause'), 'backbeat.playPause') : link('play', l10n.t('Play'), 'backbeat.playPause'),
+      link('chevron-right', l10n.t('Next'), 'backbeat.next'),
       // A local file cannot be liked: no Like for it.
-      ...(item.isLocal ? [] : [liked ? link('heart-filled', 'Unlike', 'backbeat.toggleLike') : link('heart', 'Like', 'backbeat.toggleLike')]),
-      link('device-desktop', 'Select Device', 'backbeat.selectDevice'),
-      link('search', 'Search', 'backbeat.search'),
+      ...(item.isLocal ? [] : [liked ? link('heart-filled', l10n.t('Unlike'), 'backbeat.toggleLike') : link('heart', l10n.t('Like'), 'backbeat.toggleLike')]),
+      link('device-desktop', l10n.t('Select Device'), 'backbeat.selectDevice'),
+      link('search', l10n.t('Search'), 'backbeat.search'),
     ];
     tooltip.appendMarkdown(`\n${links.join('&nbsp;&nbsp;')}`);
-    tooltip.appendMarkdown(`\n\n[$(dashboard)](command:backbeat.showRequestBudget "Show Request Budget") ${escapeMarkdown(this.spend())}`);
+    tooltip.appendMarkdown(`\n\n${link('dashboard', l10n.t('Show Request Budget'), 'backbeat.showRequestBudget')} ${escapeMarkdown(this.spend())}`);
     return tooltip;
   }
 
@@ -176,5 +181,10 @@ export class NowPlayingItem implements vscode.Disposable {
 }
 
 function link(icon: string, title: string, command: string): string {
-  return `[$(${icon})](command:${command} "${title}")`;
+  return `[$(${icon})](command:${command} "${linkTitle(title)}")`;
+}
+
+/** A link's title in quotes: a translation's own quote must not end it. */
+function linkTitle(title: string): string {
+  return title.replace(/["\\]/g, '\\$&');
 }

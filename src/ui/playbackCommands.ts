@@ -11,6 +11,7 @@ import { escapeIcons, formatTime, parseTime } from '../present/format';
 import type { LikeStatus } from '../playback/likeStatus';
 import { pickDevice } from './pickers/devicePicker';
 import type { PlayerSettings } from '../vscode/settings/playerSettings';
+import { l10n } from '../l10n';
 
 // The transport controls as VS Code commands: play/pause, skip, seek, volume, shuffle, repeat and
 // the device. Each goes through PlayerCommands, which shows the effect at once, sends it, reads
@@ -31,7 +32,6 @@ export interface PlaybackCommandDeps {
 }
 
 const REPEAT_CYCLE: Record<RepeatMode, RepeatMode> = { off: 'context', context: 'track', track: 'off' };
-const REPEAT_WORDS: Record<RepeatMode, string> = { off: 'off', context: 'the playlist or album', track: 'this track' };
 /** Unmuting with no volume remembered (muted elsewhere) comes back at this. */
 const UNMUTE_FALLBACK_PERCENT = 50;
 
@@ -64,7 +64,7 @@ export function registerPlaybackCommands(deps: PlaybackCommandDeps): vscode.Disp
     if (!moved) return;
     // The remembered list still marks the old device active.
     deps.devices.forget();
-    vscode.window.setStatusBarMessage(`$(broadcast) Spotify plays on ${escapeIcons(device.name)}`, 3000);
+    vscode.window.setStatusBarMessage(l10n.t('$(broadcast) Spotify plays on {0}', escapeIcons(device.name)), 3000);
   };
 
   /** With a device (a notification's "Play on ..." button) it moves there at once; otherwise it asks. */
@@ -120,10 +120,22 @@ export function registerPlaybackCommands(deps: PlaybackCommandDeps): vscode.Disp
         const action = next === 'track' ? 'toggling_repeat_track' : 'toggling_repeat_context';
         return { name: 'Cycle Repeat', action, guess: (g) => ({ ...g, repeat: next }), send: () => client.setRepeat(next) };
       });
-      if (done) vscode.window.setStatusBarMessage(`$(sync) Spotify repeats ${REPEAT_WORDS[next]}`, 3000);
+      if (done) vscode.window.setStatusBarMessage(repeatsNow(next), 3000);
     },
     'backbeat.selectDevice': selectDevice,
   });
+}
+
+/** The status bar's confirmation of the new repeat mode. */
+function repeatsNow(mode: RepeatMode): string {
+  switch (mode) {
+    case 'off':
+      return l10n.t('$(sync) Spotify repeats off');
+    case 'context':
+      return l10n.t('$(sync) Spotify repeats the playlist or album');
+    case 'track':
+      return l10n.t('$(sync) Spotify repeats this track');
+  }
 }
 
 function isDevice(value: unknown): value is Device & { id: string } {
@@ -134,13 +146,13 @@ function isDevice(value: unknown): value is Device & { id: string } {
 async function askPosition(state: PlaybackState): Promise<number | undefined> {
   const duration = state.snapshot?.item?.durationMs;
   const text = await vscode.window.showInputBox({
-    title: 'Spotify: Seek To',
-    prompt: duration ? `A position up to ${formatTime(duration)}, like 1:23` : 'A position like 1:23',
+    title: l10n.t('Spotify: Seek To'),
+    prompt: duration ? l10n.t('A position up to {0}, like 1:23', formatTime(duration)) : l10n.t('A position like 1:23'),
     value: formatTime(state.progressMs()),
     validateInput: (value) => {
       const ms = parseTime(value);
-      if (ms === undefined) return 'Type minutes and seconds, like 1:23 (or seconds, like 83).';
-      return duration && ms > duration ? `The track is ${formatTime(duration)} long.` : undefined;
+      if (ms === undefined) return l10n.t('Type minutes and seconds, like 1:23 (or seconds, like 83).');
+      return duration && ms > duration ? l10n.t('The track is {0} long.', formatTime(duration)) : undefined;
     },
   });
   return text === undefined ? undefined : parseTime(text);
@@ -148,10 +160,10 @@ async function askPosition(state: PlaybackState): Promise<number | undefined> {
 
 async function askVolume(current: number | null | undefined): Promise<number | undefined> {
   const text = await vscode.window.showInputBox({
-    title: 'Spotify: Set Volume',
-    prompt: 'Volume in percent, 0 to 100',
+    title: l10n.t('Spotify: Set Volume'),
+    prompt: l10n.t('Volume in percent, 0 to 100'),
     value: current === null || current === undefined ? '' : String(current),
-    validateInput: (value) => (/^\s*\d{1,3}\s*$/.test(value) && Number(value) <= 100 ? undefined : 'A whole number from 0 to 100.'),
+    validateInput: (value) => (/^\s*\d{1,3}\s*$/.test(value) && Number(value) <= 100 ? undefined : l10n.t('A whole number from 0 to 100.')),
   });
   return text === undefined ? undefined : Number(text);
 }

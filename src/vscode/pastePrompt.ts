@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
 import type { PastePrompt } from '../auth/flows/manualFlow';
+import { l10n } from '../l10n';
 
 /** The input box of the manual flow; it stays open while the user is in the browser. */
 export function askForPastedAddress(check: (text: string) => string | undefined): PastePrompt {
   const box = vscode.window.createInputBox();
-  box.title = 'Spotify: finish signing in';
-  box.prompt =
-    'After you approve Backbeat, your browser ends on a page at http://127.0.0.1/callback that may not load. Copy that whole address from the address bar and paste it here (the code alone works too).';
+  box.title = l10n.t('Spotify: finish signing in');
+  box.prompt = l10n.t(
+    'After you approve Backbeat, your browser ends on a page at http://127.0.0.1/callback that may not load. Copy that whole address from the address bar and paste it here (the code alone works too).',
+  );
   box.placeholder = 'http://127.0.0.1/callback?code=…&state=…';
   box.ignoreFocusOut = true;
   let settle!: (text: string | undefined) => void;

@@ -2,6 +2,7 @@ import type { PendingSignIns } from '../pendingSignIns';
 import type { CallbackOutcome } from './loopbackPages';
 import { loopbackRedirectUri, startLoopbackServer } from './loopbackServer';
 import type { FlowEnvironment, PreparedFlow, SignInFlow } from './signInFlow';
+import { l10n } from '../../l10n';
 
 // Spotify redirects the browser to http://127.0.0.1:<port>/callback, served by the extension host
 // for the length of one sign-in. Spotify accepts any port for a loopback URI registered without one.
@@ -14,7 +15,7 @@ interface LoopbackFlowDeps {
 
 export class LoopbackFlow implements SignInFlow {
   readonly id = 'loopback' as const;
-  readonly label = 'Sign in through the browser with a page served by VS Code on 127.0.0.1';
+  readonly label = l10n.t('Sign in through the browser with a page served by VS Code on 127.0.0.1');
 
   constructor(
     private readonly pending: PendingSignIns,

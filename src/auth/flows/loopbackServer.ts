@@ -3,6 +3,7 @@ import type { Disposable } from '../../disposable';
 import { SignInFlowUnavailable } from '../signInErrors';
 import { callbackPage, CallbackOutcome } from './loopbackPages';
 import { CALLBACK_PATH } from './signInFlow';
+import { l10n } from '../../l10n';
 
 // A one-shot web server on 127.0.0.1 that receives Spotify's redirect: GET /callback only
 // (404 elsewhere, 405 for other methods). It stops listening once a callback completed the
@@ -25,10 +26,10 @@ type CallbackReceiver = (params: URLSearchParams) => CallbackOutcome;
 export async function startLoopbackServer(port: number, receive: CallbackReceiver): Promise<LoopbackServer> {
   const server = http.createServer((request, response) => {
     const url = requestUrl(request.url);
-    if (url?.pathname !== CALLBACK_PATH) return reply(response, 404, 'Not found');
+    if (url?.pathname !== CALLBACK_PATH) return reply(response, 404, l10n.t('Not found'));
     if (request.method !== 'GET') {
       response.setHeader('Allow', 'GET');
-      return reply(response, 405, 'Method not allowed');
+      return reply(response, 405, l10n.t('Method not allowed'));
     }
     const outcome = receive(url.searchParams);
     const page = callbackPage(outcome);
@@ -74,8 +75,8 @@ function listen(server: http.Server, port: number): Promise<void> {
     server.once('error', (error: NodeJS.ErrnoException) => {
       reject(
         error.code === 'EADDRINUSE'
-          ? new SignInFlowUnavailable(`Port ${port} on ${LOOPBACK_HOST} is in use by another program. Clear the setting backbeat.loopbackPort to use a free port, or choose another.`)
-          : new SignInFlowUnavailable(`Backbeat could not listen on ${LOOPBACK_HOST}:${port} for the sign-in (${error.code ?? error.message}).`),
+          ? new SignInFlowUnavailable(l10n.t('Port {0} on {1} is in use by another program. Clear the setting backbeat.loopbackPort to use a free port, or choose another.', port, LOOPBACK_HOST))
+          : new SignInFlowUnavailable(l10n.t('Backbeat could not listen on {0}:{1} for the sign-in ({2}).', LOOPBACK_HOST, port, error.code ?? error.message)),
       );
     });
     server.listen(port, LOOPBACK_HOST, () => resolve());

@@ -4,6 +4,7 @@ import type { CancelSignal, PendingSignIns } from '../pendingSignIns';
 import { loopbackRedirectUri } from './loopbackServer';
 import { readPastedCallback } from './pastedCallback';
 import type { PreparedFlow, SignInFlow } from './signInFlow';
+import { l10n } from '../../l10n';
 
 // Works everywhere, including web hosts where nothing can receive the redirect: Spotify sends
 // the browser to http://127.0.0.1/callback (nothing needs to answer there), and the user pastes
@@ -22,7 +23,7 @@ interface ManualFlowDeps {
 
 export class ManualFlow implements SignInFlow {
   readonly id = 'manual' as const;
-  readonly label = 'Paste the address the browser ends on';
+  readonly label = l10n.t('Paste the address the browser ends on');
 
   constructor(
     private readonly pending: PendingSignIns,

@@ -1,5 +1,6 @@
 import type { PendingSignIns } from '../pendingSignIns';
 import { CALLBACK_PATH, FlowEnvironment, PreparedFlow, SignInFlow } from './signInFlow';
+import { l10n } from '../../l10n';
 
 // Spotify redirects to the editor's own URI scheme (vscode://backbeat.spotify/callback on desktop);
 // the extension's UriHandler hands the query to the pending sign-in. `asExternalUri` lets remote and
@@ -15,7 +16,7 @@ interface UriHandlerFlowDeps {
 
 export class UriHandlerFlow implements SignInFlow {
   readonly id = 'uriHandler' as const;
-  readonly label = 'Sign in through the browser and return to VS Code';
+  readonly label = l10n.t('Sign in through the browser and return to VS Code');
 
   constructor(
     private readonly extensionId: string,

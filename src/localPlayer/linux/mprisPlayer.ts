@@ -12,6 +12,7 @@ import { canDo, LocalCommand, LocalPlayer, LocalPlayerError, LocalPlayerState, N
 import { RestartDelay } from '../restartDelay';
 import type { MprisEvents, MprisLink } from './mprisBus';
 import { capabilitiesFrom, statusFrom, trackFromMetadata, trackIdPath } from './mprisProperties';
+import { l10n } from '../../l10n';
 
 const SPOTIFY_BUS_NAME = 'org.mpris.MediaPlayer2.spotify';
 
@@ -100,8 +101,8 @@ export class MprisPlayer implements LocalPlayer {
   async send(command: LocalCommand): Promise<void> {
     const link = this.link;
     const state = this.current;
-    if (!link || !state?.running) throw new LocalPlayerError('Spotify is not running on this computer.');
-    if (!canDo(state, command)) throw new LocalPlayerError(`Spotify on this computer does not offer ${command.type} through MPRIS.`);
+    if (!link || !state?.running) throw new LocalPlayerError(l10n.t('Spotify is not running on this computer.'));
+    if (!canDo(state, command)) throw new LocalPlayerError(l10n.t('Spotify on this computer does not offer {0} through {1}.', command.type, 'MPRIS'));
     try {
       switch (command.type) {
         case 'playPause':
@@ -121,7 +122,7 @@ export class MprisPlayer implements LocalPlayer {
       }
     } catch (error) {
       if (error instanceof LocalPlayerError) throw error;
-      throw new LocalPlayerError(`MPRIS ${command.type}: ${(error as Error).message}`);
+      throw new LocalPlayerError(l10n.t('MPRIS {0}: {1}', command.type, (error as Error).message));
     }
   }
 
@@ -137,7 +138,7 @@ export class MprisPlayer implements LocalPlayer {
     const inTime = <T>(call: () => Promise<T>): Promise<T> =>
       new Promise<T>((resolve, reject) => {
         const timer = clock.setTimeout(() => {
-          const error = new Error(`Spotify did not answer on D-Bus within ${DBUS_CALL_TIMEOUT_MS / 1000} s`);
+          const error = new Error(l10n.t('Spotify did not answer on D-Bus within {0} s', DBUS_CALL_TIMEOUT_MS / 1000));
           if (this.link === timed) this.lost(error);
           reject(error);
         }, DBUS_CALL_TIMEOUT_MS);

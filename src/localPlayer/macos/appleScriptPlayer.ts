@@ -1,6 +1,7 @@
 import { execFile } from 'child_process';
 import { HelperPlayer } from '../helperPlayer';
 import { LocalCommand, LocalPlayer, LocalPlayerDeps, LocalPlayerError } from '../localPlayer';
+import { l10n } from '../../l10n';
 
 // Spotify on macOS through its AppleScript dictionary, run as JavaScript for Automation by
 // `osascript`: one long-running `spotify.jxa.js watch` reports every change (Spotify's
@@ -11,8 +12,9 @@ import { LocalCommand, LocalPlayer, LocalPlayerDeps, LocalPlayerError } from '..
 const COMMAND_TIMEOUT_MS = 5_000;
 
 /** macOS refused to let the editor control Spotify (osascript error -1743). */
-export const AUTOMATION_DENIED =
-  'macOS does not let VS Code control Spotify. Allow it in System Settings > Privacy & Security > Automation (Visual Studio Code > Spotify).';
+export function automationDenied(): string {
+  return l10n.t('macOS does not let VS Code control Spotify. Allow it in System Settings > Privacy & Security > Automation (Visual Studio Code > Spotify).');
+}
 
 export function appleScriptPlayer(script: string, deps: LocalPlayerDeps): LocalPlayer {
   return new HelperPlayer({
@@ -45,7 +47,7 @@ function runOnce(script: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     execFile('osascript', ['-l', 'JavaScript', script, ...args], { timeout: COMMAND_TIMEOUT_MS, windowsHide: true }, (error, _stdout, stderr) => {
       if (!error) return resolve();
-      if (/-1743/.test(stderr)) return reject(new LocalPlayerError(AUTOMATION_DENIED));
+      if (/-1743/.test(stderr)) return reject(new LocalPlayerError(automationDenied()));
       reject(new LocalPlayerError(`osascript ${args[0]}: ${(stderr || error.message).trim().slice(0, 300)}`));
     });
   });

@@ -1,5 +1,6 @@
 import { HelperPlayer } from '../helperPlayer';
 import { LocalCommand, LocalPlayer, LocalPlayerDeps, LocalPlayerError } from '../localPlayer';
+import { l10n } from '../../l10n';
 
 // Spotify on Windows through the system media transport controls, read by one long-running
 // Windows PowerShell 5.1 process running smtc.ps1 (PowerShell 7 cannot load the WinRT types).
@@ -29,6 +30,6 @@ function smtcLine(command: LocalCommand): string {
     case 'seek':
       return `seek ${Math.max(0, Math.round(command.positionMs))}`;
     case 'openUri':
-      throw new LocalPlayerError('Windows media controls cannot open a Spotify URI.');
+      throw new LocalPlayerError(l10n.t('Windows media controls cannot open a Spotify URI.'));
   }
 }

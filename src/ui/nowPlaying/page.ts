@@ -1,12 +1,15 @@
+import { fillPlaceholders } from '../../l10n';
 import { currentLine } from '../../lyrics/lyrics';
 import { formatTime } from '../../present/format';
 import type { LyricsModel, QueueModel, ToView } from '../../present/nowPlayingFeed';
 import type { ControlModel, ControlName, NowPlayingModel } from '../../present/nowPlayingModel';
+import type { NowPlayingTexts } from '../../present/nowPlayingTexts';
 import type { ViewMessage } from '../../present/viewMessages';
 
 // The Now Playing page, running in the webview (bundled for the browser as dist/nowPlaying.js).
 // Every text from Spotify or the lyrics goes in as textContent, never as HTML. It moves the
 // position on locally between updates, as the status bar does; the extension sends nothing for it.
+// Its own words come translated in the HTML (#root's data-texts, src/present/nowPlayingTexts.ts).
 
 declare function acquireVsCodeApi(): { postMessage(message: ViewMessage): void };
 
@@ -14,6 +17,9 @@ const vscode = acquireVsCodeApi();
 const post = (message: ViewMessage) => vscode.postMessage(message);
 const SEEK_KEY_STEP_MS = 5_000;
 const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
+
+const root = document.getElementById('root')!;
+const texts = JSON.parse(root.dataset.texts ?? '{}') as NowPlayingTexts;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -48,7 +54,6 @@ function icon(name: keyof typeof ICONS, filled = false): SVGSVGElement {
   return svg;
 }
 
-const root = document.getElementById('root')!;
 const notice = el('p', 'notice');
 notice.setAttribute('role', 'status');
 const cover = el('img', 'cover');
@@ -59,7 +64,7 @@ const title = el('h2', 'title');
 const artists = el('p', 'artists');
 const album = el('p', 'album');
 const deviceName = el('span', 'device-name');
-const deviceButton = el('button', 'device-button', 'Devices…');
+const deviceButton = el('button', 'device-button', texts.devices);
 const device = el('p', 'device');
 device.append(deviceName, deviceButton);
 const info = el('div', 'info');
@@ -70,7 +75,7 @@ const barFill = el('div', 'bar-fill');
 bar.append(barFill);
 bar.tabIndex = 0;
 bar.setAttribute('role', 'slider');
-bar.setAttribute('aria-label', 'Position in the track');
+bar.setAttribute('aria-label', texts.position);
 bar.setAttribute('aria-valuemin', '0');
 const elapsed = el('span', 'elapsed', '0:00');
 const total = el('span', 'total', '0:00');
@@ -99,22 +104,22 @@ volumeLabel.append(icon('volume'), volume);
 controls.append(volumeLabel);
 
 const player = el('section', 'player');
-player.setAttribute('aria-label', 'Player');
+player.setAttribute('aria-label', texts.player);
 const body = el('div', 'body');
 body.append(info, bar, times, controls);
 player.append(coverBox, body);
 
 const queueSection = el('details', 'queue');
-queueSection.append(el('summary', undefined, 'Up next'));
+queueSection.append(el('summary', undefined, texts.upNext));
 const queueNotice = el('p', 'notice');
 queueNotice.setAttribute('role', 'status');
 const queueList = el('ol', 'queue-list');
-queueList.setAttribute('aria-label', 'Up next: Enter or double-click plays an item');
+queueList.setAttribute('aria-label', texts.upNextHelp);
 queueSection.append(queueNotice, queueList);
 
 const lyricsSection = el('details', 'lyrics');
 lyricsSection.open = true;
-lyricsSection.append(el('summary', undefined, 'Lyrics'));
+lyricsSection.append(el('summary', undefined, texts.lyrics));
 const lyricsBody = el('div', 'lyrics-body');
 lyricsSection.append(lyricsBody);
 lyricsSection.hidden = true;
@@ -140,7 +145,7 @@ function usable(name: ControlName): boolean {
 
 function describe(node: HTMLElement, control: ControlModel): void {
   node.setAttribute('aria-label', control.label);
-  node.title = control.why ? `${control.label}: ${control.why}` : control.label;
+  node.title = control.why ? fillPlaceholders(texts.controlWhy, [control.label, control.why]) : control.label;
   node.setAttribute('aria-disabled', String(!!control.why));
   if (control.why) node.setAttribute('aria-description', control.why);
   else node.removeAttribute('aria-description');
@@ -152,23 +157,24 @@ function render(): void {
   notice.hidden = !m.notice;
   const track = m.track;
   player.hidden = !track && !m.isAd;
-  title.textContent = track?.title ?? (m.isAd ? 'Advertisement' : '');
+  title.textContent = track?.title ?? (m.isAd ? texts.advertisement : '');
   artists.textContent = track?.artists ?? '';
   album.textContent = track?.album ?? '';
   album.hidden = !track?.album;
   if (track?.coverUrl) {
     if (cover.src !== track.coverUrl) cover.src = track.coverUrl;
-    cover.alt = `Cover of ${track.album ?? track.title}`;
+    cover.alt = fillPlaceholders(texts.coverOf, [track.album ?? track.title]);
     coverBox.hidden = false;
   } else {
     cover.removeAttribute('src');
     coverBox.hidden = true;
   }
-  deviceName.textContent = m.device ? `On ${m.device.name}${m.source === 'local' ? ' (Spotify on this computer)' : ''}` : m.source === 'local' ? 'Spotify on this computer' : '';
+  const on = m.source === 'local' ? texts.onThisComputer : texts.on;
+  deviceName.textContent = m.device ? fillPlaceholders(on, [m.device.name]) : m.source === 'local' ? texts.thisComputer : '';
   describe(deviceButton, m.controls.device);
   bar.setAttribute('aria-valuemax', String(track?.durationMs ?? 0));
   describe(bar, m.controls.seek);
-  bar.setAttribute('aria-label', 'Position in the track');
+  bar.setAttribute('aria-label', texts.position);
   buttons.playPause.replaceChildren(icon(m.isPlaying ? 'pause' : 'play', !m.isPlaying));
   buttons.previous.replaceChildren(icon('previous', true));
   buttons.next.replaceChildren(icon('next', true));
@@ -195,7 +201,7 @@ function tick(): void {
   elapsed.textContent = formatTime(now);
   total.textContent = formatTime(duration);
   bar.setAttribute('aria-valuenow', String(Math.round(now)));
-  bar.setAttribute('aria-valuetext', `${formatTime(now)} of ${formatTime(duration)}`);
+  bar.setAttribute('aria-valuetext', fillPlaceholders(texts.positionOf, [formatTime(now), formatTime(duration)]));
   if (lyrics.kind === 'synced') showLyricAt(now);
 }
 
@@ -230,7 +236,7 @@ function renderQueue(queue: QueueModel): void {
       const item = el('li', 'queue-item');
       item.tabIndex = 0;
       item.append(el('span', 'queue-title', row.title), el('span', 'queue-artists', row.artists), el('span', 'queue-time', formatTime(row.durationMs)));
-      item.setAttribute('aria-label', `${row.title} by ${row.artists}, ${formatTime(row.durationMs)}`);
+      item.setAttribute('aria-label', fillPlaceholders(texts.queueRow, [row.title, row.artists, formatTime(row.durationMs)]));
       const play = () => post({ type: 'playQueued', index });
       item.addEventListener('dblclick', play);
       item.addEventListener('keydown', (event) => {
@@ -247,7 +253,7 @@ function renderLyrics(): void {
   currentLyric = -1;
   switch (lyrics.kind) {
     case 'loading':
-      lyricsBody.replaceChildren(el('p', 'notice', 'Looking for lyrics…'));
+      lyricsBody.replaceChildren(el('p', 'notice', texts.lookingForLyrics));
       return;
     case 'synced':
       lyricLines = lyrics.lines.map(({ atMs, text }) => {

@@ -1,9 +1,12 @@
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
+import { escapeHtml } from '../../escapeHtml';
 import { LrclibLyrics, LrclibLyricsOptions } from '../../lyrics/lrclibLyrics';
 import type { PlayerCommands } from '../../playback/playerCommands';
+import { nowPlayingTexts } from '../../present/nowPlayingTexts';
 import { NowPlayingFeed, NowPlayingFeedOptions, ViewAction } from '../../present/nowPlayingFeed';
 import type { SpotifyClient } from '../../spotify/client';
+import { installVsCodeTranslator } from '../../vscode/translator';
 
 // The Now Playing view once VS Code shows it: a webview whose page (./page.ts, bundled as
 // dist/nowPlaying.js) is dropped when the view hides (no retainContextWhenHidden). What it shows
@@ -24,6 +27,8 @@ let lyricsSource: LrclibLyrics | undefined;
 const lyricsFrom = (options: LrclibLyricsOptions) => (lyricsSource ??= new LrclibLyrics(options));
 
 export function resolveNowPlayingView(view: vscode.WebviewView, deps: NowPlayingViewDeps): void {
+  // This side is a bundle of its own (dist/nowPlayingView.js), with its own src/l10n.ts.
+  installVsCodeTranslator();
   const { webview } = view;
   const dist = vscode.Uri.joinPath(deps.extensionUri, 'dist');
   const media = vscode.Uri.joinPath(deps.extensionUri, 'media');
@@ -43,10 +48,11 @@ export function resolveNowPlayingView(view: vscode.WebviewView, deps: NowPlaying
   const nonce = newNonce();
   const script = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'nowPlaying.js'));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(media, 'nowPlaying.css'));
-  webview.html = `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8">
+  const texts = nowPlayingTexts();
+  webview.html = `<!DOCTYPE html><html lang="${escapeHtml(vscode.env.language)}"><head><meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src https://i.scdn.co https://*.spotifycdn.com; style-src ${webview.cspSource}; script-src 'nonce-${nonce}';">
-<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="stylesheet" href="${style}"><title>Now Playing</title></head>
-<body><main id="root" aria-label="Spotify now playing"></main><script nonce="${nonce}" src="${script}"></script></body></html>`;
+<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="stylesheet" href="${style}"><title>${escapeHtml(texts.pageTitle)}</title></head>
+<body><main id="root" aria-label="${escapeHtml(texts.region)}" data-texts="${escapeHtml(JSON.stringify(texts))}"></main><script nonce="${nonce}" src="${script}"></script></body></html>`;
 }
 
 /** Runs what the page asked for as the palette does. */

@@ -1,9 +1,16 @@
 import * as vscode from 'vscode';
 import type { CatalogueEntry, PlayableItem } from '../../spotify/types';
 import { entryRowText } from '../../present/pickerRows';
+import { l10n } from '../../l10n';
 
 /** Quick pick rows shared by the pickers, so a track looks and queues the same everywhere. */
-export const QUEUE_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('add'), tooltip: 'Add to Queue' };
+/** One object, so a click is known by identity; its tooltip is read when shown (translated by then). */
+export const QUEUE_BUTTON: vscode.QuickInputButton = {
+  iconPath: new vscode.ThemeIcon('add'),
+  get tooltip() {
+    return l10n.t('Add to Queue');
+  },
+};
 
 export interface EntryItem extends vscode.QuickPickItem {
   entry: CatalogueEntry;

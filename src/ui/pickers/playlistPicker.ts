@@ -2,18 +2,18 @@ import * as vscode from 'vscode';
 import type { MyPlaylists } from '../../spotify/myPlaylists';
 import type { CatalogueEntry } from '../../spotify/types';
 import { entryItem, EntryItem, isEntry, moreItem, MoreItem, waitForChoice } from './items';
+import { l10n } from '../../l10n';
 
 // Play Playlist: the user's playlists, a page at a time (a row loads the next page). They are kept
 // for the session; the refresh button asks Spotify again.
 
-const REFRESH_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('refresh'), tooltip: 'Refresh from Spotify' };
-
 export async function pickPlaylist(mine: Pick<MyPlaylists, 'page' | 'forget'>, onError: (error: unknown) => void): Promise<CatalogueEntry | undefined> {
+  const refreshButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('refresh'), tooltip: l10n.t('Refresh from Spotify') };
   const picker = vscode.window.createQuickPick<EntryItem | MoreItem>();
-  picker.title = 'Spotify: Play Playlist';
-  picker.placeholder = 'Your playlists';
+  picker.title = l10n.t('Spotify: Play Playlist');
+  picker.placeholder = l10n.t('Your playlists');
   picker.matchOnDescription = true;
-  picker.buttons = [REFRESH_BUTTON];
+  picker.buttons = [refreshButton];
   const playlists: CatalogueEntry[] = [];
   let nextOffset: number | undefined = 0;
 
@@ -25,8 +25,8 @@ export async function pickPlaylist(mine: Pick<MyPlaylists, 'page' | 'forget'>, o
       playlists.push(...page.items);
       nextOffset = page.nextOffset;
       const rows: (EntryItem | MoreItem)[] = playlists.map((p) => entryItem(p));
-      if (nextOffset !== undefined) rows.push(moreItem('More playlists'));
-      if (!rows.length) picker.placeholder = 'You have no playlists yet.';
+      if (nextOffset !== undefined) rows.push(moreItem(l10n.t('More playlists')));
+      if (!rows.length) picker.placeholder = l10n.t('You have no playlists yet.');
       picker.items = rows;
     } catch (error) {
       onError(error);
@@ -37,7 +37,7 @@ export async function pickPlaylist(mine: Pick<MyPlaylists, 'page' | 'forget'>, o
   };
 
   const refresh = picker.onDidTriggerButton((button) => {
-    if (button !== REFRESH_BUTTON || picker.busy) return;
+    if (button !== refreshButton || picker.busy) return;
     mine.forget();
     playlists.length = 0;
     nextOffset = 0;

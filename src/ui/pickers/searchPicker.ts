@@ -4,6 +4,7 @@ import type { Disposable } from '../../disposable';
 import type { SpotifyClient } from '../../spotify/client';
 import type { CatalogueEntry, SearchKind, SearchResults } from '../../spotify/types';
 import { entryItem, EntryItem, isEntry, moreItem, MoreItem, QUEUE_BUTTON, waitForChoice } from './items';
+import { l10n } from '../../l10n';
 
 // One quick pick over Spotify's search: results appear as the user types (after a pause, so
 // typing a word costs one request, not one per key), each row saying its kind, with a row to
@@ -29,7 +30,7 @@ type Row = EntryItem | MoreItem | vscode.QuickPickItem;
 export async function pickFromSearch(client: Pick<SpotifyClient, 'search'>, options: SearchPickerOptions): Promise<CatalogueEntry | undefined> {
   const picker = vscode.window.createQuickPick<Row>();
   picker.title = options.title;
-  picker.placeholder = 'Type to search Spotify';
+  picker.placeholder = l10n.t('Type to search Spotify');
   picker.matchOnDescription = true;
   const found = new Map<SearchKind, CatalogueEntry[]>();
   let query = '';
@@ -45,8 +46,8 @@ export async function pickFromSearch(client: Pick<SpotifyClient, 'search'>, opti
     for (const kind of options.kinds) {
       rows.push(...(found.get(kind) ?? []).map((e) => entryItem(e, { searchResult: true })));
     }
-    if (nextOffset !== undefined) rows.push(moreItem('More results'));
-    if (!rows.length && searched === query && query) rows.push({ label: `$(info) Nothing on Spotify matches "${query}"`, alwaysShow: true });
+    if (nextOffset !== undefined) rows.push(moreItem(l10n.t('More results')));
+    if (!rows.length && searched === query && query) rows.push({ label: l10n.t('$(info) Nothing on Spotify matches "{0}"', query), alwaysShow: true });
     picker.items = rows;
   };
 

@@ -7,7 +7,11 @@ import * as path from 'path';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+// The manifest as VS Code shows it: each `%key%` replaced by its English from package.nls.json.
+const nls = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.nls.json'), 'utf8')) as Record<string, string>;
+const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'), (_key, value: unknown) =>
+  typeof value === 'string' ? value.replace(/^%([^%]+)%$/, (placeholder, key: string) => nls[key] ?? placeholder) : value,
+) as {
   contributes: { commands: { title: string; category: string }[]; configuration: { properties: Record<string, unknown> } };
 };
 

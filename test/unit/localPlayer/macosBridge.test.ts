@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { AUTOMATION_DENIED, appleScriptPlayer } from '../../../src/localPlayer/macos/appleScriptPlayer';
+import { appleScriptPlayer, automationDenied } from '../../../src/localPlayer/macos/appleScriptPlayer';
 import * as fs from 'fs';
 import * as path from 'path';
 import { HELPERS, HelperStubs, RECORDINGS_DIR, StubbedBridge } from '../../support/helperStubs';
@@ -57,8 +57,8 @@ describe('macOS bridge: osascript and spotify.jxa.js (stub osascript on PATH)', 
     begin({}, 'macos-playing.jsonl');
     await until('a track', () => bridge.player.state?.running);
     bridge.stubs.fail('execution error: Not authorized to send Apple events to Spotify. (-1743)');
-    await assert.rejects(bridge.player.send({ type: 'next' }), (error: Error) => error.message === AUTOMATION_DENIED);
-    assert.match(AUTOMATION_DENIED, /System Settings > Privacy & Security > Automation/);
+    await assert.rejects(bridge.player.send({ type: 'next' }), (error: Error) => error.message === automationDenied());
+    assert.match(automationDenied(), /System Settings > Privacy & Security > Automation/);
   });
 
   it('logs a problem the watcher reports once, and knows when it falls back to reading every 2 s', async () => {
