@@ -1,5 +1,5 @@
 import { SessionStore } from '../src/auth/sessionStore';
-import { startEmulator, type Emulator, type EmulatorOptions, type EmulatorSnapshot, type PhoneAction } from '../emulator';
+import { startEmulator, VIRTUAL_START_MS, type Emulator, type EmulatorOptions, type EmulatorSnapshot, type PhoneAction } from '../emulator';
 import { SharedSecrets } from '../sim/fakeSecretStorage';
 import { MemoryLedgerStore } from '../sim/memoryLedgerStore';
 import { RecordingLog } from '../sim/recordingLog';
@@ -11,7 +11,7 @@ import { runEditorCommand, usePicker } from './editorCommands';
 import type { InFlightRequests } from '../sim/inFlightRequests';
 import { WINDOW_COUNT, type Scenario, type ScenarioEvent } from './scenario';
 import { StalenessMeter, TrackEndWatch } from './staleness';
-import { VirtualTime } from '../sim/virtualTime';
+import { FakeClock } from '../sim/fakeClock';
 
 // Plays a scenario (the hour, or a working day) once for one contender: a fresh emulator on a
 // virtual clock, one signed-in session and one request ledger shared by two simulated windows,
@@ -39,8 +39,8 @@ export interface RunResult {
 const API_PREFIX = '/v1';
 
 export async function simulate(contender: Contender, scenario: Scenario, inFlight: InFlightRequests, setup: RunSetup = {}): Promise<RunResult> {
-  const clock = new VirtualTime(inFlight, setup.startMs);
-  const emulator = await startEmulator({ ...setup.emulator, clock });
+  const clock = new FakeClock(setup.startMs ?? VIRTUAL_START_MS, inFlight);
+  const emulator = await startEmulator({ ...setup.emulator, clock: clock.world });
   const ledger = new MemoryLedgerStore();
   const windows: BenchWindow[] = [];
   let watch: TrackEndWatch | undefined;

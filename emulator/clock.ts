@@ -6,13 +6,13 @@ export interface Clock {
 export const realClock: Clock = { now: () => Date.now() };
 
 /** 2026-06-01T12:00:00Z: a fixed start so runs on a virtual clock are reproducible. */
-const DEFAULT_VIRTUAL_START_MS = Date.UTC(2026, 5, 1, 12, 0, 0);
+export const VIRTUAL_START_MS = Date.UTC(2026, 5, 1, 12, 0, 0);
 
 /** A clock that only moves when told to, so tests can skip hours (or months) instantly. */
 export class VirtualClock implements Clock {
   private current: number;
 
-  constructor(startMs: number = DEFAULT_VIRTUAL_START_MS) {
+  constructor(startMs: number = VIRTUAL_START_MS) {
     this.current = startMs;
   }
 

@@ -5,7 +5,7 @@ import { SpotifyEmulator } from './emulator';
 import type { Emulator } from './emulator';
 import type { EmulatorOptions } from './options';
 
-export { realClock, VirtualClock } from './clock';
+export { realClock, VIRTUAL_START_MS, VirtualClock } from './clock';
 export type { Clock } from './clock';
 export type { Emulator, EmulatorSnapshot, RecordedRequest } from './emulator';
 export type { QuotaLock, QuotaReport, QuotaUse } from './dailyQuota';

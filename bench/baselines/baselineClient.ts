@@ -75,14 +75,11 @@ export class BaselineClient implements BenchWindow, ContenderWindow {
     this.followSession();
   }
 
-  /** Signed in, it reads by its rule; signed out, it shows so and sends nothing. */
+  /** Any change of the session (a sign-in, a new token) starts it over: what it remembered goes, its reading restarts. */
   private followSession(): void {
-    const signedIn = !!this.keeper.current;
-    if (!signedIn) this.state.setAvailability({ kind: 'signedOut' });
-    else if (this.state.webAvailability.kind === 'signedOut') this.state.setAvailability({ kind: 'unknown' });
     this.devices.forget();
     this.playlists.forget();
-    this.reading.setEnabled(signedIn);
+    this.reading.setEnabled(!!this.keeper.current);
   }
 
   async close(): Promise<void> {

@@ -6,7 +6,7 @@ import {
 } from '../../src/spotify/parse';
 import { escapeMarkdown, formatTime } from '../../src/present/format';
 import { nowPlayingLabel } from '../../src/present/nowPlayingLabel';
-import { FakeClock } from '../support/fakeClock';
+import { FakeClock } from '../../sim/fakeClock';
 import { Rig } from '../support/hardening/rig';
 import { tally } from '../support/hardening/tally';
 

@@ -11,7 +11,7 @@ import { CancelSignal, PendingSignIns, SIGN_IN_TIMEOUT_MS } from '../../src/auth
 import { createState } from '../../src/auth/pkce';
 import { SignInCancelled, SignInTimedOut } from '../../src/auth/signInErrors';
 import { Emitter } from '../../src/emitter';
-import { FakeClock, settle } from '../support/fakeClock';
+import { FakeClock, settle } from '../../sim/fakeClock';
 import { RecordingLog } from '../../sim/recordingLog';
 import { tally } from '../support/hardening/tally';
 

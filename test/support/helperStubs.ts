@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { LocalPlayerDeps } from '../../src/localPlayer/localPlayer';
 import type { LocalPlayer, LocalPlayerState } from '../../src/localPlayer/localPlayer';
-import { FakeClock } from './fakeClock';
+import { FakeClock } from '../../sim/fakeClock';
 import { RecordingLog } from '../../sim/recordingLog';
 
 // Puts the stand-ins for osascript and powershell (test/support/stubs) first on PATH for one

@@ -2,7 +2,7 @@ import { SessionKeeper } from '../../src/auth/sessionKeeper';
 import { SessionStore } from '../../src/auth/sessionStore';
 import type { TokenError } from '../../src/auth/tokenEndpoint';
 import { Emulator, EmulatorOptions, startEmulator } from '../../emulator';
-import { FakeClock } from './fakeClock';
+import { FakeClock } from '../../sim/fakeClock';
 import { SharedSecrets } from '../../sim/fakeSecretStorage';
 import { RecordingLog } from '../../sim/recordingLog';
 

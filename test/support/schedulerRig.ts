@@ -8,7 +8,7 @@ import { RequestLedger } from '../../src/quota/requestLedger';
 import type { RequestKind } from '../../src/spotify/requestKinds';
 import { RetryAfterGate } from '../../src/spotify/retryAfterGate';
 import type { PlaybackSnapshot } from '../../src/spotify/types';
-import { FakeClock } from './fakeClock';
+import { FakeClock } from '../../sim/fakeClock';
 import { MemoryLedgerStore } from '../../sim/memoryLedgerStore';
 import { RecordingLog } from '../../sim/recordingLog';
 import { SimulatedWindowActivity } from '../../sim/simulatedWindowActivity';

@@ -1,5 +1,5 @@
 import { SessionStore } from '../../src/auth/sessionStore';
-import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator';
+import { startEmulator, VIRTUAL_START_MS, type Emulator, type EmulatorOptions } from '../../emulator';
 import { CoreWindow } from '../../sim/coreWindow';
 import { signInToEmulator } from '../../sim/emulatorSignIn';
 import { SharedSecrets } from '../../sim/fakeSecretStorage';
@@ -7,14 +7,14 @@ import type { InFlightRequests } from '../../sim/inFlightRequests';
 import { MemoryLedgerStore } from '../../sim/memoryLedgerStore';
 import { MemorySessionMarks } from '../../sim/memorySessionMarks';
 import { RecordingLog } from '../../sim/recordingLog';
-import { VirtualTime } from '../../sim/virtualTime';
+import { FakeClock } from '../../sim/fakeClock';
 
 // One computer for tests of several windows: the emulator on a virtual clock that waits for HTTP,
 // a signed-in session in the keychain the windows share, and the request ledger's storage.
 
 interface SimulatedMachine {
   emulator: Emulator;
-  clock: VirtualTime;
+  clock: FakeClock;
   secrets: SharedSecrets;
   /** A VS Code window opening on this machine (a restart is a new one). */
   open(dailyRequestBudget?: number): Promise<CoreWindow>;
@@ -32,8 +32,8 @@ interface MachineOptions {
 }
 
 export async function simulatedMachine(inFlight: InFlightRequests, options: MachineOptions = {}): Promise<SimulatedMachine> {
-  const clock = new VirtualTime(inFlight);
-  const emulator = await startEmulator({ ...options.emulator, clock, tokenLifetimeSeconds: 3 * 24 * 3600 });
+  const clock = new FakeClock(VIRTUAL_START_MS, inFlight);
+  const emulator = await startEmulator({ ...options.emulator, clock: clock.world, tokenLifetimeSeconds: 3 * 24 * 3600 });
   const secrets = new SharedSecrets(options.secretsAnnounced ?? true, options.tabCopies ?? false);
   const sessionMarks = new MemorySessionMarks();
   const log = new RecordingLog();

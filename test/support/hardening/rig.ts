@@ -6,7 +6,7 @@ import { SpotifyClient } from '../../../src/spotify/client';
 import { RetryAfterGate } from '../../../src/spotify/retryAfterGate';
 import { FileLedgerStore, LedgerStore } from '../../../src/quota/ledgerStore';
 import { Emulator, EmulatorOptions, startEmulator } from '../../../emulator';
-import { FakeClock, settle } from '../fakeClock';
+import { FakeClock, settle } from '../../../sim/fakeClock';
 import { SharedSecrets } from '../../../sim/fakeSecretStorage';
 import { MemoryLedgerStore } from '../../../sim/memoryLedgerStore';
 import { RecordingLog } from '../../../sim/recordingLog';
@@ -114,7 +114,7 @@ export class Rig {
   static async start(options: Partial<EmulatorOptions> = {}, extras: RigExtras = {}): Promise<Rig> {
     const clock = new FakeClock();
     // One time line: tokens expire, tracks progress and Retry-After runs out in simulated time.
-    const emu = await startEmulator({ autoApprove: true, ...options, clock: { now: () => clock.worldNow() } });
+    const emu = await startEmulator({ autoApprove: true, ...options, clock: clock.world });
     const ledgerStore = extras.ledgerDir ? new FileLedgerStore(extras.ledgerDir) : new MemoryLedgerStore();
     const local = extras.localPlayer ? new EmulatorDesktopPlayer(emu, clock, { heartbeat: extras.localPlayer === 'helper' }) : undefined;
     const rig = new Rig(emu, clock, local, ledgerStore, extras);

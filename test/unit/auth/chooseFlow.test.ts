@@ -7,7 +7,7 @@ import { UriHandlerFlow } from '../../../src/auth/flows/uriHandlerFlow';
 import { PendingSignIns } from '../../../src/auth/pendingSignIns';
 import { SignInCancelled, SignInDeclined, SignInFlowUnavailable, SignInTimedOut } from '../../../src/auth/signInErrors';
 import { TokenError } from '../../../src/auth/tokenEndpoint';
-import { FakeClock } from '../../support/fakeClock';
+import { FakeClock } from '../../../sim/fakeClock';
 
 /** The real flows with their real `worksIn` declarations, in the order the extension registers them. */
 function realFlows(): SignInFlow[] {

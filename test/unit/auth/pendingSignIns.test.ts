@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { PendingSignIns, SIGN_IN_TIMEOUT_MS } from '../../../src/auth/pendingSignIns';
 import { SignInCancelled, SignInDeclined, SignInTimedOut } from '../../../src/auth/signInErrors';
 import { Emitter } from '../../../src/emitter';
-import { FakeClock } from '../../support/fakeClock';
+import { FakeClock } from '../../../sim/fakeClock';
 
 function cancelSource() {
   const emitter = new Emitter<void>();

@@ -4,7 +4,7 @@ import { SESSION_KEY } from '../../../src/auth/sessionStore';
 import type { StoredSession } from '../../../src/auth/session';
 import { TokenError } from '../../../src/auth/tokenEndpoint';
 import { Emulator, startEmulator, VirtualClock } from '../../../emulator';
-import { FakeClock, settle } from '../../support/fakeClock';
+import { FakeClock, settle } from '../../../sim/fakeClock';
 import { FakeSecretStorage, SharedSecrets } from '../../../sim/fakeSecretStorage';
 import { signInToEmulator } from '../../../sim/emulatorSignIn';
 import { RecordingLog } from '../../../sim/recordingLog';

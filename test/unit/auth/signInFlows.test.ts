@@ -17,7 +17,7 @@ import { RetryAfterGate } from '../../../src/spotify/retryAfterGate';
 import { Emulator, startEmulator } from '../../../emulator';
 import { NOT_REGISTERED_MESSAGES } from '../../../emulator/options';
 import { load, redirectAfterConsent } from '../../support/browserDouble';
-import { FakeClock } from '../../support/fakeClock';
+import { FakeClock } from '../../../sim/fakeClock';
 import { FakeSecretStorage } from '../../../sim/fakeSecretStorage';
 import { RecordingLog } from '../../../sim/recordingLog';
 

@@ -7,7 +7,7 @@ import type { MprisLink } from '../../../src/localPlayer/linux/mprisBus';
 import { LOOK_AGAIN_MS } from '../../../src/localPlayer/absentBridge';
 import type { LocalPlayerState } from '../../../src/localPlayer/localPlayer';
 import { signIn, api } from '../../../emulator/test/support';
-import { FakeClock } from '../../support/fakeClock';
+import { FakeClock } from '../../../sim/fakeClock';
 import { PrivateBus, startPrivateBus } from '../../../sim/privateBus';
 import { RecordingLog } from '../../../sim/recordingLog';
 import { until } from '../../../sim/until';

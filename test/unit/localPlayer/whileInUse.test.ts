@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { LocalPlayerWhileInUse, POSITION_CHECK_MS, UNFOCUSED_STOP_MS } from '../../../src/localPlayer/whileInUse';
 import { Emulator, startEmulator } from '../../../emulator';
 import { EmulatorDesktopPlayer } from '../../../sim/emulatorDesktopPlayer';
-import { FakeClock } from '../../support/fakeClock';
+import { FakeClock } from '../../../sim/fakeClock';
 import { SimulatedWindowActivity } from '../../../sim/simulatedWindowActivity';
 
 describe('the local player runs only while VS Code is in use', () => {

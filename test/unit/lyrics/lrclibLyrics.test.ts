@@ -6,7 +6,7 @@ import { Emulator, startEmulator } from '../../../emulator';
 import { LrclibLyrics, NONE_KEPT_MS, RETRY_AFTER_FAILURE_MS } from '../../../src/lyrics/lrclibLyrics';
 import { USER_AGENT } from '../../../src/lyrics/lrclibClient';
 import type { LyricsTrack } from '../../../src/lyrics/lyrics';
-import { FakeClock } from '../../support/fakeClock';
+import { FakeClock } from '../../../sim/fakeClock';
 import { RecordingLog } from '../../../sim/recordingLog';
 
 // Lyrics from LRCLIB (here the emulator's stand-in) cost no Spotify request and at most one LRCLIB

@@ -7,7 +7,7 @@ import { describeFailure } from '../../../src/present/errorMessages';
 import { Emulator, startEmulator } from '../../../emulator';
 import { Catalogue } from '../../../emulator/world/catalogue';
 import { emulatorClient } from '../../support/emulatorClient';
-import { FakeClock } from '../../support/fakeClock';
+import { FakeClock } from '../../../sim/fakeClock';
 
 // `actions.disallows` as Spotify (the emulator) reports it decides what Backbeat sends: a disallowed
 // command would only earn 403 "Restriction violated", which reads like a device problem.

@@ -6,7 +6,7 @@ import { LikeStatus } from '../../../src/playback/likeStatus';
 import { Emulator, startEmulator } from '../../../emulator';
 import { Catalogue } from '../../../emulator/world/catalogue';
 import { RecordingLog } from '../../../sim/recordingLog';
-import { FakeClock, settle } from '../../support/fakeClock';
+import { FakeClock, settle } from '../../../sim/fakeClock';
 import { emulatorClient } from '../../support/emulatorClient';
 import { SimulatedWindowActivity } from '../../../sim/simulatedWindowActivity';
 

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { COMMAND_LAG_MS, PlaybackState } from '../../../src/playback/playbackState';
-import { FakeClock } from '../../support/fakeClock';
+import { FakeClock } from '../../../sim/fakeClock';
 import { snapshot } from '../../support/snapshots';
 
 describe('playback state', () => {

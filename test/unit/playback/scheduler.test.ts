@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import type { Clock } from '../../../src/clock';
 import { DEFAULT_TIMING, timingForPollInterval } from '../../../src/playback/scheduler';
 import { SpotifyError } from '../../../src/spotify/errors';
-import { FakeClock } from '../../support/fakeClock';
+import { FakeClock } from '../../../sim/fakeClock';
 import { snapshot } from '../../support/snapshots';
 import { setupScheduler as setup } from '../../support/schedulerRig';
 import { SimulatedWindowActivity } from '../../../sim/simulatedWindowActivity';

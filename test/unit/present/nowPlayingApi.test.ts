@@ -5,7 +5,7 @@ import { nowPlayingApi } from '../../../src/present/nowPlayingApi';
 import { PlaybackState } from '../../../src/playback/playbackState';
 import { RequestBudget } from '../../../src/quota/requestBudget';
 import { RequestLedger } from '../../../src/quota/requestLedger';
-import { FakeClock } from '../../support/fakeClock';
+import { FakeClock } from '../../../sim/fakeClock';
 import { MemoryLedgerStore } from '../../../sim/memoryLedgerStore';
 import { RecordingLog } from '../../../sim/recordingLog';
 import { snapshot } from '../../support/snapshots';

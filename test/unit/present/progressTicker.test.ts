@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { PlaybackState } from '../../../src/playback/playbackState';
 import { ProgressTicker } from '../../../src/present/progressTicker';
-import { FakeClock } from '../../support/fakeClock';
+import { FakeClock } from '../../../sim/fakeClock';
 import { SimulatedWindowActivity } from '../../../sim/simulatedWindowActivity';
 import { snapshot } from '../../support/snapshots';
 

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { PlaybackState } from '../../../src/playback/playbackState';
 import { WaitCountdown } from '../../../src/present/waitCountdown';
-import { FakeClock } from '../../support/fakeClock';
+import { FakeClock } from '../../../sim/fakeClock';
 
 describe('wait countdown', () => {
   it('re-renders each second while Spotify asked to wait, and stops when the wait is over', async () => {

@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { FileLedgerStore } from '../../../src/quota/ledgerStore';
 import { RequestLedger } from '../../../src/quota/requestLedger';
-import { FakeClock } from '../../support/fakeClock';
+import { FakeClock } from '../../../sim/fakeClock';
 import { RecordingLog } from '../../../sim/recordingLog';
 
 /** The ledger's real storage: files in the extension's global storage folder, shared by every window. */

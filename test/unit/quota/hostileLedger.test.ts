@@ -7,7 +7,7 @@ import { QuotaExceeded } from '../../../src/quota/quotaErrors';
 import { RequestBudget } from '../../../src/quota/requestBudget';
 import { LEDGER_WINDOW_MS, RequestLedger } from '../../../src/quota/requestLedger';
 import { quotaSpentLabel, spendLine } from '../../../src/present/budgetText';
-import { FakeClock } from '../../support/fakeClock';
+import { FakeClock } from '../../../sim/fakeClock';
 import { FORGERIES, Forgery, partWrittenNow, reasonForgingALine, requestLines } from '../../support/hostileLedger';
 import { RecordingLog } from '../../../sim/recordingLog';
 

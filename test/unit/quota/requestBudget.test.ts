@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { BudgetSpent, QuotaExceeded } from '../../../src/quota/quotaErrors';
 import { RequestBudget } from '../../../src/quota/requestBudget';
 import { RequestLedger } from '../../../src/quota/requestLedger';
-import { FakeClock } from '../../support/fakeClock';
+import { FakeClock } from '../../../sim/fakeClock';
 import { MemoryLedgerStore } from '../../../sim/memoryLedgerStore';
 import { RecordingLog } from '../../../sim/recordingLog';
 

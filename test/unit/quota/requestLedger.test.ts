@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { LEDGER_WINDOW_MS, RequestLedger } from '../../../src/quota/requestLedger';
 import type { LedgerStore } from '../../../src/quota/ledgerStore';
-import { FakeClock } from '../../support/fakeClock';
+import { FakeClock } from '../../../sim/fakeClock';
 import { partWrittenNow } from '../../support/hostileLedger';
 import { MemoryLedgerStore } from '../../../sim/memoryLedgerStore';
 import { RecordingLog } from '../../../sim/recordingLog';

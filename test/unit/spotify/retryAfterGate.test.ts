@@ -4,7 +4,7 @@ import { DEFAULT_RETRY_AFTER_SECONDS, MAX_RETRY_AFTER_SECONDS, RetryAfterGate, Z
 import { describeFailure } from '../../../src/present/errorMessages';
 import { startEmulator } from '../../../emulator';
 import { emulatorClient } from '../../support/emulatorClient';
-import { FakeClock } from '../../support/fakeClock';
+import { FakeClock } from '../../../sim/fakeClock';
 
 describe('Retry-After gate', () => {
   it('stays closed for exactly the seconds Spotify asked for, then reopens and says so', async () => {

@@ -4,7 +4,7 @@ import { DEFAULT_SCOPES } from '../../../src/auth/scopes';
 import type { StoredSession } from '../../../src/auth/session';
 import { SESSION_KEY } from '../../../src/auth/sessionStore';
 import type { Emulator } from '../../../emulator';
-import { FakeClock, settle } from '../../support/fakeClock';
+import { FakeClock, settle } from '../../../sim/fakeClock';
 import { SharedSecrets } from '../../../sim/fakeSecretStorage';
 import { SignInService } from '../../../src/auth/signInService';
 import { emulatorSignInDeps, emulatorSignInHost } from '../../../sim/emulatorSignIn';
