@@ -40,7 +40,7 @@ class BackbeatWindow implements BenchWindow {
     this.window = new CoreWindow({
       ...options,
       dailyRequestBudget: contender.dailyRequestBudget ?? 0,
-      host: { onRequest: options.onRequest, ...(this.local && { localPlayer: this.local }) },
+      host: { ...(this.local && { localPlayer: this.local }) },
     });
   }
 

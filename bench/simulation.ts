@@ -6,6 +6,7 @@ import { RecordingLog } from '../sim/recordingLog';
 import { signInToEmulator } from '../sim/emulatorSignIn';
 import { benchWindow } from './benchWindow';
 import type { BenchWindow } from './windowShape';
+import type { Disposable } from '../src/disposable';
 import type { Contender } from './contender';
 import { runEditorCommand, usePicker } from './editorCommands';
 import type { InFlightRequests } from '../sim/inFlightRequests';
@@ -44,22 +45,17 @@ export async function simulate(contender: Contender, scenario: Scenario, inFligh
   const ledger = new MemoryLedgerStore();
   const windows: BenchWindow[] = [];
   let watch: TrackEndWatch | undefined;
+  let sending: Disposable | undefined;
   try {
     const secrets = new SharedSecrets();
     const log = new RecordingLog();
     await new SessionStore(secrets.window(), log).write(await signInToEmulator(emulator, clock, log));
     let focused: number | undefined;
-    // Sent requests, in the order the emulator logs them: whether any window had focus then.
+    // Web API requests as they leave this process, in the order the emulator logs them: whether any window had focus then.
     const sentWithFocus: boolean[] = [];
+    sending = inFlight.onStart((path) => path.startsWith(`${API_PREFIX}/`) && sentWithFocus.push(focused !== undefined));
     for (let i = 0; i < WINDOW_COUNT; i++) {
-      const window = benchWindow({
-        emulator,
-        secrets,
-        ledger,
-        clock,
-        contender,
-        onRequest: () => sentWithFocus.push(focused !== undefined),
-      });
+      const window = benchWindow({ emulator, secrets, ledger, clock, contender });
       windows.push(window);
       // Unfocused at first: it reads nothing until the scenario focuses it.
       await window.open();
@@ -134,6 +130,7 @@ export async function simulate(contender: Contender, scenario: Scenario, inFligh
       quota: quotaOutcome(emulator, start, end),
     };
   } finally {
+    sending?.dispose();
     watch?.dispose();
     await Promise.all(windows.map((w) => w.close()));
     await emulator.close();

@@ -38,6 +38,4 @@ export interface OpenWindowOptions {
   ledger: LedgerStore;
   clock: Clock;
   contender: Contender;
-  /** Called as each Web API request is sent. */
-  onRequest(): void;
 }

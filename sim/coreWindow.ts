@@ -27,7 +27,7 @@ interface CoreWindowOptions {
   /** The window has focus and is in use from the start (else it opens in the background). */
   focused?: boolean;
   /** What this host adds (a desktop app, a request timeout, a request counter, the like flag shown). */
-  host?: Partial<Pick<CoreHost, 'localPlayer' | 'requestTimeoutMs' | 'onRequest' | 'likeShown' | 'sessionMarks'>>;
+  host?: Partial<Pick<CoreHost, 'localPlayer' | 'requestTimeoutMs' | 'likeShown' | 'sessionMarks'>>;
 }
 
 export class CoreWindow {

@@ -1,11 +1,14 @@
 import http from 'http';
+import type { Disposable } from '../src/disposable';
 
 // Counts HTTP requests this process has started and not yet finished. The virtual clock must not
 // move while a request is on the wire: the emulator would answer for a moment that already passed.
+// It also tells who asks as each request leaves (the benchmark notes which window had focus).
 
 export class InFlightRequests {
   private count = 0;
   private idleWaiters: (() => void)[] = [];
+  private readonly starts = new Set<(path: string) => void>();
   private readonly original = http.request;
 
   constructor() {
@@ -13,6 +16,7 @@ export class InFlightRequests {
     const wrapped = ((...args: Parameters<typeof http.request>) => {
       const request = this.original(...args);
       this.count++;
+      this.starts.forEach((listener) => listener(request.path));
       request.once('close', () => this.finished());
       return request;
     }) as typeof http.request;
@@ -21,6 +25,12 @@ export class InFlightRequests {
 
   get active(): number {
     return this.count;
+  }
+
+  /** Calls `listener` with each request's path (query included) as it leaves. */
+  onStart(listener: (path: string) => void): Disposable {
+    this.starts.add(listener);
+    return { dispose: () => this.starts.delete(listener) };
   }
 
   /** Resolves once no request is in flight. */

@@ -27,7 +27,7 @@ import { RequestBudget } from './quota/requestBudget';
 import { RequestLedger } from './quota/requestLedger';
 import { SpotifyClient } from './spotify/client';
 import { DeviceList } from './spotify/deviceList';
-import { RequestObserver, SpotifyHttp } from './spotify/http';
+import { SpotifyHttp } from './spotify/http';
 import { MyPlaylists } from './spotify/myPlaylists';
 import { RetryAfterGate } from './spotify/retryAfterGate';
 import { LikeStatus } from './playback/likeStatus';
@@ -64,9 +64,8 @@ export interface CoreHost {
   likeShown(): boolean;
   /** Told whenever the signed-in state may have changed (VS Code's `backbeat.signedIn` context). */
   onSignedInChanged?(signedIn: boolean): void;
-  /** Not set by the extension: the tests' and the benchmark's deadline and request counter. */
+  /** How long a request may take; VS Code's host keeps the default, the hardening rig makes hanging servers cost little. */
   requestTimeoutMs?: number;
-  onRequest?: RequestObserver;
   /** The Spotify app on this computer (src/localPlayer); absent: the Web API alone. */
   localPlayer?: LocalPlayer;
   /** `backbeat.localPlayer` is not `off`; read when `settingsChanged` is called. */
@@ -127,7 +126,6 @@ export class Core {
       clock,
       log,
       timeoutMs: host.requestTimeoutMs,
-      onRequest: host.onRequest,
       meter: this.budget,
     };
     this.client = new SpotifyClient(new SpotifyHttp({ ...http, tokens: this.keeper }));

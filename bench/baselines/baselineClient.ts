@@ -59,7 +59,7 @@ export class BaselineClient implements BenchWindow, ContenderWindow {
       onSignedOutByServer: (error) => notices.report(error, 'Refresh'),
     });
     this.client = new SpotifyClient(
-      new SpotifyHttp({ apiUrl: () => emulator.apiUrl, tokens: this.keeper, gate: this.gate, clock, log, onRequest: options.onRequest }),
+      new SpotifyHttp({ apiUrl: () => emulator.apiUrl, tokens: this.keeper, gate: this.gate, clock, log }),
     );
     this.devices = new DeviceList(this.client, clock);
     this.playlists = new MyPlaylists(this.client);

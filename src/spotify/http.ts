@@ -29,7 +29,6 @@ const WAKING_RETRIES = 5;
 const WAKING_DELAY_MS = 5_000;
 
 /** Counts each request sent, per endpoint: the benchmark and tests read it. */
-export type RequestObserver = (method: HttpMethod, path: string) => void;
 
 /** Counts each request against the daily budget and may refuse it (src/quota/requestBudget.ts). */
 interface RequestMeter {
@@ -46,7 +45,6 @@ export interface SpotifyHttpOptions {
   clock: Clock;
   log: Pick<Log, 'trace' | 'warn'>;
   timeoutMs?: number;
-  onRequest?: RequestObserver;
   meter?: RequestMeter;
 }
 
@@ -127,7 +125,6 @@ export class SpotifyHttp {
       // Spotify's front end answers 411 to a bodiless PUT/POST without a length.
       headers['Content-Length'] = '0';
     }
-    this.options.onRequest?.(method, path);
     this.options.log.trace(`${method} ${path}`);
     try {
       return await fetchWithTimeout(this.url(path, query), { method, headers, body: payload }, this.options.timeoutMs);
