@@ -7,17 +7,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parsePowerShell, syntaxErrors } from '../support/powerShellGrammar';
 import { Counts } from './counts';
+import { findFiles } from './findFiles';
 import { repoRoot } from '../../sim/editor/paths';
 
 const SEARCHED = ['src', 'test'];
-
-function powerShellFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const file = path.join(dir, entry.name);
-    if (entry.isDirectory()) return powerShellFiles(file);
-    return entry.name.endsWith('.ps1') ? [file] : [];
-  });
-}
 
 function nonAscii(source: string): string[] {
   return source.split('\n').flatMap((line, i) => {
@@ -27,7 +20,7 @@ function nonAscii(source: string): string[] {
 }
 
 /** One check: passes when every file parses and is ASCII; prints each problem as file:line:column. */
-export async function checkPowerShell(files = SEARCHED.flatMap((dir) => powerShellFiles(path.join(repoRoot, dir)))): Promise<Counts> {
+export async function checkPowerShell(files = SEARCHED.flatMap((dir) => findFiles(path.join(repoRoot, dir), '.ps1'))): Promise<Counts> {
   if (files.length === 0) {
     console.error('PowerShell check: no script found');
     return { passed: 0, failed: 1, skipped: 0 };

@@ -1,6 +1,5 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import * as ts from 'typescript';
+import { findFiles } from './findFiles';
 
 // The `l10n.t(...)` calls of Backbeat's sources, read with the TypeScript compiler: what
 // `npm run l10n-export` writes for translators, and what test/unit/docs/localizable.test.ts checks.
@@ -8,11 +7,7 @@ import * as ts from 'typescript';
 
 /** Every `.ts` file under `dir` but declarations. */
 export function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(full);
-    return entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') ? [full] : [];
-  });
+  return findFiles(dir, '.ts').filter((file) => !file.endsWith('.d.ts'));
 }
 
 /** `l10n.t(...)` or `vscode.l10n.t(...)`. */

@@ -1,22 +1,11 @@
 // Runs mocha test files and returns the counts, so every suite reports the same way:
 // in this process (the extension host's suite) or in a child process (unit, e2e).
 import { spawn } from 'child_process';
-import * as fs from 'fs';
 import * as path from 'path';
 import * as readline from 'readline';
 import Mocha from 'mocha';
 import { Counts, CRASHED, failIfNothingRan, parseResultLine } from './counts';
 import { repoRoot } from '../../sim/editor/paths';
-
-/** Compiled test files under `dir` whose names end with `suffix`, in a stable order. */
-export function findFiles(dir: string, suffix: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return findFiles(full, suffix);
-    return entry.name.endsWith(suffix) ? [full] : [];
-  }).sort();
-}
 
 export function runMocha(files: string[], options: Mocha.MochaOptions): Promise<Counts> {
   const mocha = new Mocha(options);

@@ -3,7 +3,8 @@
 // .test-artifacts/screenshots; `npm run screenshots` (--refresh-media) puts them in media/ for the README.
 import * as path from 'path';
 import { Counts, CRASHED } from './counts';
-import { findFiles, runMochaProcess } from './mochaRun';
+import { findFiles } from './findFiles';
+import { runMochaProcess } from './mochaRun';
 import { repoRoot } from '../../sim/editor/paths';
 import { exitWith } from './summary';
 

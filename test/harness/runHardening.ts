@@ -4,7 +4,8 @@
 // `npm test`; reports left by earlier runs are never counted.
 import * as path from 'path';
 import { Counts } from './counts';
-import { findFiles, runMochaProcess } from './mochaRun';
+import { findFiles } from './findFiles';
+import { runMochaProcess } from './mochaRun';
 import { artifactsDir, repoRoot } from '../../sim/editor/paths';
 import { exitWith } from './summary';
 import { ensureRunId, hardeningSummary, readReport } from '../support/hardening/tally';

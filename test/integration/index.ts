@@ -2,7 +2,8 @@
 // runs every compiled *.test.js under this folder with mocha and prints the counts on one
 // machine-readable line, because the runner outside cannot read mocha's state.
 import { CRASHED, resultLine } from '../harness/counts';
-import { findFiles, runMocha } from '../harness/mochaRun';
+import { findFiles } from '../harness/findFiles';
+import { runMocha } from '../harness/mochaRun';
 
 const TEST_TIMEOUT_MS = 20_000;
 

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { findFiles } from '../../harness/findFiles';
 
 // The folders of src/ are its layers (ARCHITECTURE.md); eslint.config.mjs enforces them room by
 // room. A new room that the config does not list would escape every rule, and two files of one
@@ -8,10 +9,6 @@ import * as path from 'path';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 const SRC = path.join(ROOT, 'src');
-
-function filesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
-}
 
 describe('the layout of src/', () => {
   const rooms = fs.readdirSync(SRC, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
@@ -29,7 +26,7 @@ describe('the layout of src/', () => {
 
   it('gives no two source files the same name', () => {
     const byName = new Map<string, string[]>();
-    for (const file of filesUnder(SRC).filter((f) => f.endsWith('.ts'))) {
+    for (const file of findFiles(SRC, '.ts')) {
       const name = path.basename(file);
       byName.set(name, [...(byName.get(name) ?? []), path.relative(ROOT, file)]);
     }
