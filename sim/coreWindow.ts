@@ -4,7 +4,7 @@ import { DEFAULT_TIMING } from '../src/playback/scheduler';
 import type { LedgerStore } from '../src/quota/ledgerStore';
 import { DAILY_REQUEST_BUDGET } from '../src/vscode/settings/numberSettings';
 import type { Emulator } from '../emulator';
-import { emulatorSignInHost } from './emulatorSignIn';
+import { emulatorSettings, emulatorSignInHost } from './emulatorSignIn';
 import type { SharedSecrets } from './fakeSecretStorage';
 import { MemoryMemento } from './memoryMemento';
 import { RecordingLog } from './recordingLog';
@@ -46,7 +46,7 @@ export class CoreWindow {
       clock: options.clock,
       log: this.log,
       window: this.activity,
-      spotify: () => ({ clientId: emulator.clientId, accountsUrl: emulator.accountsUrl, apiUrl: emulator.apiUrl }),
+      spotify: () => emulatorSettings(emulator),
       memento: new MemoryMemento(),
       signIn: emulatorSignInHost(emulator),
       ledgerStore: options.ledger,

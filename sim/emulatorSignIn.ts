@@ -6,6 +6,8 @@ import { DEFAULT_SCOPES } from '../src/auth/scopes';
 import type { StoredSession } from '../src/auth/session';
 import { signIn, SignInDeps, SignInUi } from '../src/auth/signIn';
 import type { SignInHost } from '../src/auth/signInService';
+import type { SpotifySettings } from '../src/auth/spotifySettings';
+import type { TokenClient } from '../src/auth/tokenEndpoint';
 import type { Clock } from '../src/clock';
 import type { Log } from '../src/log';
 import { RetryAfterGate } from '../src/spotify/retryAfterGate';
@@ -15,7 +17,8 @@ import type { Emulator } from '../emulator';
 // its /authorize answers with the redirect that carries the code, which the flow follows as a
 // browser would. Everything around the code is the extension's own sign-in (src/auth/signIn.ts).
 
-const REDIRECT_URI = 'http://127.0.0.1:43210/callback';
+/** The redirect URI the emulator flow registers (nothing listens there: the flow reads the redirect itself). */
+export const EMULATOR_REDIRECT_URI = 'http://127.0.0.1:43210/callback';
 
 const NEVER_CANCELLED: CancelSignal = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose: () => undefined }) };
 
@@ -31,14 +34,14 @@ export async function approveInBrowser(emu: Emulator, authorizeUrl: string, stat
 }
 
 /** A sign-in flow whose browser is `approveInBrowser`. */
-export function emulatorFlow(emu: Emulator, redirectUri = REDIRECT_URI): SignInFlow {
+function emulatorFlow(emu: Emulator): SignInFlow {
   return {
     id: 'loopback',
     label: 'the emulator approves at once',
     worksIn: () => true,
-    registeredRedirectUri: () => redirectUri,
+    registeredRedirectUri: () => EMULATOR_REDIRECT_URI,
     prepare: async () => ({
-      redirectUri,
+      redirectUri: EMULATOR_REDIRECT_URI,
       obtainCode: (authorizeUrl, state) => approveInBrowser(emu, authorizeUrl, state),
       dispose: () => undefined,
     }),
@@ -56,10 +59,20 @@ export function emulatorSignInHost(emu: Emulator): SignInHost {
   return { flows: async () => [emulatorFlow(emu)], ui: unattendedUi };
 }
 
+/** `backbeat.clientId`, `accountsUrl` and `apiUrl` as a user points them at the emulator. */
+export function emulatorSettings(emu: Emulator): SpotifySettings {
+  return { clientId: emu.clientId, accountsUrl: emu.accountsUrl, apiUrl: emu.apiUrl };
+}
+
+/** The emulator's token endpoint for Backbeat's app, with its client secret (classic flow) or without (PKCE). */
+export function emulatorTokenClient(emu: Emulator, withSecret = false): TokenClient {
+  return { accountsUrl: emu.accountsUrl, clientId: emu.clientId, clientSecret: withSecret ? emu.clientSecret : undefined, timeoutMs: 2_000 };
+}
+
 /** What `signIn` needs to sign in to the emulator with Backbeat's Client ID and no client secret. */
 export function emulatorSignInDeps(emu: Emulator, clock: Clock, log: Pick<Log, 'trace' | 'info' | 'warn' | 'addSecret'>): SignInDeps {
   return {
-    settings: () => ({ clientId: emu.clientId, accountsUrl: emu.accountsUrl, apiUrl: emu.apiUrl }),
+    settings: () => emulatorSettings(emu),
     clientSecrets: { get: async () => undefined },
     // Only a 429 would make the gate hold a timer; one GET /me rarely meets one.
     accountOf: accountOfToken({ apiUrl: () => emu.apiUrl, gate: new RetryAfterGate(clock), clock, log }),

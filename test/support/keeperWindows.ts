@@ -4,6 +4,7 @@ import type { TokenError } from '../../src/auth/tokenEndpoint';
 import { Emulator, EmulatorOptions, startEmulator } from '../../emulator';
 import { FakeClock } from '../../sim/fakeClock';
 import { SharedSecrets } from '../../sim/fakeSecretStorage';
+import { emulatorTokenClient } from '../../sim/emulatorSignIn';
 import { RecordingLog } from '../../sim/recordingLog';
 
 // Shared rig for tests of several VS Code windows signed in to one account: an emulator,
@@ -47,7 +48,7 @@ export function openKeeperWindow(emu: Emulator, secrets: SharedSecrets, clock: F
     store,
     clock,
     log,
-    tokenClient: async (withSecret) => ({ accountsUrl: emu.accountsUrl, clientId: emu.clientId, clientSecret: withSecret ? emu.clientSecret : undefined, timeoutMs: 2_000 }),
+    tokenClient: async (withSecret) => emulatorTokenClient(emu, withSecret),
     onSignedOutByServer,
   });
   return { log, storage, store, keeper };

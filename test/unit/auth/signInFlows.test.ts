@@ -19,6 +19,7 @@ import { NOT_REGISTERED_MESSAGES } from '../../../emulator/options';
 import { load, redirectAfterConsent } from '../../support/browserDouble';
 import { FakeClock } from '../../../sim/fakeClock';
 import { FakeSecretStorage } from '../../../sim/fakeSecretStorage';
+import { emulatorSettings } from '../../../sim/emulatorSignIn';
 import { RecordingLog } from '../../../sim/recordingLog';
 
 /** The person at the editor: reads the progress notification, can press its Cancel, answers "Try another way". */
@@ -78,7 +79,7 @@ describe('signing in against the emulator (the real sign-in, each flow)', () => 
     person = new Person();
     log = new RecordingLog();
     secrets = new FakeSecretStorage();
-    settings = { clientId: emu.clientId, accountsUrl: emu.accountsUrl, apiUrl: emu.apiUrl };
+    settings = emulatorSettings(emu);
     afterSignOut = false;
     pages = [];
   });

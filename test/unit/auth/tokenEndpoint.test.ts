@@ -2,12 +2,10 @@ import * as assert from 'assert';
 import { buildAuthorizeUrl } from '../../../src/auth/authorizeUrl';
 import { codeChallengeS256, createCodeVerifier, createState } from '../../../src/auth/pkce';
 import { DEFAULT_SCOPES } from '../../../src/auth/scopes';
-import { exchangeCode, isDeadGrant, refreshGrant, TokenClient, TokenError } from '../../../src/auth/tokenEndpoint';
+import { exchangeCode, isDeadGrant, refreshGrant, TokenError } from '../../../src/auth/tokenEndpoint';
 import { describeFailure } from '../../../src/present/errorMessages';
 import { Emulator, startEmulator } from '../../../emulator';
-import { approveInBrowser } from '../../../sim/emulatorSignIn';
-
-const LOOPBACK_REDIRECT = 'http://127.0.0.1:43210/callback';
+import { approveInBrowser, EMULATOR_REDIRECT_URI as LOOPBACK_REDIRECT, emulatorTokenClient as tokenClient } from '../../../sim/emulatorSignIn';
 
 /** A code as the browser brings it back: with a PKCE challenge for `verifier`, or for the classic flow. */
 async function authorizeCode(emu: Emulator, options: { verifier?: string } = {}): Promise<string> {
@@ -21,10 +19,6 @@ async function authorizeCode(emu: Emulator, options: { verifier?: string } = {})
     codeChallenge: options.verifier && codeChallengeS256(options.verifier),
   });
   return approveInBrowser(emu, url, state);
-}
-
-function tokenClient(emu: Emulator, withSecret = false): TokenClient {
-  return { accountsUrl: emu.accountsUrl, clientId: emu.clientId, clientSecret: withSecret ? emu.clientSecret : undefined, timeoutMs: 2_000 };
 }
 
 describe('token endpoint (against the emulator)', () => {
