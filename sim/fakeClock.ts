@@ -1,16 +1,11 @@
 import { Clock, sleepAwareMonotonic } from '../src/clock';
 import type { Disposable } from '../src/disposable';
+import type { InFlightRequests } from './inFlightRequests';
 
 // The one simulated clock of the tests and the benchmark: timers fire in order as it is moved on,
 // by hand (`advance`, `runUntil`) or alongside real time (`run`). Told about the HTTP requests in
 // flight, it moves only when they are answered, so the emulator never answers for a moment that
 // already passed, and a simulated day takes seconds with real HTTP in between.
-
-/** Counts this process's HTTP requests on the wire (test/support/inFlightRequests.ts). */
-interface RequestsInFlight {
-  readonly active: number;
-  idle(): Promise<void>;
-}
 
 interface Timer {
   at: number;
@@ -42,7 +37,8 @@ export class FakeClock implements Clock {
 
   constructor(
     start = Date.UTC(2026, 10, 28, 12),
-    private readonly requests?: RequestsInFlight,
+    /** This process's HTTP requests on the wire: time moves only when they are answered. */
+    private readonly requests?: Pick<InFlightRequests, 'active' | 'idle'>,
   ) {
     this.running = start;
     this.monotonic = sleepAwareMonotonic(
