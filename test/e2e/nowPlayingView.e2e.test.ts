@@ -6,7 +6,7 @@ import * as path from 'path';
 import { FrameLocator, Page } from 'playwright-core';
 import { runCommand, screenshot } from '../../sim/editor/browser';
 import { until } from '../../sim/until';
-import { openSignedOutWorkbench, serveCoversLocally, signInThroughConsent, switchToLightTheme, UI_WAIT, Workbench } from './workbench';
+import { openSignedInWorkbench, stopAfterwards, switchToLightTheme, UI_WAIT, Workbench } from './workbench';
 
 const UI_TIMEOUT_MS = 20_000;
 /** A change on the phone shows at the budget's pace (a read about every 34 s while in use). */
@@ -21,15 +21,11 @@ describe('the Now Playing view (code-server + Chromium)', function () {
   const shot = (name: string) => path.join(wb.screenshotsDir, name);
 
   before(async function () {
-    wb = await openSignedOutWorkbench();
+    wb = await openSignedInWorkbench();
     page = wb.browser.page;
-    await serveCoversLocally(wb);
-    await signInThroughConsent(wb);
   });
 
-  after(async function () {
-    await wb?.stop();
-  });
+  stopAfterwards(() => wb);
 
   it('opens from the Spotify activity bar icon and shows the cover, the track, the device and labelled controls', async function () {
     await page.locator('.activitybar .action-item a[aria-label^="Spotify"]').first().click({ timeout: UI_TIMEOUT_MS });

@@ -3,7 +3,7 @@
 // misbehave, watch Backbeat react.
 import { Page } from 'playwright-core';
 import { statusBarItem } from '../../sim/editor/browser';
-import { openSignedOutWorkbench, signInThroughConsent, Workbench } from './workbench';
+import { openSignedOutWorkbench, signInThroughConsent, stopAfterwards, Workbench } from './workbench';
 
 // Long enough for the daily budget's pace (a read about every 34 s while in use, see
 // "Spotify's daily quota" in the README) and a busy machine.
@@ -24,9 +24,7 @@ describe('the phone page (code-server + Chromium)', function () {
     await phone.goto(`${wb.stack.emulatorOrigin}/`);
   });
 
-  after(async function () {
-    await wb?.stop();
-  });
+  stopAfterwards(() => wb);
 
   /**
    * The person is back at the keyboard in VS Code. A window left alone for 10 s counts as idle and

@@ -5,7 +5,7 @@ import * as path from 'path';
 import { Locator, Page } from 'playwright-core';
 import { runCommand, screenshot, statusBarItem } from '../../sim/editor/browser';
 import { until } from '../../sim/until';
-import { openSignedOutWorkbench, serveCoversLocally, signInThroughConsent, UI_WAIT, Workbench } from './workbench';
+import { openSignedInWorkbench, stopAfterwards, UI_WAIT, Workbench } from './workbench';
 
 const UI_TIMEOUT_MS = 20_000;
 
@@ -21,15 +21,11 @@ describe('Controlling playback in VS Code (code-server + Chromium)', function ()
   const shot = (name: string) => path.join(wb.screenshotsDir, name);
 
   before(async function () {
-    wb = await openSignedOutWorkbench();
+    wb = await openSignedInWorkbench();
     page = wb.browser.page;
-    await serveCoversLocally(wb);
-    await signInThroughConsent(wb);
   });
 
-  after(async function () {
-    await wb?.stop();
-  });
+  stopAfterwards(() => wb);
 
   it('status bar: the track with a moving position, controls, and a tooltip with cover, details and links', async function () {
     const item = statusBarItem(page, 'nowPlaying');

@@ -9,7 +9,7 @@ import { artifactsDir, cleanArtifactDir } from '../../sim/editor/paths';
 import { filesUnder, Output, scanInto } from '../support/hardening/leakScan';
 import { emptyReport, writeReport } from '../support/hardening/tally';
 import { until } from '../../sim/until';
-import { openSignedOutWorkbench, UI_WAIT, Workbench } from './workbench';
+import { openSignedOutWorkbench, stopAfterwards, UI_WAIT, Workbench } from './workbench';
 
 const UI_TIMEOUT_MS = 20_000;
 const ACTIVATION_TIMEOUT_MS = 60_000;
@@ -64,9 +64,7 @@ describe('secrets never leak (code-server + Chromium)', function () {
     wb = await openSignedOutWorkbench();
   });
 
-  after(async function () {
-    await wb?.stop();
-  });
+  stopAfterwards(() => wb);
 
   async function remember(page: Page): Promise<void> {
     for (const text of await toasts(page)) seenNotifications.add(text);

@@ -9,7 +9,7 @@ import { Page, Request } from 'playwright-core';
 import { openWorkbench, runCommand, screenshot, statusBarItem } from '../../sim/editor/browser';
 import { writeUserSettings } from '../../sim/editor/launchCodeServer';
 import { until } from '../../sim/until';
-import { openSignedOutWorkbench, UI_WAIT, Workbench } from './workbench';
+import { openSignedOutWorkbench, stopAfterwards, UI_WAIT, Workbench } from './workbench';
 
 const UI_TIMEOUT_MS = 20_000;
 /** The extension starts after VS Code's startup finished; slower on a busy machine. */
@@ -60,9 +60,7 @@ describe('Signing in through every flow (code-server + Chromium)', function () {
     await expectSignedOut(ACTIVATION_TIMEOUT_MS);
   });
 
-  after(async function () {
-    await wb?.stop();
-  });
+  stopAfterwards(() => wb);
 
   it('loopback: Approve lands on "You can close this tab" served on 127.0.0.1, and VS Code is signed in', async function () {
     await useFlow('loopback');

@@ -102,6 +102,14 @@ export async function serveCoversLocally(wb: Workbench): Promise<void> {
   await wb.browser.context.route('https://i.scdn.co/**', (route) => route.fulfill({ path: path.join(repoRoot, 'media', 'icon.png'), contentType: 'image/png' }));
 }
 
+/** Where most suites start: signed in through Spotify's consent page, covers served locally. */
+export async function openSignedInWorkbench(): Promise<Workbench> {
+  const wb = await openSignedOutWorkbench();
+  await serveCoversLocally(wb);
+  await signInThroughConsent(wb);
+  return wb;
+}
+
 /** Switches the workbench to VS Code's Light Modern theme, as a person does from the palette. */
 export async function switchToLightTheme(page: Workbench['browser']['page']): Promise<void> {
   await runCommand(page, 'Preferences: Color Theme');
