@@ -24,10 +24,17 @@ export class NotSupported extends Error {
     super(`${what} is not supported by the stand-in${node ? ` (line ${node.startPosition.row + 1}: ${node.text.slice(0, 60)})` : ''}`);
   }
 }
-/** A PowerShell runtime exception: what `catch` catches. */
-export class PsError extends Error {}
-class ReturnSignal {}
-class BreakSignal {}
+/** A PowerShell runtime exception: what `catch` catches. `emitted` carries what the statements
+ * it unwinds had already output: in PowerShell that output is written before the error. */
+export class PsError extends Error {
+  readonly emitted: unknown[] = [];
+}
+class ReturnSignal {
+  constructor(readonly emitted: unknown[]) {}
+}
+class BreakSignal {
+  readonly emitted: unknown[] = [];
+}
 export class ExitSignal {
   constructor(readonly code: number) {}
 }
@@ -110,7 +117,14 @@ export class Interpreter {
 
   private statements(n: Node, scope: Scope): unknown[] {
     const out: unknown[] = [];
-    for (const s of named(n)) out.push(...this.statement(s, scope));
+    for (const s of named(n)) {
+      try {
+        out.push(...this.statement(s, scope));
+      } catch (e) {
+        if (e instanceof PsError || e instanceof ReturnSignal || e instanceof BreakSignal) e.emitted.unshift(...out);
+        throw e;
+      }
+    }
     return out;
   }
 
@@ -181,6 +195,7 @@ export class Interpreter {
       out.push(...this.block(body, scope));
     } catch (e) {
       if (!(e instanceof PsError) || !catches) throw e;
+      out.push(...e.emitted);
       const clauses = named(catches);
       if (clauses.length !== 1 || named(clauses[0]).some((c) => c.type === 'catch_type_list')) throw new NotSupported('a typed or second catch', catches);
       // $_ in catch is the ErrorRecord (about_Try_Catch_Finally); set in the current scope.
@@ -200,8 +215,9 @@ export class Interpreter {
       try {
         out.push(...this.block(c.find((x) => x.type === 'statement_block')!, scope));
       } catch (e) {
-        if (e instanceof BreakSignal) break;
-        throw e;
+        if (!(e instanceof BreakSignal)) throw e;
+        out.push(...e.emitted);
+        break;
       }
     }
     return out;
@@ -215,8 +231,9 @@ export class Interpreter {
       try {
         out.push(...this.block(c[1], scope));
       } catch (e) {
-        if (e instanceof BreakSignal) break;
-        throw e;
+        if (!(e instanceof BreakSignal)) throw e;
+        out.push(...e.emitted);
+        break;
       }
     }
     return out;
@@ -251,7 +268,7 @@ export class Interpreter {
     const value = argument ? this.value(argument, scope) : undefined;
     switch (keyword) {
       case 'return':
-        throw Object.assign(new ReturnSignal(), { output: argument ? this.enumerate(value, true) : [] });
+        throw new ReturnSignal(argument ? this.enumerate(value, true) : []);
       case 'break':
         throw new BreakSignal();
       case 'exit':
@@ -344,7 +361,7 @@ export class Interpreter {
       out.push(...this.statements(named(fn.body)[0], scope));
     } catch (e) {
       if (!(e instanceof ReturnSignal)) throw e;
-      out.push(...(e as unknown as { output: unknown[] }).output);
+      out.push(...e.emitted);
     }
     return out;
   }
@@ -353,6 +370,15 @@ export class Interpreter {
 
   /** A pipeline or expression as one value, as on the right of `=` or in a condition. */
   value(n: Node, scope: Scope): unknown {
+    try {
+      return this.captured(n, scope);
+    } catch (e) {
+      if (e instanceof PsError) e.emitted.length = 0; // captured output is lost with the error
+      throw e;
+    }
+  }
+
+  private captured(n: Node, scope: Scope): unknown {
     if (n.type === 'pipeline') {
       const first = named(n)[0];
       if (first.type === 'assignment_expression') throw new NotSupported('an assignment used as a value', n);
