@@ -212,13 +212,7 @@ export class Interpreter {
     const out: unknown[] = [];
     for (const item of items) {
       this.assignVariable(variable.text, item, scope);
-      try {
-        out.push(...this.block(c.find((x) => x.type === 'statement_block')!, scope));
-      } catch (e) {
-        if (!(e instanceof BreakSignal)) throw e;
-        out.push(...e.emitted);
-        break;
-      }
+      if (!this.iteration(c.find((x) => x.type === 'statement_block')!, scope, out)) break;
     }
     return out;
   }
@@ -227,16 +221,20 @@ export class Interpreter {
     const c = named(n);
     const out: unknown[] = [];
     const condition = named(c[0])[0];
-    while (truthy(this.value(condition, scope))) {
-      try {
-        out.push(...this.block(c[1], scope));
-      } catch (e) {
-        if (!(e instanceof BreakSignal)) throw e;
-        out.push(...e.emitted);
-        break;
-      }
-    }
+    while (truthy(this.value(condition, scope)) && this.iteration(c[1], scope, out));
     return out;
+  }
+
+  /** One pass of a loop's body, its output added to `out`; false once it breaks. */
+  private iteration(body: Node, scope: Scope, out: unknown[]): boolean {
+    try {
+      out.push(...this.block(body, scope));
+      return true;
+    } catch (e) {
+      if (!(e instanceof BreakSignal)) throw e;
+      out.push(...e.emitted);
+      return false;
+    }
   }
 
   private switchStatement(n: Node, scope: Scope): unknown[] {
