@@ -236,8 +236,8 @@ export class StdinReader {
   private next = 0;
   constructor(private readonly clock: WindowsClock, private readonly lines: { at: number; line: string | null }[]) {}
 
-  /** StreamReader.ReadLineAsync: the next line, or null once the stream has ended; only one read
-   * may be pending at a time (a second throws InvalidOperationException). */
+  /** StreamReader.ReadLineAsync: the next line, or null once the stream has ended. (.NET allows
+   * one pending read at a time; the stand-in does not check that.) */
   ReadLineAsync(): Task<string> {
     const entry = this.lines[this.next];
     if (entry && entry.line !== null) this.next++;
