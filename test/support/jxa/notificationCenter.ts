@@ -1,5 +1,5 @@
 import { NSDictionary, NSNotification, NSString, ObjCObject, unwrap, wrap } from './foundation';
-import type { MacClock } from './macClock';
+import type { ScriptClock } from '../scriptClock';
 
 // NSDistributedNotificationCenter and the run loop that delivers its notifications.
 // Apple's documentation: the centre does not retain its observers; notifications reach a process
@@ -71,7 +71,7 @@ export class DistributedNotificationCenter {
 
 export class RunLoop extends ObjCObject {
   constructor(
-    private readonly clock: MacClock,
+    private readonly clock: ScriptClock,
     private readonly center: DistributedNotificationCenter,
   ) {
     super();

@@ -1,6 +1,6 @@
 import { deepUnwrap, NIL, NSDate, NSUTF8StringEncoding, unwrap, wrap } from './foundation';
 import { DistributedNotificationCenter, ObjCInstance, RunLoop } from './notificationCenter';
-import type { MacClock } from './macClock';
+import type { ScriptClock } from '../scriptClock';
 
 // `$` and `ObjC`, JXA's Objective-C bridge, with the classes a helper script touches: $(value)
 // wraps (nil without a value), $.NSFileHandle.fileHandleWithStandardOutput.writeData(...) writes to
@@ -8,7 +8,7 @@ import type { MacClock } from './macClock';
 // $.Name.alloc.init, and the distributed notification centre with its run loop.
 
 export interface BridgeHost {
-  clock: MacClock;
+  clock: ScriptClock;
   center: DistributedNotificationCenter;
   /** Each call into the system (it throws once the script must end). */
   call(): void;

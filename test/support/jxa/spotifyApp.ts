@@ -1,5 +1,5 @@
 import { jxaError, NOT_AUTHORIZED } from './jxaError';
-import type { MacClock } from './macClock';
+import type { ScriptClock } from '../scriptClock';
 
 // Spotify.app as a script sees it on a Mac: its scripting dictionary (player state, player position
 // in seconds, current track with duration in milliseconds), its PlaybackStateChanged distributed
@@ -48,7 +48,7 @@ export class SpotifyApp {
   private position = { seconds: 0, at: 0 };
 
   constructor(
-    private readonly clock: MacClock,
+    private readonly clock: ScriptClock,
     private readonly post: (userInfo: Record<string, unknown>) => void,
     options: SpotifyOptions = {},
   ) {

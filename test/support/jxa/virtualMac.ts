@@ -1,6 +1,6 @@
 import * as v8 from 'v8';
 import * as vm from 'vm';
-import { MacClock } from './macClock';
+import { ScriptClock } from '../scriptClock';
 import { DistributedNotificationCenter } from './notificationCenter';
 import { SpotifyApp, SpotifyOptions } from './spotifyApp';
 
@@ -9,6 +9,9 @@ import { SpotifyApp, SpotifyOptions } from './spotifyApp';
 // the user does (`at(seconds, ...)`) and when Backbeat goes away (stdout closes). The process
 // ends as a real one would: writing to the closed stdout ends it (SIGPIPE); one that spins, or
 // stays silent long after, is killed (Backbeat's watchdog would).
+
+/** Calls into the system without time moving, beyond which the script counts as spinning. */
+const MAC_SPIN_LIMIT = 500;
 
 export const SPOTIFY_NOTIFICATION = 'com.spotify.client.PlaybackStateChanged';
 
@@ -41,7 +44,7 @@ export interface MacOptions {
 }
 
 export class VirtualMac {
-  readonly clock = new MacClock();
+  readonly clock = new ScriptClock(MAC_SPIN_LIMIT);
   readonly center: DistributedNotificationCenter;
   readonly spotify: SpotifyApp;
   readonly failRegisterSubclass: boolean;

@@ -1,9 +1,12 @@
-import { ScriptStuck, WindowsClock } from './clock';
+import { ScriptClock } from '../scriptClock';
 
 // The .NET Framework 4.x surface smtc.ps1 touches, written from Microsoft's reference
 // (learn.microsoft.com/dotnet/api): Hashtable, TimeSpan, DateTime, DateTimeOffset, Task,
 // StreamReader/StreamWriter, Regex, Type and MethodInfo. Only the members the script uses exist;
 // any other member is a NotSupported error in the interpreter, not a silent $null.
+
+/** The script can go no further: it blocked forever, or spun without ever waiting. */
+export class ScriptStuck extends Error {}
 
 /** An exception thrown inside .NET; the interpreter wraps it as PowerShell does. */
 export class DotNetError extends Error {}
@@ -127,7 +130,7 @@ export interface Outcome<T> {
  * moves the virtual clock; a Result that would block forever is a stuck script.
  */
 export class Task<T> {
-  constructor(private readonly clock: WindowsClock, private readonly outcome: () => Outcome<T>) {}
+  constructor(private readonly clock: ScriptClock, private readonly outcome: () => Outcome<T>) {}
 
   Wait(ms: number): boolean {
     if (!Number.isInteger(ms) || ms < -1) throw new DotNetError('The timeout must be -1 or a non-negative Int32.');
@@ -179,7 +182,7 @@ interface MethodInfo {
  * IAsyncOperation<T> and IAsyncOperationWithProgress<T,P>, each also with a CancellationToken
  * (and progress), and the GetAwaiter/AsAsync* methods. Only AsTask<T>(IAsyncOperation<T>) runs.
  */
-export function windowsRuntimeSystemExtensions(clock: WindowsClock): PsType {
+export function windowsRuntimeSystemExtensions(clock: ScriptClock): PsType {
   const method = (name: string, parameters: string[], run?: (op: unknown) => unknown, generic = false): MethodInfo => ({
     Name: name,
     GetParameters: () => parameters.map((p) => ({ ParameterType: { Name: p } })),
@@ -234,7 +237,7 @@ export class Regex {
 /** The process's standard input as StreamReader sees it: lines, then the end (null). */
 export class StdinReader {
   private next = 0;
-  constructor(private readonly clock: WindowsClock, private readonly lines: { at: number; line: string | null }[]) {}
+  constructor(private readonly clock: ScriptClock, private readonly lines: { at: number; line: string | null }[]) {}
 
   /** StreamReader.ReadLineAsync: the next line, or null once the stream has ended. (.NET allows
    * one pending read at a time; the stand-in does not check that.) */
@@ -251,7 +254,7 @@ export class StdinReader {
 export class StdoutWriter {
   AutoFlush = false;
   private readonly buffered: { at: number; text: string }[] = [];
-  constructor(private readonly clock: WindowsClock, private readonly lines: { at: number; text: string }[]) {}
+  constructor(private readonly clock: ScriptClock, private readonly lines: { at: number; text: string }[]) {}
   WriteLine(text: unknown): typeof VOID {
     this.buffered.push({ at: this.clock.now, text: typeof text === 'string' ? text : String(text ?? '') });
     if (this.AutoFlush) this.Flush();

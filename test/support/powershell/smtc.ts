@@ -1,4 +1,4 @@
-import { WindowsClock } from './clock';
+import { ScriptClock } from '../scriptClock';
 import { AsyncOperation, DateTimeOffset, Outcome, psType, PsType, TimeSpan } from './dotnet';
 
 // The WinRT classes of Windows.Media.Control that smtc.ps1 reads, from Microsoft's reference
@@ -47,7 +47,7 @@ export class StandInSession {
   mediaPropertiesAnswer: Answer = 'do';
   readonly calls: { at: number; operation: Operation; argument?: number }[] = [];
 
-  constructor(readonly SourceAppUserModelId: string, readonly tracks: Track[], private readonly clock: WindowsClock) {}
+  constructor(readonly SourceAppUserModelId: string, readonly tracks: Track[], private readonly clock: ScriptClock) {}
 
   get track(): Track {
     return this.tracks[this.trackIndex];
@@ -110,12 +110,12 @@ export class StandInSession {
 
 /** The virtual wall clock in Unix milliseconds: 2026-11-28 12:00 UTC at the script's start. */
 export const EPOCH = Date.UTC(2026, 10, 28, 12);
-export const wallClock = (clock: WindowsClock) => EPOCH + clock.now;
+export const wallClock = (clock: ScriptClock) => EPOCH + clock.now;
 
 const NAMESPACE = 'Windows.Media.Control';
 
 /** The Windows.Media.Control types [Type]::GetType finds by their WinRT names. */
-export function mediaControlTypes(sessions: () => StandInSession[], requestAnswer: () => Answer, clock: WindowsClock): Record<string, PsType> {
+export function mediaControlTypes(sessions: () => StandInSession[], requestAnswer: () => Answer, clock: ScriptClock): Record<string, PsType> {
   const manager = { GetSessions: () => sessions(), ToString: () => `${NAMESPACE}.GlobalSystemMediaTransportControlsSessionManager` };
   const types: Record<string, PsType> = {
     GlobalSystemMediaTransportControlsSessionManager: psType(`${NAMESPACE}.GlobalSystemMediaTransportControlsSessionManager`, {

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
-import { WindowsClock } from './clock';
-import { DateTime, DateTimeOffset, DotNetError, Hashtable, isPsType, psType, PsType, Regex, StdinReader, StdoutWriter, windowsRuntimeSystemExtensions } from './dotnet';
+import { ScriptClock } from '../scriptClock';
+import { DateTime, DateTimeOffset, DotNetError, Hashtable, isPsType, psType, PsType, Regex, ScriptStuck, StdinReader, StdoutWriter, windowsRuntimeSystemExtensions } from './dotnet';
 import { dotnetRegex, Interpreter, NotSupported, PsError, psString } from './interpreter';
 import { Answer, mediaControlTypes, StandInSession, Track, wallClock } from './smtc';
 
@@ -8,6 +8,9 @@ import { Answer, mediaControlTypes, StandInSession, Track, wallClock } from './s
 // folder), the .NET and WinRT types it loads, stdin lines the test feeds at virtual times, and
 // the stdout lines it writes, each with the virtual time it was written. Run the real script with
 // `run(path)`: it returns once the script ends (or throws if it hangs or spins).
+
+/** Calls into .NET without time moving, beyond which the script counts as spinning. */
+const WINDOWS_SPIN_LIMIT = 5_000;
 
 export interface WindowsOptions {
   env?: Record<string, string>;
@@ -19,7 +22,7 @@ export interface WindowsOptions {
 }
 
 export class WindowsMachine {
-  readonly clock = new WindowsClock();
+  readonly clock = new ScriptClock(WINDOWS_SPIN_LIMIT);
   readonly sessions: StandInSession[] = [];
   readonly output: { at: number; text: string }[] = [];
   private readonly stdin: { at: number; line: string | null }[] = [];
@@ -112,7 +115,9 @@ export class WindowsMachine {
         if (name === 'windowsruntimesystemextensions' && !this.loaded) throw new PsError('Unable to find type [System.WindowsRuntimeSystemExtensions].');
         return (statics as Record<string, PsType>)[name];
       },
-      call: () => clock.call(),
+      call: () => {
+        if (clock.call()) throw new ScriptStuck(`the script spun: ${WINDOWS_SPIN_LIMIT} calls into .NET at ${clock.now} ms without waiting`);
+      },
       command: (name, args, input) => this.command(name, args, input),
     });
     return interpreter.run(fs.readFileSync(path, 'utf8'));

@@ -1,16 +1,18 @@
-// Virtual time for the stand-in Mac. It moves only when the script waits (`delay`, the run loop):
-// things the test scheduled (a click in Spotify, a collection) happen as it passes them. A script
-// that keeps calling into the system while time stands still is spinning; the clock notices.
+// Virtual time for a stand-in machine running one of the desktop-app helper scripts (the Mac's
+// JXA, Windows PowerShell). It moves only while the script waits (`delay`, the run loop,
+// Task.Wait): what the test scheduled (a click in Spotify, a line on stdin) happens as time passes
+// it. A script that keeps calling into the system while time stands still is spinning; the clock
+// notices.
 
-/** Calls into the system without time moving, beyond which a script counts as spinning. */
-const SPIN_LIMIT = 500;
-
-export class MacClock {
+export class ScriptClock {
   private current = 0;
   private seq = 0;
   private events: { at: number; seq: number; run: () => void }[] = [];
   private callsSinceMove = 0;
   spun = false;
+
+  /** `spinLimit`: calls into the system without time moving, beyond which a script counts as spinning. */
+  constructor(private readonly spinLimit: number) {}
 
   /** Milliseconds since the script started. */
   get now(): number {
@@ -40,7 +42,7 @@ export class MacClock {
   /** One call into the system; true once the script has made too many without time moving. */
   call(): boolean {
     this.callsSinceMove++;
-    if (this.callsSinceMove > SPIN_LIMIT) this.spun = true;
+    if (this.callsSinceMove > this.spinLimit) this.spun = true;
     return this.spun;
   }
 
