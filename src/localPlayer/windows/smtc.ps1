@@ -3,9 +3,10 @@
 # PowerShell 7 cannot load these WinRT types):
 #   powershell -NoProfile -ExecutionPolicy Bypass -File smtc.ps1
 # It writes JSON lines in UTF-8: {"polling":true}, Spotify's state now and whenever it changes,
-# {"alive":true} every 2 s, and {"problem":"unsupported",...} before it ends where the media
-# controls cannot load. It reads the session every second: Windows PowerShell cannot subscribe to
-# WinRT events (PowerShell/PowerShell#2181). It reads commands on stdin, one per line:
+# {"alive":true} every 2 s while idle and at least every 5 s (a command's wait stretches the gap),
+# and {"problem":"unsupported",...} before it ends where the media controls cannot load. It
+# reads the session every second: Windows PowerShell cannot subscribe to WinRT events
+# (PowerShell/PowerShell#2181). It reads commands on stdin, one per line:
 #   <id> playpause|play|pause|next|previous|seek <ms>
 # and answers each with {"ack":<id>,"ok":true} or {"ack":<id>,"ok":false,"error":"..."}. It ends
 # when stdin closes. BACKBEAT_SMTC_APP (a regular expression) picks another app's session by its
